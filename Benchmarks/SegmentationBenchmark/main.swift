@@ -1,0 +1,2 @@
+import TuiweiSegmentation
+print("segmentation benchmark")

@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// One module per pipeline stage; shared value types live in TuiweiCore at the bottom,
+// the `tuiwei` command sits on top, and nothing imports upward.
+let package = Package(
+    name: "Tuiwei",
+    products: [
+        .executable(name: "tuiwei", targets: ["tuiwei"]),
+        .library(name: "Tuiwei", targets: ["TuiweiPipeline"]),
+    ],
+    dependencies: [],
+    targets: [
+        .target(name: "TuiweiCore"),
+        .target(name: "TuiweiCorpus", dependencies: ["TuiweiCore"]),
+        .target(name: "TuiweiTranscript", dependencies: ["TuiweiCore", "TuiweiCorpus"]),
+        .target(name: "TuiweiSegmentation", dependencies: ["TuiweiCore"]),
+        .target(name: "TuiweiLexicon", dependencies: ["TuiweiCore", "TuiweiSegmentation"]),
+        .target(name: "TuiweiScoring", dependencies: ["TuiweiCore", "TuiweiSegmentation", "TuiweiLexicon"]),
+        .target(name: "TuiweiReports", dependencies: ["TuiweiCore", "TuiweiScoring"]),
+        .target(
+            name: "TuiweiPipeline",
+            dependencies: [
+                "TuiweiCore", "TuiweiCorpus", "TuiweiTranscript", "TuiweiSegmentation",
+                "TuiweiLexicon", "TuiweiScoring", "TuiweiReports",
+            ]),
+        .executableTarget(name: "tuiwei", dependencies: ["TuiweiPipeline"]),
+        .executableTarget(
+            name: "SegmentationBenchmark",
+            dependencies: ["TuiweiCore", "TuiweiSegmentation"],
+            path: "Benchmarks/SegmentationBenchmark"),
+
+        .testTarget(name: "TuiweiCoreTests", dependencies: ["TuiweiCore"]),
+        .testTarget(name: "TuiweiCorpusTests", dependencies: ["TuiweiCorpus"]),
+        .testTarget(name: "TuiweiTranscriptTests", dependencies: ["TuiweiTranscript"]),
+        .testTarget(name: "TuiweiSegmentationTests", dependencies: ["TuiweiSegmentation"]),
+        .testTarget(name: "TuiweiLexiconTests", dependencies: ["TuiweiLexicon", "TuiweiTranscript"]),
+        .testTarget(name: "TuiweiScoringTests", dependencies: ["TuiweiScoring"]),
+        .testTarget(name: "TuiweiReportsTests", dependencies: ["TuiweiReports"]),
+        .testTarget(name: "TuiweiPipelineTests", dependencies: ["TuiweiPipeline"]),
+    ]
+)

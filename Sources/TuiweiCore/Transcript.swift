@@ -1,0 +1,139 @@
+/// Who a speaker is in the conversation.
+public enum Role: String, Sendable, Hashable, Codable, CaseIterable {
+    /// The researcher who places the call and asks.
+    case caller
+    /// A union official who answers.
+    case official
+    /// Not determinable from the text.
+    case unknown
+}
+
+/// One participant of a call, possibly written under several labels (`工会苏主席`, `苏主席`).
+public struct Speaker: Sendable, Hashable, Codable {
+    /// Position in `Call.speakers`.
+    public let id: Int
+    /// The label as first written, full-width folded (`CLB`, `巴南区总工会`).
+    public let label: String
+    /// Every label the speaker appears under, including `label`.
+    public let aliases: [String]
+    public let role: Role
+    /// The organisation the speaker represents (for officials, usually from the label or header).
+    public let organisation: String?
+    /// Department, when the text says (`办公室`, `劳动和经济工作部`).
+    public let department: String?
+    /// Surname, when the text says (`我姓曾`, `免贵姓李`).
+    public let surname: String?
+
+    public init(id: Int, label: String, aliases: [String], role: Role,
+                organisation: String?, department: String?, surname: String?) {
+        self.id = id
+        self.label = label
+        self.aliases = aliases
+        self.role = role
+        self.organisation = organisation
+        self.department = department
+        self.surname = surname
+    }
+}
+
+/// One speaker's uninterrupted speech, from its label to the next label.
+public struct Turn: Sendable, Hashable, Codable {
+    /// How the turn's speaker was determined.
+    public enum Attribution: String, Sendable, Hashable, Codable {
+        /// The text carries the speaker's label.
+        case label
+        /// An unlabeled paragraph attached to the turn it clearly continues.
+        case continuation
+    }
+
+    /// 0-based position among all turns of the call.
+    public let index: Int
+    /// `Speaker.id` in the call.
+    public let speaker: Int
+    public let role: Role
+    /// The speech without its label, wrapped lines re-joined; offsets in detections count its scalars.
+    public let passage: Passage
+    public let attribution: Attribution
+
+    public init(index: Int, speaker: Int, role: Role, passage: Passage, attribution: Attribution) {
+        self.index = index
+        self.speaker = speaker
+        self.role = role
+        self.passage = passage
+        self.attribution = attribution
+    }
+
+    public var text: String { passage.text }
+    public var lines: ClosedRange<Int> { passage.lines }
+}
+
+/// Something that happens in a call that nobody says.
+public struct Event: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+        case hangUp = "hang-up"
+        case voicemail
+        case refusedCallBack = "refused-call-back"
+    }
+
+    public let kind: Kind
+    public let passage: Passage
+    /// Index of the last turn before the event, or nil when it precedes every turn.
+    public let afterTurn: Int?
+
+    public init(kind: Kind, passage: Passage, afterTurn: Int?) {
+        self.kind = kind
+        self.passage = passage
+        self.afterTurn = afterTurn
+    }
+}
+
+/// The caller's question turn(s) and the official turns that answer them, up to the next caller turn.
+public struct Exchange: Sendable, Hashable, Codable {
+    /// 0-based position in `Call.exchanges`.
+    public let index: Int
+    /// Turn indices, in order. May be empty when officials speak first (a greeting).
+    public let callerTurns: [Int]
+    public let officialTurns: [Int]
+
+    public init(index: Int, callerTurns: [Int], officialTurns: [Int]) {
+        self.index = index
+        self.callerTurns = callerTurns
+        self.officialTurns = officialTurns
+    }
+}
+
+/// One telephone conversation.
+public struct Call: Sendable, Hashable, Codable {
+    /// 1-based position in its document.
+    public let index: Int
+    /// The header line that opens the call (`第二通电话 安阳市总工会 劳动和经济工作部`), if any.
+    public let header: Passage?
+    /// Organisation, department and person named by the header.
+    public let organisation: String?
+    public let department: String?
+    public let person: String?
+    public let speakers: [Speaker]
+    public let turns: [Turn]
+    public let events: [Event]
+    public let exchanges: [Exchange]
+    /// Paragraphs that could not be attributed to a speaker; kept, never dropped.
+    public let unattributed: [Passage]
+
+    public init(index: Int, header: Passage?, organisation: String?, department: String?, person: String?,
+                speakers: [Speaker], turns: [Turn], events: [Event], exchanges: [Exchange],
+                unattributed: [Passage]) {
+        self.index = index
+        self.header = header
+        self.organisation = organisation
+        self.department = department
+        self.person = person
+        self.speakers = speakers
+        self.turns = turns
+        self.events = events
+        self.exchanges = exchanges
+        self.unattributed = unattributed
+    }
+
+    /// The turns spoken by officials, in order: the unit scoring and the gold files count.
+    public var officialTurns: [Turn] { turns.filter { $0.role == .official } }
+}

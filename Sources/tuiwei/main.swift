@@ -1,0 +1,58 @@
+import Foundation
+
+/// A subcommand of `tuiwei`.
+protocol Command {
+    static var spec: CommandSpec { get }
+    static func run(_ args: ParsedArguments) async throws -> Int32
+}
+
+let commands: [any Command.Type] = [
+    AnalyzeCommand.self, ParseCommand.self, SegmentCommand.self, EvalCommand.self,
+    LexiconCommand.self, KwicCommand.self, MergeCommand.self,
+]
+
+let topUsage = """
+    USAGE: tuiwei <command> [options]
+
+    Measures, answer by answer, whether trade-union officials answered or deflected
+    the questions put to them in telephone-call transcripts.
+
+    COMMANDS:
+    \(commands.map { "  " + $0.spec.name.padding(toLength: 10, withPad: " ", startingAt: 0) + $0.spec.summary }.joined(separator: "\n"))
+
+    Run 'tuiwei <command> --help' for a command's options.
+    """
+
+@MainActor
+func main() async -> Int32 {
+    var argv = Array(CommandLine.arguments.dropFirst())
+    guard let name = argv.first else {
+        printError(topUsage)
+        return ExitStatus.usage
+    }
+    if name == "--help" || name == "-h" || name == "help" {
+        print(topUsage)
+        return ExitStatus.ok
+    }
+    argv.removeFirst()
+    guard let command = commands.first(where: { $0.spec.name == name }) else {
+        printError("tuiwei: unknown command '\(name)'\n\n" + topUsage)
+        return ExitStatus.usage
+    }
+    do {
+        let parsed = try command.spec.parse(argv)
+        if parsed.help {
+            print(command.spec.help, terminator: "")
+            return ExitStatus.ok
+        }
+        return try await command.run(parsed)
+    } catch let e as UsageError {
+        printError("tuiwei \(command.spec.name): \(e.message)\n\n" + command.spec.help)
+        return ExitStatus.usage
+    } catch {
+        printError("tuiwei \(command.spec.name): \(error)")
+        return ExitStatus.dataError
+    }
+}
+
+exit(await main())
