@@ -81,8 +81,10 @@ public struct AnswerScorer: Sendable {
         }
 
         // Amount of content beyond fillers and greetings.
+        let answeredYesNo = questionType == .yesNo && yesNoLead(answerScalars, hasContent: !content.isEmpty) != nil
         if content.isEmpty {
-            add("content.none", w["content.none"], "nothing beyond fillers and greetings")
+            // A bare 对 that answers a yes/no question is not empty.
+            if !answeredYesNo { add("content.none", w["content.none"], "nothing beyond fillers and greetings") }
         } else {
             let raw = w["content.per_word"] * Double(content.count)
             let cap = abs(w["content.max"])
@@ -96,7 +98,7 @@ public struct AnswerScorer: Sendable {
         let total = parts.reduce(0) { $0 + $1.points }
         let score = (min(100, max(0, total)) * 10).rounded() / 10
         let graded = isGraded(questionType: questionType, content: content, detections: detections,
-                              answeredYesNo: questionType == .yesNo && yesNoLead(answerScalars, hasContent: !content.isEmpty) != nil,
+                              answeredYesNo: answeredYesNo,
                               answerScalars: answerScalars, hasEvent: !context.events.isEmpty)
         return AnswerScore(document: context.document, call: context.call, turn: context.turn,
                            officialTurn: context.officialTurn, score: score,
@@ -156,8 +158,8 @@ public struct AnswerScorer: Sendable {
             if resources.numerals.contains(v) {
                 var j = i
                 while j < s.count, resources.numerals.contains(s[j]) { j += 1 }
-                if j - i >= 2 { return text(i..<j) }
                 if let m = resources.measures.prefixMatch(s[j...]) { return text(i..<(j + m)) }
+                if j - i >= 2 { return text(i..<j) }
                 i = j
                 continue
             }

@@ -19,8 +19,8 @@ public struct ScoringResources: Sendable {
     let openMarkers: PhraseMatcher
     let numerals: Set<UInt32>
     let measures: PhraseMatcher
-    let authority: PhraseMatcher
-    let grassroots: PhraseMatcher
+    /// Both poles in one matcher, authority terms first, so the longest term wins across poles.
+    let orientationMatcher: PhraseMatcher
     let fillerWords: Set<String>
     let greetingWords: Set<String>
 
@@ -42,8 +42,7 @@ public struct ScoringResources: Sendable {
         openMarkers = PhraseMatcher(terms: cues["question-open"])
         numerals = Set(cues["numeral"].flatMap { foldedScalars($0) })
         measures = PhraseMatcher(terms: cues["measure"])
-        authority = PhraseMatcher(terms: orientation["authority"])
-        grassroots = PhraseMatcher(terms: orientation["grassroots"])
+        orientationMatcher = PhraseMatcher(terms: orientation["authority"] + orientation["grassroots"])
         fillerWords = Set(cues["filler"])
         greetingWords = Set(cues["greeting"])
     }

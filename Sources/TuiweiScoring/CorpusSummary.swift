@@ -1,0 +1,253 @@
+import Foundation
+import TuiweiCore
+
+/// Count and rate of one deflection code in a group of answers.
+public struct CodeCount: Sendable, Hashable, Codable {
+    public let code: Code
+    public let count: Int
+    /// Graded answers with at least one detection of the code, over graded answers.
+    public let rate: Double
+}
+
+/// Aggregate figures of a group of answers (an official, a call, an organisation, the corpus).
+public struct ScoreStatistics: Sendable, Hashable, Codable {
+    /// Official turns, graded or not.
+    public let answers: Int
+    public let graded: Int
+    public let calls: Int
+    /// Mean score of graded answers with its bootstrap interval; nil when nothing is graded.
+    public let mean: MeanInterval?
+    /// Graded answers at grade 0, 1, 2, 3.
+    public let gradeCounts: [Int]
+    /// Shares of `gradeCounts` (0 when nothing is graded).
+    public let gradeShares: [Double]
+    /// Deflection codes that occur, most frequent first.
+    public let deflections: [CodeCount]
+    /// Mean score of graded answers in the first and last third of their calls.
+    public let firstThird: Double?
+    public let lastThird: Double?
+    public let hangUps: Int
+
+    /// Share of graded answers at grade 0: the non-answers.
+    public var nonAnswerShare: Double { gradeShares.first ?? 0 }
+
+    /// Figures of `answers`; `callSizes` gives each call's number of official turns ("doc#call").
+    public static func of(_ answers: [ScoredAnswer], callSizes: [String: Int], weights: ScoringWeights, key: String) -> ScoreStatistics {
+        let graded = answers.filter { $0.score.grade != nil }
+        var gradeCounts = [0, 0, 0, 0]
+        for a in graded { gradeCounts[min(max(a.score.grade!, 0), 3)] += 1 }
+        let g = Double(graded.count)
+        var counts: [Code: Int] = [:]
+        var answersWith: [Code: Int] = [:]
+        for a in answers {
+            var here: Set<Code> = []
+            for d in a.score.detections where d.code.kind == .deflection {
+                counts[d.code, default: 0] += 1
+                here.insert(d.code)
+            }
+            if a.score.grade != nil { for c in here { answersWith[c, default: 0] += 1 } }
+        }
+        let deflections = counts.map { CodeCount(code: $0.key, count: $0.value, rate: g > 0 ? Double(answersWith[$0.key] ?? 0) / g : 0) }
+            .sorted { ($1.count, $0.code) < ($0.count, $1.code) }
+        func mean(_ xs: [ScoredAnswer]) -> Double? {
+            xs.isEmpty ? nil : xs.reduce(0) { $0 + $1.score.score } / Double(xs.count)
+        }
+        let first = graded.filter { a in
+            let n = callSizes["\(a.score.document)#\(a.score.call)"] ?? 1
+            return Double(a.score.officialTurn) <= Double(n) / 3
+        }
+        let last = graded.filter { a in
+            let n = callSizes["\(a.score.document)#\(a.score.call)"] ?? 1
+            return Double(a.score.officialTurn) > Double(n) * 2 / 3
+        }
+        let samples = weights.values["bootstrap.samples"].map { Int($0) } ?? 2000
+        let level = weights.values["bootstrap.level"] ?? 0.95
+        let seed = UInt64(max(0, weights["bootstrap.seed"]))
+        return ScoreStatistics(
+            answers: answers.count, graded: graded.count,
+            calls: Set(answers.map { "\($0.score.document)#\($0.score.call)" }).count,
+            mean: MeanInterval.bootstrap(graded.map(\.score.score), samples: samples, level: level, seed: seed, key: key),
+            gradeCounts: gradeCounts,
+            gradeShares: gradeCounts.map { g > 0 ? Double($0) / g : 0 },
+            deflections: deflections, firstThird: mean(first), lastThird: mean(last),
+            hangUps: answers.reduce(0) { $0 + $1.hangUps })
+    }
+}
+
+/// Whom an official leans on, per 1,000 characters of their speech.
+public struct OrientationProfile: Sendable, Hashable, Codable {
+    public let counts: OrientationCounts
+    public var authorityPer1000: Double { per1000(counts.authority) }
+    public var grassrootsPer1000: Double { per1000(counts.grassroots) }
+    /// Most frequent terms, most frequent first.
+    public var topTerms: [(term: String, count: Int)] {
+        counts.terms.map { ($0.key, $0.value) }.sorted { ($1.1, $0.0) < ($0.1, $1.0) }
+    }
+    private func per1000(_ n: Int) -> Double { counts.characters > 0 ? Double(n) * 1000 / Double(counts.characters) : 0 }
+}
+
+/// How much of an official's wording also appears in the official-media documents.
+public struct BoilerplateProfile: Sendable, Hashable, Codable {
+    /// Word n-grams in the official's speech (occurrences).
+    public let ngrams: Int
+    /// Those also found in the article documents.
+    public let shared: Int
+    /// The most frequent shared phrases with their counts.
+    public let topPhrases: [PhraseCount]
+
+    public var index: Double { ngrams > 0 ? Double(shared) / Double(ngrams) : 0 }
+
+    public struct PhraseCount: Sendable, Hashable, Codable {
+        public let phrase: String
+        public let count: Int
+    }
+
+    public static func of(_ answers: [ScoredAnswer], reference: Set<String>, n: Int, top: Int, stopWords: Set<String>) -> BoilerplateProfile {
+        var total = 0
+        var shared: [String: Int] = [:]
+        for a in answers {
+            for g in wordNgrams(a.words, n: n, stopWords: stopWords) {
+                total += 1
+                if reference.contains(g) { shared[g, default: 0] += 1 }
+            }
+        }
+        let phrases = shared.map { PhraseCount(phrase: $0.key, count: $0.value) }
+            .sorted { ($1.count, $0.phrase) < ($0.count, $1.phrase) }
+        return BoilerplateProfile(ngrams: total, shared: shared.values.reduce(0, +), topPhrases: Array(phrases.prefix(top)))
+    }
+}
+
+/// One official's row of the ranking.
+public struct OfficialSummary: Sendable, Hashable, Codable {
+    public let official: OfficialKey
+    /// Speaker labels the official appears under.
+    public let labels: [String]
+    public let statistics: ScoreStatistics
+    public let orientation: OrientationProfile
+    public let boilerplate: BoilerplateProfile
+}
+
+/// A quote that shows how a call went: the clause around a detection, with its code and place.
+public struct Quote: Sendable, Hashable, Codable {
+    public let text: String
+    public let code: Code
+    public let location: SourceLocation
+    public let score: Double
+}
+
+/// One call's profile.
+public struct CallSummary: Sendable, Hashable, Codable {
+    public let entry: CallEntry
+    /// The call this one repeats, when it is a copy (left out of the aggregates).
+    public let duplicateOf: DuplicateLink?
+    public let statistics: ScoreStatistics
+    /// Score of each official turn in order: (official turn, score, grade).
+    public let series: [SeriesPoint]
+    public let quotes: [Quote]
+
+    public struct SeriesPoint: Sendable, Hashable, Codable {
+        public let officialTurn: Int
+        public let score: Double
+        public let grade: Int?
+    }
+}
+
+/// Totals of one organisation.
+public struct OrganisationSummary: Sendable, Hashable, Codable {
+    public let organisation: String
+    public let officials: Int
+    public let statistics: ScoreStatistics
+}
+
+/// Every aggregate of a run, computed from a `CorpusAnalysis` by a pure function.
+public struct CorpusSummary: Sendable, Hashable, Codable {
+    public let analysis: CorpusAnalysis
+    /// Officials ranked from least to most responsive (mean score, then name).
+    public let officials: [OfficialSummary]
+    public let calls: [CallSummary]
+    public let organisations: [OrganisationSummary]
+    public let overall: ScoreStatistics
+
+    /// Computes every aggregate; duplicated calls are listed but counted once.
+    public init(_ analysis: CorpusAnalysis, resources: ScoringResources) {
+        self.analysis = analysis
+        let w = resources.weights
+        let copies = analysis.duplicateCalls
+        let counted = analysis.answers.filter { copies["\($0.score.document)#\($0.score.call)"] == nil }
+        var callSizes: [String: Int] = [:]
+        for c in analysis.calls { callSizes["\(c.document)#\(c.call)"] = c.officialTurns }
+        let n = max(1, Int(w["boilerplate.n"]))
+        let top = w.values["boilerplate.top"].map { Int($0) } ?? 5
+
+        var byOfficial: [OfficialKey: [ScoredAnswer]] = [:]
+        for a in counted { byOfficial[a.official, default: []].append(a) }
+        officials = byOfficial.map { key, answers in
+            var orientation = OrientationCounts()
+            for a in answers { orientation.add(a.orientation) }
+            return OfficialSummary(
+                official: key, labels: Array(Set(answers.map(\.speaker))).sorted(),
+                statistics: .of(answers, callSizes: callSizes, weights: w, key: "official:\(key)"),
+                orientation: OrientationProfile(counts: orientation),
+                boilerplate: .of(answers, reference: analysis.referenceNgrams, n: n, top: top, stopWords: resources.stopWords))
+        }.sorted { a, b in
+            let ma = a.statistics.mean?.mean ?? .infinity, mb = b.statistics.mean?.mean ?? .infinity
+            return ma != mb ? ma < mb : a.official < b.official
+        }
+
+        var byCall: [String: [ScoredAnswer]] = [:]
+        for a in analysis.answers { byCall["\(a.score.document)#\(a.score.call)", default: []].append(a) }
+        calls = analysis.calls.map { entry in
+            let key = "\(entry.document)#\(entry.call)"
+            let answers = byCall[key] ?? []
+            return CallSummary(
+                entry: entry, duplicateOf: copies[key],
+                statistics: .of(answers, callSizes: callSizes, weights: w, key: "call:\(key)"),
+                series: answers.map { .init(officialTurn: $0.score.officialTurn, score: $0.score.score, grade: $0.score.grade) },
+                quotes: tellingQuotes(answers, count: 3))
+        }
+
+        var byOrganisation: [String: [ScoredAnswer]] = [:]
+        for a in counted { byOrganisation[a.official.organisation, default: []].append(a) }
+        organisations = byOrganisation.map { org, answers in
+            OrganisationSummary(organisation: org, officials: Set(answers.map(\.official)).count,
+                                statistics: .of(answers, callSizes: callSizes, weights: w, key: "organisation:\(org)"))
+        }.sorted { $0.organisation < $1.organisation }
+        overall = .of(counted, callSizes: callSizes, weights: w, key: "corpus")
+    }
+}
+
+/// The deflections that cost their answers most, one per code where possible, each quoted with
+/// the clause around it.
+func tellingQuotes(_ answers: [ScoredAnswer], count: Int) -> [Quote] {
+    var candidates: [(points: Double, quote: Quote)] = []
+    for a in answers where a.score.grade != nil {
+        for d in a.score.detections where d.code.kind == .deflection {
+            let points = a.score.contributions.first { $0.feature == "deflection.\(d.code.rawValue)" && $0.detail.contains(d.text) }?.points ?? 0
+            candidates.append((points - (100 - a.score.score) / 100,
+                               Quote(text: clause(around: d.range, in: a.text), code: d.code, location: d.location, score: a.score.score)))
+        }
+    }
+    candidates.sort { ($0.points, $0.quote.location) < ($1.points, $1.quote.location) }
+    var out: [Quote] = []
+    var codes: Set<Code> = []
+    for c in candidates where out.count < count && codes.insert(c.quote.code).inserted { out.append(c.quote) }
+    for c in candidates where out.count < count && !out.contains(c.quote) { out.append(c.quote) }
+    return out
+}
+
+/// The sentence-like stretch of `text` that holds `range`, bounded by 。！？；, at most ~60 scalars.
+func clause(around range: Range<Int>, in text: String) -> String {
+    let s = Array(text.unicodeScalars)
+    guard !s.isEmpty else { return "" }
+    let lo = min(max(range.lowerBound, 0), s.count), hi = min(max(range.upperBound, lo), s.count)
+    let stops: Set<UInt32> = [0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0x21, 0x3F, 0x3B, 0x0A]
+    var start = lo
+    while start > 0, !stops.contains(s[start - 1].value), lo - start < 30 { start -= 1 }
+    var end = hi
+    while end < s.count, !stops.contains(s[end].value), end - hi < 30 { end += 1 }
+    if end < s.count, stops.contains(s[end].value) { end += 1 }
+    var out = String(String.UnicodeScalarView(s[start..<end]))
+    if start > 0, !stops.contains(s[start - 1].value) { out = "…" + out }
+    if end < s.count, !stops.contains(s[end - 1].value) { out += "…" }
+    return out.trimmingCharacters(in: .whitespaces)
+}
