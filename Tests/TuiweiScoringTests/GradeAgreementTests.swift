@@ -1,0 +1,63 @@
+import Testing
+@testable import TuiweiScoring
+
+@Suite struct GradeAgreementTests {
+    @Test func perfectAgreement() {
+        let a = GradeAgreement.compute(gold: [0, 1, 2, 3, nil], predicted: [0, 1, 2, 3, nil])
+        #expect(a.count == 4)
+        #expect(a.quadraticKappa == 1)
+        #expect(abs(a.spearman - 1) < 1e-12)
+        #expect(a.exact == 1 && a.withinOne == 1)
+        #expect(a.gradedMismatch == 0)
+    }
+
+    @Test func knownValues() {
+        // Reference values from a direct NumPy/SciPy computation of the same pairs.
+        let a = GradeAgreement.compute(gold: [0, 0, 1, 2, 3, 3], predicted: [0, 1, 1, 3, 3, 2])
+        #expect(abs(a.quadraticKappa - 0.8235294117647058) < 1e-9)
+        #expect(abs(a.spearman - 0.818181818181818) < 1e-9)
+        #expect(abs(a.exact - 0.5) < 1e-12)
+        #expect(a.withinOne == 1)
+        #expect(a.confusion[0] == [1, 1, 0, 0])
+        #expect(a.confusion[3] == [0, 0, 1, 1])
+    }
+
+    @Test func ungradedOnOneSideIsCountedApart() {
+        let a = GradeAgreement.compute(gold: [nil, 3, 0], predicted: [2, 3, nil])
+        #expect(a.count == 1)
+        #expect(a.gradedMismatch == 2)
+    }
+
+    @Test func reversedGradesGiveNegativeAgreement() {
+        let a = GradeAgreement.compute(gold: [0, 1, 2, 3], predicted: [3, 2, 1, 0])
+        #expect(a.quadraticKappa < 0)
+        #expect(abs(a.spearman + 1) < 1e-12)
+        #expect(a.exact == 0)
+    }
+}
+
+@Suite struct BootstrapTests {
+    @Test func deterministicOrderIndependentAndAroundTheMean() throws {
+        let values: [Double] = [10, 20, 30, 40, 50, 60, 70, 80, 90, 100]
+        let a = try #require(MeanInterval.bootstrap(values, samples: 2000, level: 0.95, seed: 7, key: "x"))
+        let b = try #require(MeanInterval.bootstrap(values.reversed(), samples: 2000, level: 0.95, seed: 7, key: "x"))
+        #expect(a == b)
+        #expect(a.mean == 55)
+        #expect(a.low < 55 && a.high > 55)
+        // Standard error of the mean ≈ 9.1 here, so a 95 % interval spans roughly ±18.
+        #expect(a.low > 30 && a.high < 80)
+        let other = try #require(MeanInterval.bootstrap(values, samples: 2000, level: 0.95, seed: 8, key: "x"))
+        #expect(other != a)
+    }
+
+    @Test func singleValueAndEmpty() {
+        #expect(MeanInterval.bootstrap([], samples: 10, level: 0.95, seed: 1, key: "k") == nil)
+        #expect(MeanInterval.bootstrap([42], samples: 10, level: 0.95, seed: 1, key: "k") == MeanInterval(mean: 42, low: 42, high: 42, count: 1))
+    }
+
+    @Test func narrowerWithMoreData() throws {
+        let few = try #require(MeanInterval.bootstrap([0, 100, 0, 100], samples: 1000, level: 0.9, seed: 3, key: "k"))
+        let many = try #require(MeanInterval.bootstrap(Array(repeating: [0.0, 100], count: 50).flatMap { $0 }, samples: 1000, level: 0.9, seed: 3, key: "k"))
+        #expect(many.high - many.low < few.high - few.low)
+    }
+}
