@@ -167,11 +167,14 @@ public struct CorpusSummary: Sendable, Hashable, Codable {
     public let calls: [CallSummary]
     public let organisations: [OrganisationSummary]
     public let overall: ScoreStatistics
+    /// Minimum scores of grades 1, 2 and 3, for charts.
+    public let gradeThresholds: [Double]
 
     /// Computes every aggregate; duplicated calls are listed but counted once.
     public init(_ analysis: CorpusAnalysis, resources: ScoringResources) {
         self.analysis = analysis
         let w = resources.weights
+        gradeThresholds = [w["grade.1"], w["grade.2"], w["grade.3"]]
         let copies = analysis.duplicateCalls
         let counted = analysis.answers.filter { copies["\($0.score.document)#\($0.score.call)"] == nil }
         var callSizes: [String: Int] = [:]

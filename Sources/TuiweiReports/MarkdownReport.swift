@@ -1,0 +1,71 @@
+import Foundation
+import TuiweiCore
+import TuiweiScoring
+
+/// `report.md`: the ranking of officials, organisations, a profile of every call with its most
+/// telling quotes, and every input document with its status.
+public enum MarkdownReport {
+    public static func render(_ s: CorpusSummary) -> String {
+        let a = s.analysis
+        var out = "# Tuiwei responsiveness report\n\n"
+        let analysed = a.documents.filter { $0.status.isAnalysed }.count
+        let copies = s.calls.filter { $0.duplicateOf != nil }.count
+        out += "\(a.documents.count) documents (\(analysed) analysed, \(a.documents.count - analysed) skipped), "
+        out += "\(a.calls.count) calls (\(copies) duplicate \(copies == 1 ? "copy" : "copies") counted once), "
+        out += "\(s.overall.answers) official answers, \(s.overall.graded) graded. "
+        out += "Mean score \(meanText(s.overall.mean)); non-answers (grade 0) \(percent(s.overall.nonAnswerShare)).\n\n"
+        out += "Scores run 0–100 (grade 0 = no answer … 3 = answers directly with substance); brackets give the 95% bootstrap interval.\n\n"
+
+        out += "## Officials, least responsive first\n\n"
+        out += "| # | organisation | department | surname | calls | answers | mean score [CI] | % non-answers | top deflections | orientation per 1,000 chars | boilerplate |\n"
+        out += "|---|---|---|---|---:|---:|---|---:|---|---|---|\n"
+        for (i, o) in s.officials.enumerated() {
+            let st = o.statistics
+            let bp = o.boilerplate.topPhrases.first.map { " (\($0.phrase))" } ?? ""
+            out += "| \(i + 1) | \(cell(o.official.organisation)) | \(cell(o.official.department ?? "–")) | \(cell(o.official.surname ?? "–")) "
+            out += "| \(st.calls) | \(st.answers) | \(meanText(st.mean)) | \(percent(st.nonAnswerShare)) | \(cell(topCodes(st))) "
+            out += "| \(orientationText(o.orientation)) | \(percent(o.boilerplate.index))\(cell(bp)) |\n"
+        }
+
+        if !s.organisations.isEmpty {
+            out += "\n## Organisations\n\n| organisation | officials | calls | answers | mean score [CI] | % non-answers | hang-ups |\n|---|---:|---:|---:|---|---:|---:|\n"
+            for o in s.organisations {
+                out += "| \(cell(o.organisation)) | \(o.officials) | \(o.statistics.calls) | \(o.statistics.answers) | \(meanText(o.statistics.mean)) | \(percent(o.statistics.nonAnswerShare)) | \(o.statistics.hangUps) |\n"
+            }
+        }
+
+        out += "\n## Calls\n"
+        for c in s.calls {
+            let st = c.statistics
+            out += "\n### \(c.entry.document), call \(c.entry.call)"
+            if let h = c.entry.header { out += " — \(h.trimmingCharacters(in: .whitespaces))" }
+            out += "\n\n"
+            if let d = c.duplicateOf {
+                out += "Repeats \(d.original) call \(d.originalCall) (\(percent(d.containment)) of its official speech found there); counted there, not here.\n\n"
+            }
+            out += "\(st.answers) official turns, \(st.graded) graded; mean score \(meanText(st.mean)); grades 0/1/2/3: \(st.gradeCounts.map(String.init).joined(separator: "/"))"
+            if let f = st.firstThird, let l = st.lastThird { out += "; first third \(fmt(f)) → last third \(fmt(l))" }
+            let hangs = c.entry.events.filter { $0 == .hangUp }.count
+            if hangs > 0 { out += "; ended by a hang-up" }
+            out += ".\n"
+            if !st.deflections.isEmpty { out += "Deflections: \(topCodes(st, 6)).\n" }
+            if !c.quotes.isEmpty {
+                out += "\nMost telling quotes:\n\n"
+                for q in c.quotes {
+                    out += "- “\(q.text)” — \(q.code.rawValue) — \(q.location.document):\(q.location.line)\n"
+                }
+            }
+        }
+
+        out += "\n## Documents\n\n| document | path | kind | status | calls | encoding |\n|---|---|---|---|---:|---|\n"
+        for d in a.documents {
+            out += "| \(cell(d.id)) | \(cell(d.path)) | \(d.kind.rawValue) | \(cell(statusText(d.status))) | \(d.calls) | \(d.encoding ?? "–") |\n"
+        }
+        return out
+    }
+
+    /// A table cell: pipes escaped, line breaks flattened.
+    static func cell(_ s: String) -> String {
+        s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+}
