@@ -12,7 +12,7 @@ public enum Role: String, Sendable, Hashable, Codable, CaseIterable {
 public struct Speaker: Sendable, Hashable, Codable {
     /// Position in `Call.speakers`.
     public let id: Int
-    /// The label as first written, full-width folded (`CLB`, `巴南区总工会`).
+    /// The label the speaker is most often written under, full-width folded (`CLB`, `巴南区总工会`).
     public let label: String
     /// Every label the speaker appears under, including `label`.
     public let aliases: [String]
@@ -42,7 +42,7 @@ public struct Turn: Sendable, Hashable, Codable {
     public enum Attribution: String, Sendable, Hashable, Codable {
         /// The text carries the speaker's label.
         case label
-        /// An unlabeled paragraph attached to the turn it clearly continues.
+        /// The labelled speech absorbed an unlabeled paragraph that clearly continues it.
         case continuation
     }
 
@@ -54,13 +54,16 @@ public struct Turn: Sendable, Hashable, Codable {
     /// The speech without its label, wrapped lines re-joined; offsets in detections count its scalars.
     public let passage: Passage
     public let attribution: Attribution
+    /// The label as written, colon included (`ＣＬＢ：`), nil for a turn that has none.
+    public let label: Passage?
 
-    public init(index: Int, speaker: Int, role: Role, passage: Passage, attribution: Attribution) {
+    public init(index: Int, speaker: Int, role: Role, passage: Passage, attribution: Attribution, label: Passage? = nil) {
         self.index = index
         self.speaker = speaker
         self.role = role
         self.passage = passage
         self.attribution = attribution
+        self.label = label
     }
 
     public var text: String { passage.text }

@@ -1,7 +1,146 @@
+import Foundation
+import TuiweiCore
+import TuiweiPipeline
+import TuiweiTranscript
+
 enum ParseCommand: Command {
-    static let spec = CommandSpec(name: "parse", synopsis: "tuiwei parse", summary: "(not yet available)", options: [])
+    static let spec = CommandSpec(
+        name: "parse",
+        synopsis: "tuiwei parse [PATH…] [--json]",
+        summary: "Print the structure read from documents: kind and status, calls, speakers with roles, turns, events, exchanges, duplicate calls.",
+        options: [
+            .flag("--json", "One JSON object per document (JSON Lines), then one with the duplicate links."),
+        ],
+        details: "PATH is a .txt file, a directory (searched recursively for .txt files) or - for standard input.\nWith no PATH, the bundled corpus/ is read.")
+
     static func run(_ args: ParsedArguments) async throws -> Int32 {
-        printError("tuiwei parse: not yet available")
-        return ExitStatus.usage
+        let paths = try CorpusArguments.paths(args.positional)
+        let documents = TranscriptReader.readDocuments(at: paths)
+        let links = TranscriptReader.duplicates(in: documents)
+        if args.flag("--json") {
+            for d in documents { print(StructureJSON.line(StructureJSON.document(d, links: links))) }
+            print(StructureJSON.line(["duplicates": links.map(StructureJSON.link)]))
+        } else {
+            for d in documents { print(StructureText.describe(d, links: links)) }
+        }
+        return documents.allSatisfy(\.status.isAnalysed) ? ExitStatus.ok : ExitStatus.partial
+    }
+}
+
+/// Resolves the corpus arguments shared by the commands: none means the bundled corpus.
+enum CorpusArguments {
+    static func paths(_ positional: [String]) throws -> [String] {
+        if !positional.isEmpty { return positional }
+        guard let dir = ProjectLayout.corpusDirectory() else {
+            throw UsageError(message: "no corpus given and the bundled corpus/ folder was not found; name files or folders to read, or set TUIWEI_HOME to the project folder")
+        }
+        return [dir]
+    }
+}
+
+/// Plain-text rendering of a document's structure, for reading in a terminal.
+enum StructureText {
+    static func describe(_ d: Document, links: [DuplicateLink]) -> String {
+        var out = "\(d.id)  \(d.kind.rawValue)  \(d.status)  \(d.encoding ?? "-")  \(d.path)\n"
+        for p in d.preamble { out += "  preamble (line \(p.lines.lowerBound)): \(clip(p.text, 60))\n" }
+        for c in d.calls {
+            out += "  call \(c.index)"
+            if let h = c.header { out += " (line \(h.lines.lowerBound)): \(h.text)" }
+            let meta = [c.organisation.map { "organisation \($0)" }, c.department.map { "department \($0)" }, c.person.map { "person \($0)" }].compactMap { $0 }
+            if !meta.isEmpty { out += "  [\(meta.joined(separator: ", "))]" }
+            out += "\n"
+            for l in links where l.document == d.id && l.call == c.index {
+                out += "    duplicate of \(l.original) call \(l.originalCall): \(percent(l.containment)) of its official speech found there, covering \(percent(l.coverage)) of the original\n"
+            }
+            out += "    speakers:\n"
+            for s in c.speakers {
+                let attrs = [s.organisation.map { "organisation \($0)" }, s.department.map { "department \($0)" }, s.surname.map { "surname \($0)" }].compactMap { $0 }
+                out += "      \(s.label) (\(s.role.rawValue))" + (s.aliases.count > 1 ? " aka \(s.aliases.joined(separator: ", "))" : "") + (attrs.isEmpty ? "" : "  \(attrs.joined(separator: ", "))") + "\n"
+            }
+            out += "    turns: \(c.turns.count) (\(c.turns.filter { $0.role == .official }.count) official), exchanges: \(c.exchanges.count)\n"
+            var events = c.events.makeIterator()
+            var nextEvent = events.next()
+            for t in c.turns {
+                while let e = nextEvent, (e.afterTurn ?? -1) < t.index {
+                    out += "      ~ \(e.kind.rawValue) (line \(e.passage.lines.lowerBound)): \(clip(e.passage.text, 50))\n"
+                    nextEvent = events.next()
+                }
+                let s = c.speakers[t.speaker]
+                let mark = t.attribution == .continuation ? "+" : " "
+                out += "     \(mark)\(String(t.index).leftPad(3)) L\(String(t.lines.lowerBound).leftPad(4))  \(s.label): \(clip(t.text, 50))\n"
+            }
+            while let e = nextEvent {
+                out += "      ~ \(e.kind.rawValue) (line \(e.passage.lines.lowerBound)): \(clip(e.passage.text, 50))\n"
+                nextEvent = events.next()
+            }
+            for u in c.unattributed { out += "      ? unattributed (line \(u.lines.lowerBound)): \(clip(u.text, 50))\n" }
+        }
+        if !d.paragraphs.isEmpty {
+            let sentences = d.paragraphs.reduce(0) { $0 + Prose.sentences(of: $1).count }
+            out += "  paragraphs: \(d.paragraphs.count), sentences: \(sentences)\n"
+        }
+        if !d.noise.isEmpty { out += "  removed: \(d.noise.map { "\($0.kind.rawValue) '\($0.text)' at line \($0.line)" }.joined(separator: "; "))\n" }
+        for w in d.diagnostics { out += "  \(w)\n" }
+        return out
+    }
+
+    static func clip(_ s: String, _ n: Int) -> String {
+        let flat = s.replacingOccurrences(of: "\n", with: " ¶ ")
+        return flat.count <= n ? flat : String(flat.prefix(n)) + "…"
+    }
+
+    static func percent(_ x: Double) -> String { "\(Int((x * 100).rounded()))%" }
+}
+
+extension String {
+    func leftPad(_ n: Int) -> String { count >= n ? self : String(repeating: " ", count: n - count) + self }
+}
+
+/// JSON rendering of a document's structure (stable key order).
+enum StructureJSON {
+    static func line(_ object: Any) -> String {
+        let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func passage(_ p: Passage) -> [String: Any] {
+        ["text": p.text, "line": p.lines.lowerBound, "end_line": p.lines.upperBound, "column": p.start.column]
+    }
+
+    static func link(_ l: DuplicateLink) -> [String: Any] {
+        ["document": l.document, "call": l.call, "original": l.original, "original_call": l.originalCall,
+         "containment": (l.containment * 1000).rounded() / 1000, "coverage": (l.coverage * 1000).rounded() / 1000]
+    }
+
+    static func document(_ d: Document, links: [DuplicateLink]) -> [String: Any] {
+        var o: [String: Any] = ["id": d.id, "path": d.path, "kind": d.kind.rawValue, "status": d.status.isAnalysed ? "analysed" : "skipped"]
+        if case .skipped(let reason) = d.status { o["reason"] = reason }
+        o["encoding"] = d.encoding ?? NSNull()
+        o["preamble"] = d.preamble.map(passage)
+        o["paragraphs"] = d.paragraphs.map { p in passage(p).merging(["sentences": Prose.sentences(of: p).count]) { a, _ in a } }
+        o["noise"] = d.noise.map { ["kind": $0.kind.rawValue, "line": $0.line, "text": $0.text] }
+        o["diagnostics"] = d.diagnostics.map(\.description)
+        o["calls"] = d.calls.map { c -> [String: Any] in
+            [
+                "index": c.index,
+                "header": c.header.map(passage) ?? NSNull(),
+                "organisation": c.organisation ?? NSNull(), "department": c.department ?? NSNull(), "person": c.person ?? NSNull(),
+                "duplicate_of": links.first { $0.document == d.id && $0.call == c.index }.map(link) ?? NSNull(),
+                "speakers": c.speakers.map { s -> [String: Any] in
+                    ["id": s.id, "label": s.label, "aliases": s.aliases, "role": s.role.rawValue,
+                     "organisation": s.organisation ?? NSNull(), "department": s.department ?? NSNull(), "surname": s.surname ?? NSNull()]
+                },
+                "turns": c.turns.map { t -> [String: Any] in
+                    ["index": t.index, "speaker": t.speaker, "role": t.role.rawValue, "text": t.text,
+                     "line": t.lines.lowerBound, "end_line": t.lines.upperBound, "attribution": t.attribution.rawValue]
+                },
+                "events": c.events.map { e -> [String: Any] in
+                    ["kind": e.kind.rawValue, "after_turn": e.afterTurn ?? NSNull()].merging(passage(e.passage)) { a, _ in a }
+                },
+                "exchanges": c.exchanges.map { ["index": $0.index, "caller_turns": $0.callerTurns, "official_turns": $0.officialTurns] },
+                "unattributed": c.unattributed.map(passage),
+            ]
+        }
+        return o
     }
 }

@@ -1,0 +1,48 @@
+import TuiweiCore
+
+/// Accumulates slices of source lines into one passage, re-joining lines that a PDF export
+/// wrapped: CJK text joins with nothing between, Latin words and numbers with one space.
+public struct PassageBuilder {
+    public let document: String
+    private(set) var scalars = String.UnicodeScalarView()
+    private(set) var count = 0
+    private var pieces: [SourceMap.Piece] = []
+    private var last: Unicode.Scalar?
+
+    public init(document: String) { self.document = document }
+
+    public var isEmpty: Bool { count == 0 }
+
+    /// Appends `line.scalars[range]` (1-based column = range start + 1), as a continuation.
+    public mutating func append(_ line: SourceLine, _ range: Range<Int>) {
+        guard !range.isEmpty else { return }
+        let first = line.scalars[range.lowerBound]
+        if let last, Folding.isLatinWordChar(last), Folding.isLatinWordChar(first) {
+            scalars.append(" ")
+            count += 1
+        }
+        pieces.append(.init(offset: count, line: line.number, column: range.lowerBound + 1, length: range.count))
+        for i in range { scalars.append(line.scalars[i]) }
+        count += range.count
+        last = line.scalars[range.upperBound - 1]
+    }
+
+    public func build() -> Passage {
+        Passage(text: String(scalars), map: SourceMap(document: document, pieces: pieces))
+    }
+
+    /// The last non-space scalar appended.
+    public var lastScalar: Unicode.Scalar? { last }
+
+    mutating func clearLast() { last = nil }
+}
+
+extension PassageBuilder {
+    /// Marks a paragraph break inside the passage (a newline that maps to no source text).
+    public mutating func appendParagraphBreak() {
+        guard !isEmpty else { return }
+        scalars.append("\n")
+        count += 1
+        clearLast()
+    }
+}

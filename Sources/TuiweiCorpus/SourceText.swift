@@ -1,0 +1,72 @@
+import TuiweiCore
+
+/// One physical line of an input file.
+public struct SourceLine: Sendable {
+    /// 1-based line number in the original file.
+    public let number: Int
+    /// The line's scalars, without its line terminator.
+    public let scalars: [Unicode.Scalar]
+    /// Bounds of the content once leading and trailing white space (incl. U+3000) is set aside.
+    public let contentStart: Int
+    public let contentEnd: Int
+
+    public init(number: Int, scalars: [Unicode.Scalar]) {
+        self.number = number
+        self.scalars = scalars
+        var s = 0
+        var e = scalars.count
+        while s < e, Folding.isSpace(scalars[s]) { s += 1 }
+        while e > s, Folding.isSpace(scalars[e - 1]) { e -= 1 }
+        contentStart = s
+        contentEnd = e
+    }
+
+    public var isBlank: Bool { contentStart == contentEnd }
+    public var content: ArraySlice<Unicode.Scalar> { scalars[contentStart..<contentEnd] }
+    public var contentString: String { String(String.UnicodeScalarView(content)) }
+
+    /// A line holding nothing but a number of up to four digits: a page number of a PDF export.
+    public var isBarePageNumber: Bool {
+        let c = content
+        return !c.isEmpty && c.count <= 4 && c.allSatisfy { Folding.fold($0).properties.numericType == .decimal && Folding.fold($0).isASCII }
+    }
+}
+
+/// A decoded document split into lines; CRLF, CR and LF all end a line.
+public struct SourceText: Sendable {
+    public let id: String
+    public let path: String
+    public let encoding: String
+    public let lines: [SourceLine]
+    public let warnings: [String]
+
+    public init(id: String, path: String, encoding: String, text: String, warnings: [String] = []) {
+        self.id = id
+        self.path = path
+        self.encoding = encoding
+        self.warnings = warnings
+        var lines: [SourceLine] = []
+        var current: [Unicode.Scalar] = []
+        var previousCR = false
+        for s in text.unicodeScalars {
+            if s == "\n" {
+                if previousCR { previousCR = false; continue }
+                lines.append(SourceLine(number: lines.count + 1, scalars: current))
+                current.removeAll(keepingCapacity: true)
+            } else if s == "\r" {
+                lines.append(SourceLine(number: lines.count + 1, scalars: current))
+                current.removeAll(keepingCapacity: true)
+                previousCR = true
+                continue
+            } else if s == "\u{2028}" || s == "\u{2029}" {
+                lines.append(SourceLine(number: lines.count + 1, scalars: current))
+                current.removeAll(keepingCapacity: true)
+            } else {
+                current.append(s)
+            }
+            previousCR = false
+        }
+        if !current.isEmpty { lines.append(SourceLine(number: lines.count + 1, scalars: current)) }
+        self.lines = lines
+    }
+}

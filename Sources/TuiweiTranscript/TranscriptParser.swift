@@ -1,0 +1,314 @@
+import TuiweiCore
+import TuiweiCorpus
+
+/// Turns decoded text into a `Document`: calls, turns, speakers, events and exchanges for a
+/// transcript; paragraphs for an article. Every non-blank character of the input ends up in a
+/// turn, a label, a header, an event, the preamble, a paragraph, unattributed text or noise.
+public enum TranscriptParser {
+    public static func parse(_ src: SourceText) -> Document {
+        var noise: [NoiseLine] = []
+        var content: [SourceLine] = []
+        for line in src.lines where !line.isBlank {
+            if line.isBarePageNumber {
+                noise.append(NoiseLine(kind: .pageNumber, line: line.number, text: line.contentString))
+            } else {
+                content.append(line)
+            }
+        }
+        var diagnostics = src.warnings.map { Diagnostic(.warning, file: src.path, $0) }
+        let layout = Layout(lines: content)
+        let labels = LabelSet.discover(lines: content)
+        if !labels.isEmpty, let transcript = TranscriptBuilder(src: src, lines: content, labels: labels, layout: layout).build(),
+           transcript.isDialogue {
+            diagnostics += transcript.diagnostics
+            return Document(id: src.id, path: src.path, kind: .transcript, status: .analysed, encoding: src.encoding,
+                            preamble: transcript.preamble, calls: transcript.calls, noise: noise, diagnostics: diagnostics)
+        }
+        let paragraphs = Prose.paragraphs(content, document: src.id, layout: layout)
+        let kind: DocumentKind = Prose.looksLikeArticle(paragraphs) ? .article : .other
+        if content.isEmpty {
+            diagnostics.append(Diagnostic(.warning, file: src.path, "the file holds no text (only blank lines or page numbers)"))
+        } else if kind == .other {
+            diagnostics.append(Diagnostic(.note, file: src.path,
+                "no alternating speaker labels (such as `ＣＬＢ：` … `某某工会：`) and no news-article markers found; kept as plain paragraphs"))
+        }
+        return Document(id: src.id, path: src.path, kind: kind, status: .analysed, encoding: src.encoding,
+                        paragraphs: paragraphs, noise: noise, diagnostics: diagnostics)
+    }
+}
+
+/// Line-width statistics of a document: a wrapped PDF line is close to the page width, so a
+/// markedly shorter line that ends a sentence ends a paragraph.
+struct Layout {
+    let typicalWidth: Int
+
+    init(lines: [SourceLine]) {
+        var widths = lines.map { line in line.content.reduce(0) { $0 + Folding.width($1) } }
+        widths.sort()
+        typicalWidth = widths.isEmpty ? 0 : widths[min(widths.count - 1, widths.count * 8 / 10)]
+    }
+
+    func width(_ line: SourceLine) -> Int { line.content.reduce(0) { $0 + Folding.width($1) } }
+
+    func isShort(_ line: SourceLine, ratio: Double = 0.8) -> Bool {
+        Double(width(line)) < Double(typicalWidth) * ratio
+    }
+
+    /// The line ends a sentence (closing quotes and brackets after the stop are allowed).
+    static func endsSentence(_ line: SourceLine) -> Bool {
+        var i = line.contentEnd - 1
+        while i >= line.contentStart, Folding.isClosingQuote(line.scalars[i]) { i -= 1 }
+        return i >= line.contentStart && Folding.isSentenceEnd(line.scalars[i])
+    }
+}
+
+private struct TurnDraft {
+    let label: String           // canonical
+    let alias: String           // as written, folded
+    let labelPassage: Passage
+    var main: PassageBuilder
+    var pending: [PassageBuilder] = []
+    var absorbed = false
+    /// The last line appended ended a paragraph (short, ends a sentence).
+    var atParagraphEnd = false
+}
+
+private struct CallDraft {
+    var header: Passage?
+    var meta: CallHeader?
+    var turns: [(draft: TurnDraft, passage: Passage)] = []
+    var events: [Event] = []
+    var unattributed: [Passage] = []
+}
+
+struct TranscriptResult {
+    let preamble: [Passage]
+    let calls: [Call]
+    let diagnostics: [Diagnostic]
+
+    var isDialogue: Bool {
+        let turns = calls.flatMap(\.turns)
+        return turns.count >= 2 && Set(turns.map(\.role)).count >= 1
+            && calls.contains { Set($0.turns.map(\.speaker)).count >= 2 }
+    }
+}
+
+private struct TranscriptBuilder {
+    let src: SourceText
+    let lines: [SourceLine]
+    let labels: LabelSet
+    let layout: Layout
+
+    func build() -> TranscriptResult? {
+        var diagnostics: [Diagnostic] = []
+        var preambleSegments: [(line: SourceLine, range: Range<Int>)] = []
+        var calls: [CallDraft] = []
+        var current: CallDraft?
+        var turn: TurnDraft?
+        var k = 0
+
+        func warn(_ line: Int, _ message: String) {
+            diagnostics.append(Diagnostic(.warning, file: src.path, line: line, message))
+        }
+
+        /// Closes the open turn; `next` is the canonical label of the turn that follows, if any.
+        func closeTurn(next: String?) {
+            guard var t = turn else { return }
+            turn = nil
+            if current == nil { current = CallDraft() }
+            if !t.pending.isEmpty {
+                if next == nil || next != t.label {
+                    for p in t.pending {
+                        t.main.appendParagraphBreak()
+                        let built = p.build()
+                        for piece in built.map.pieces {
+                            t.main.append(lines[lineIndex(piece.line)], (piece.column - 1)..<(piece.column - 1 + piece.length))
+                        }
+                    }
+                    t.absorbed = true
+                } else {
+                    for p in t.pending {
+                        let passage = p.build()
+                        current!.unattributed.append(passage)
+                        warn(passage.lines.lowerBound,
+                             "paragraph without a speaker label between two turns of '\(t.label)'; kept as unattributed text")
+                    }
+                }
+                t.pending = []
+            }
+            let passage = t.main.build()
+            if passage.text.isEmpty {
+                warn(t.labelPassage.lines.lowerBound, "label '\(t.alias)' has no speech after it")
+            }
+            current!.turns.append((t, passage))
+        }
+
+        func closeCall() {
+            if let c = current { calls.append(c) }
+            current = nil
+        }
+
+        func appendPlain(_ line: SourceLine, _ range: Range<Int>, endsLine: Bool) {
+            guard !range.isEmpty else { return }
+            if turn != nil {
+                if turn!.atParagraphEnd {
+                    var b = PassageBuilder(document: src.id)
+                    b.append(line, range)
+                    turn!.pending.append(b)
+                } else if !turn!.pending.isEmpty {
+                    turn!.pending[turn!.pending.count - 1].append(line, range)
+                } else {
+                    turn!.main.append(line, range)
+                }
+                turn!.atParagraphEnd = endsLine && Layout.endsSentence(line) && layout.isShort(line)
+            } else if current == nil && calls.isEmpty {
+                preambleSegments.append((line, range))
+            } else {
+                if current == nil { current = CallDraft() }
+                var b = PassageBuilder(document: src.id)
+                b.append(line, range)
+                let passage = b.build()
+                current!.unattributed.append(passage)
+                warn(line.number, "text without a speaker label outside any turn; kept as unattributed text")
+            }
+        }
+
+        while k < lines.count {
+            let line = lines[k]
+            let content = Array(line.content)
+            if let header = CallHeader.parse(content) {
+                closeTurn(next: nil)
+                closeCall()
+                var b = PassageBuilder(document: src.id)
+                b.append(line, line.contentStart..<line.contentEnd)
+                current = CallDraft(header: b.build(), meta: header)
+                k += 1
+                continue
+            }
+            let hits = labels.hits(in: line)
+            if hits.first?.start != line.contentStart, let kind = EventMarker.kind(of: content) {
+                closeTurn(next: nil)
+                if current == nil { current = CallDraft() }
+                var b = PassageBuilder(document: src.id)
+                b.append(line, line.contentStart..<line.contentEnd)
+                if kind == .voicemail, !EventMarker.closesBracket(content) {
+                    var j = k + 1
+                    while j < lines.count, j <= k + 6 {
+                        b.append(lines[j], lines[j].contentStart..<lines[j].contentEnd)
+                        j += 1
+                        if EventMarker.closesBracket(Array(lines[j - 1].content)) { break }
+                    }
+                    k = j - 1
+                }
+                let after = current!.turns.isEmpty ? nil : current!.turns.count - 1
+                current!.events.append(Event(kind: kind, passage: b.build(), afterTurn: after))
+                k += 1
+                continue
+            }
+            // Text before the first label on this line continues the open turn.
+            let firstStart = hits.first?.start ?? line.contentEnd
+            appendPlain(line, trimmed(line, line.contentStart..<firstStart), endsLine: hits.isEmpty)
+            for (h, hit) in hits.enumerated() {
+                let canonical = labels.canonical[hit.name]!
+                closeTurn(next: canonical)
+                if current == nil { current = CallDraft() }
+                var lb = PassageBuilder(document: src.id)
+                lb.append(line, hit.start..<hit.end)
+                let end = h + 1 < hits.count ? hits[h + 1].start : line.contentEnd
+                var main = PassageBuilder(document: src.id)
+                let speech = trimmed(line, hit.end..<end)
+                main.append(line, speech)
+                var draft = TurnDraft(label: canonical, alias: hit.name, labelPassage: lb.build(), main: main)
+                if h + 1 == hits.count {
+                    draft.atParagraphEnd = !speech.isEmpty && Layout.endsSentence(line) && layout.isShort(line)
+                }
+                turn = draft
+            }
+            k += 1
+        }
+        closeTurn(next: nil)
+        closeCall()
+
+        let preamble = Prose.paragraphs(preambleSegments, document: src.id, layout: layout)
+        let roles = RoleAssignment(calls: calls.map { $0.turns.map { ($0.draft.label, $0.passage.text) } }, labels: labels)
+        var built: [Call] = []
+        let documentOrganisation = calls.compactMap { $0.meta?.organisation }.first
+        for (n, c) in calls.enumerated() {
+            built.append(makeCall(index: n + 1, draft: c, roles: roles, documentOrganisation: documentOrganisation))
+        }
+        return TranscriptResult(preamble: preamble, calls: built, diagnostics: diagnostics)
+    }
+
+    private func lineIndex(_ number: Int) -> Int {
+        // `lines` is sorted by number; binary search.
+        var lo = 0, hi = lines.count - 1
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if lines[mid].number < number { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    private func trimmed(_ line: SourceLine, _ range: Range<Int>) -> Range<Int> {
+        var s = range.lowerBound, e = range.upperBound
+        while s < e, Folding.isSpace(line.scalars[s]) { s += 1 }
+        while e > s, Folding.isSpace(line.scalars[e - 1]) { e -= 1 }
+        return s..<e
+    }
+
+    private func makeCall(index: Int, draft: CallDraft, roles: RoleAssignment, documentOrganisation: String?) -> Call {
+        var order: [String] = []
+        var aliases: [String: [String]] = [:]
+        var texts: [String: [String]] = [:]
+        for (t, p) in draft.turns {
+            if aliases[t.label] == nil { order.append(t.label) }
+            if !(aliases[t.label] ?? []).contains(t.alias) { aliases[t.label, default: []].append(t.alias) }
+            texts[t.label, default: []].append(p.text)
+        }
+        let ids = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
+        let speakers: [Speaker] = order.enumerated().map { id, label in
+            let role = roles.role(of: label)
+            let said = texts[label] ?? []
+            let attributes = SpeakerAttributes.read(label: label, role: role, turns: said, header: draft.meta,
+                                                    fullName: labels.fullNames[label],
+                                                    documentOrganisation: documentOrganisation)
+            return Speaker(id: id, label: label, aliases: aliases[label] ?? [label], role: role,
+                           organisation: attributes.organisation, department: attributes.department,
+                           surname: attributes.surname)
+        }
+        let turns: [Turn] = draft.turns.enumerated().map { i, item in
+            let sid = ids[item.draft.label]!
+            return Turn(index: i, speaker: sid, role: speakers[sid].role, passage: item.passage,
+                        attribution: item.draft.absorbed ? .continuation : .label, label: item.draft.labelPassage)
+        }
+        return Call(index: index, header: draft.header, organisation: draft.meta?.organisation,
+                    department: draft.meta?.department, person: draft.meta?.person, speakers: speakers,
+                    turns: turns, events: draft.events, exchanges: Exchanges.build(turns), unattributed: draft.unattributed)
+    }
+}
+
+/// Groups turns into exchanges: each run of caller turns with the official turns that follow it.
+public enum Exchanges {
+    public static func build(_ turns: [Turn]) -> [Exchange] {
+        var out: [Exchange] = []
+        var callers: [Int] = []
+        var officials: [Int] = []
+        func flush() {
+            if !callers.isEmpty || !officials.isEmpty {
+                out.append(Exchange(index: out.count, callerTurns: callers, officialTurns: officials))
+            }
+            callers = []
+            officials = []
+        }
+        for t in turns {
+            if t.role == .caller {
+                if !officials.isEmpty { flush() }
+                callers.append(t.index)
+            } else {
+                officials.append(t.index)
+            }
+        }
+        flush()
+        return out
+    }
+}

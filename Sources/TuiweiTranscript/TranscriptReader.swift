@@ -1,0 +1,44 @@
+import TuiweiCore
+import TuiweiCorpus
+
+/// The transcript stage's entry points: from paths or text to `Document`s.
+public enum TranscriptReader {
+    /// The documents under `paths` (files; directories recursively, `.txt`; `-` = stdin), in a
+    /// deterministic order, not yet read: lets a caller stream a large corpus.
+    public static func sources(at paths: [String]) -> [CorpusSource] {
+        CorpusSources.find(paths)
+    }
+
+    /// Reads, decodes, normalises and parses one source. A file that cannot be used comes back
+    /// as a skipped document whose status says why; it is never dropped.
+    public static func read(_ source: CorpusSource) -> Document {
+        let bytes: [UInt8]
+        do { bytes = try CorpusSources.bytes(of: source) } catch let d as Diagnostic {
+            return .skipped(id: source.id, path: source.path, reason: d.message)
+        } catch {
+            return .skipped(id: source.id, path: source.path, reason: "\(error)")
+        }
+        switch TextDecoder.decode(bytes) {
+        case .failure(let failure):
+            return .skipped(id: source.id, path: source.path, reason: failure.description)
+        case .success(let decoded):
+            return TranscriptParser.parse(SourceText(id: source.id, path: source.path, encoding: decoded.encoding,
+                                                     text: decoded.text, warnings: decoded.warnings))
+        }
+    }
+
+    /// Every document under `paths`, each with its status.
+    public static func readDocuments(at paths: [String]) -> [Document] {
+        sources(at: paths).map(read)
+    }
+
+    /// Parses text already in memory.
+    public static func parse(text: String, id: String, path: String) -> Document {
+        TranscriptParser.parse(SourceText(id: id, path: path, encoding: "UTF-8", text: text))
+    }
+
+    /// Calls in one document that repeat a call of another (an excerpt), so they count once.
+    public static func duplicates(in documents: [Document]) -> [DuplicateLink] {
+        DuplicateCalls.find(in: documents)
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+@testable import TuiweiCorpus
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Encodes UTF-8 text into another encoding with iconv, to build test inputs.
+func encode(_ text: String, to encoding: String) -> [UInt8] {
+    let cd = iconv_open(encoding, "UTF-8")
+    defer { iconv_close(cd) }
+    var input = Array(text.utf8)
+    var output = [UInt8](repeating: 0, count: input.count * 4 + 16)
+    var produced = 0
+    input.withUnsafeMutableBufferPointer { inBuf in
+        output.withUnsafeMutableBufferPointer { outBuf in
+            var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuf.baseAddress!).assumingMemoryBound(to: CChar.self)
+            var inLeft = inBuf.count
+            var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuf.baseAddress!).assumingMemoryBound(to: CChar.self)
+            var outLeft = outBuf.count
+            _ = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
+            produced = outBuf.count - outLeft
+        }
+    }
+    return Array(output[..<produced])
+}
+
+@Suite struct TextDecoderTests {
+    let sample = "ＣＬＢ：请问是总工会吗？\n总工会：对，您好。\n"
+
+    @Test func utf8WithAndWithoutBOM() throws {
+        let plain = try TextDecoder.decode(Array(sample.utf8)).get()
+        #expect(plain.text == sample)
+        #expect(plain.encoding == "UTF-8")
+        let bom = try TextDecoder.decode([0xEF, 0xBB, 0xBF] + Array(sample.utf8)).get()
+        #expect(bom.text == sample)
+        #expect(bom.encoding == "UTF-8 (BOM)")
+    }
+
+    @Test(arguments: [("UTF-16LE", [UInt8]([0xFF, 0xFE])), ("UTF-16BE", [UInt8]([0xFE, 0xFF]))])
+    func utf16WithBOM(encoding: String, bom: [UInt8]) throws {
+        let d = try TextDecoder.decode(bom + encode(sample, to: encoding)).get()
+        #expect(d.text == sample)
+        #expect(d.encoding == encoding)
+    }
+
+    @Test(arguments: ["GB18030", "GBK"])
+    func gb18030AndGBK(encoding: String) throws {
+        let bytes = encode(sample, to: encoding)
+        #expect(String(validating: bytes, as: UTF8.self) == nil)
+        let d = try TextDecoder.decode(bytes).get()
+        #expect(d.text == sample)
+        #expect(d.encoding == "GB18030")
+    }
+
+    @Test func emptyBinaryAndUndecodableAreErrors() {
+        #expect(throws: TextDecoder.Failure.empty) { try TextDecoder.decode([]).get() }
+        #expect(throws: TextDecoder.Failure.binary(offset: 3)) { try TextDecoder.decode([0x41, 0x42, 0x43, 0x00, 0x44]).get() }
+        // Valid on line 1, an invalid lead byte on line 2 that GB18030 rejects too.
+        #expect(throws: TextDecoder.Failure.undecodable(line: 2)) { try TextDecoder.decode(Array("好\n".utf8) + [0x80, 0x41]).get() }
+    }
+
+    @Test func truncatedFinalCharacterIsDroppedWithWarning() throws {
+        let bytes = Array("工会".utf8) + [0xE5, 0xB7]  // first two bytes of 工
+        let d = try TextDecoder.decode(bytes).get()
+        #expect(d.text == "工会")
+        #expect(d.warnings.count == 1)
+    }
+}
+
+@Suite struct SourceTextTests {
+    @Test func crlfCrAndLfAllEndLines() {
+        let t = SourceText(id: "x", path: "x", encoding: "UTF-8", text: "一\r\n二\r三\n四")
+        #expect(t.lines.map(\.contentString) == ["一", "二", "三", "四"])
+        #expect(t.lines.map(\.number) == [1, 2, 3, 4])
+    }
+
+    @Test func contentBoundsSkipFullWidthSpaces() {
+        let line = SourceLine(number: 1, scalars: Array("\u{3000} 甲乙 \u{3000}".unicodeScalars))
+        #expect(line.contentString == "甲乙")
+        #expect(line.contentStart == 2)
+    }
+
+    @Test func barePageNumbers() {
+        #expect(SourceLine(number: 1, scalars: Array(" 10 ".unicodeScalars)).isBarePageNumber)
+        #expect(SourceLine(number: 1, scalars: Array("１２".unicodeScalars)).isBarePageNumber)
+        #expect(!SourceLine(number: 1, scalars: Array("10人".unicodeScalars)).isBarePageNumber)
+        #expect(!SourceLine(number: 1, scalars: Array("20201".unicodeScalars)).isBarePageNumber)
+    }
+
+    @Test func foldingIsOneToOne() {
+        #expect(Folding.fold("ＣＬＢ：２０００") == "CLB:2000")
+        #expect(Folding.fold("工会").unicodeScalars.count == 2)
+    }
+
+    @Test func passageJoinsCJKWithoutSpaceAndLatinWithOne() {
+        let a = SourceLine(number: 3, scalars: Array("工会工作 in".unicodeScalars))
+        let b = SourceLine(number: 5, scalars: Array("progress，很好".unicodeScalars))
+        let c = SourceLine(number: 7, scalars: Array("的事".unicodeScalars))
+        var builder = PassageBuilder(document: "d")
+        builder.append(a, 0..<a.scalars.count)
+        builder.append(b, 0..<b.scalars.count)
+        builder.append(c, 0..<c.scalars.count)
+        let p = builder.build()
+        #expect(p.text == "工会工作 in progress，很好的事")
+        #expect(p.map.location(at: 8).line == 5)   // "p" of progress
+        #expect(p.map.location(at: 8).column == 1)
+        #expect(p.map.location(at: 19).line == 7)
+    }
+}
+
+@Suite struct CorpusSourcesTests {
+    func tempDir() throws -> String {
+        let dir = NSTemporaryDirectory() + "tuiwei-src-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir + "/sub", withIntermediateDirectories: true)
+        return dir
+    }
+
+    @Test func walksDirectoriesSortedAndKeepsMissingPaths() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        for name in ["b.txt", "a.txt", "notes.md", "sub/c.txt", "sub/a.txt"] {
+            FileManager.default.createFile(atPath: "\(dir)/\(name)", contents: Data("x".utf8))
+        }
+        let found = CorpusSources.find([dir, dir + "/missing.txt"])
+        #expect(found.map(\.id) == ["a", "b", "a~2", "c", "missing"])
+        #expect(found.last?.problem == "no such file or directory")
+        #expect(found.dropLast().allSatisfy { $0.problem == nil })
+    }
+
+    @Test func symbolicLinkLoopIsReportedNotFollowedForever() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        FileManager.default.createFile(atPath: "\(dir)/sub/t.txt", contents: Data("x".utf8))
+        try FileManager.default.createSymbolicLink(atPath: "\(dir)/sub/loop", withDestinationPath: dir)
+        let found = CorpusSources.find([dir])
+        #expect(found.filter { $0.problem == nil }.map(\.id) == ["t"])
+        #expect(found.contains { $0.problem?.contains("link loop") == true })
+    }
+}
