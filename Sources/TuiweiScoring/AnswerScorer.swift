@@ -22,16 +22,22 @@ public struct AnswerScorer: Sendable {
         let detections = context.detections.sorted { ($0.range.lowerBound, $0.code) < ($1.range.lowerBound, $1.code) }
         add("base", w["base"], "starting score")
 
-        // Detections: the first of each code counts fully, repeats by the `.repeat` factor.
+        // Detections: the first of each code counts fully, repeats by the `.repeat` factor. Of the
+        // distinct deflection codes the heaviest counts fully and each further one by
+        // `deflection.others`, so that piling up mild deferrals does not read as a flat refusal.
         var seen: [Code: Int] = [:]
         var hedges: [Detection] = []
+        let firstDeflections = Dictionary(grouping: detections.filter { $0.code.kind == .deflection }, by: \.code)
+            .compactMapValues(\.first).values
+            .sorted { (w["deflection.\($0.code.rawValue)"] * $0.weight, $0.code) < (w["deflection.\($1.code.rawValue)"] * $1.weight, $1.code) }
+        let heaviest = firstDeflections.first?.code
         for d in detections {
             let n = seen[d.code, default: 0]
             seen[d.code] = n + 1
             let quote = "\u{201C}\(d.text)\u{201D} (\(d.rule))"
             switch d.code.kind {
             case .deflection:
-                let factor = n == 0 ? 1 : w["deflection.repeat"]
+                let factor = n > 0 ? w["deflection.repeat"] : d.code == heaviest ? 1 : w["deflection.others"]
                 add("deflection.\(d.code.rawValue)", w["deflection.\(d.code.rawValue)"] * d.weight * factor, quote)
             case .answer:
                 let factor = n == 0 ? 1 : w["answer.repeat"]

@@ -36,7 +36,7 @@ public struct ScoringWeights: Sendable, Hashable {
     /// Every feature name the file may use; anything else is a typo and rejected.
     public static let knownFeatures: Set<String> = {
         var s: Set<String> = [
-            "base", "deflection.repeat",
+            "base", "deflection.repeat", "deflection.others",
             "answer.DIRECT", "answer.SPECIFIC", "answer.ACKNOWLEDGE", "answer.COMMIT", "answer.repeat",
             "hedge", "hedge.max", "backchannel",
             "question.yesno.answered", "question.yesno.unanswered",

@@ -21,7 +21,7 @@ import TuiweiCore
 }
 
 @Suite struct AnswerScorerTests {
-    let scorer = AnswerScorer(resources: shipped)
+    let scorer = AnswerScorer(resources: testResources)
 
     @Test func deflectionLowersTheScoreAndNamesItsRule() {
         let answer = "这个我们不是太清楚。"
@@ -30,7 +30,7 @@ import TuiweiCore
                                              detections: [detect(.ignorance, "不是太清楚", in: answer)]))
         #expect(deflected.score < plain.score)
         let c = try! #require(deflected.contributions.first { $0.feature == "deflection.IGNORANCE" })
-        #expect(c.points == shipped.weights["deflection.IGNORANCE"])
+        #expect(c.points == testResources.weights["deflection.IGNORANCE"])
         #expect(c.detail.contains("不是太清楚") && c.detail.contains("lexicons/test.tsv:1"))
         #expect(deflected.grade == 0)
     }
@@ -40,7 +40,7 @@ import TuiweiCore
         let d1 = detect(.ignorance, "不清楚", in: answer, weight: 0.5)
         let d2 = Detection(code: .ignorance, text: "不清楚", range: 6..<9, location: d1.location, rule: d1.rule, weight: 0.5)
         let s = scorer.score(context(question: "", answer: answer, detections: [d1, d2]))
-        let expected = shipped.weights["deflection.IGNORANCE"] * 0.5 * (1 + shipped.weights["deflection.repeat"])
+        let expected = testResources.weights["deflection.IGNORANCE"] * 0.5 * (1 + testResources.weights["deflection.repeat"])
         #expect(abs(points(s, "deflection.IGNORANCE")! - expected) < 1e-9)
     }
 
@@ -50,16 +50,16 @@ import TuiweiCore
         let signalled = scorer.score(context(question: "那是在哪个区啊？", answer: answer,
                                              detections: [detect(.direct, "有界石工业园区", in: answer), detect(.specific, "29家", in: answer)]))
         #expect(signalled.score > base.score)
-        #expect(points(signalled, "answer.DIRECT") == shipped.weights["answer.DIRECT"])
-        #expect(points(signalled, "answer.SPECIFIC") == shipped.weights["answer.SPECIFIC"])
+        #expect(points(signalled, "answer.DIRECT") == testResources.weights["answer.DIRECT"])
+        #expect(points(signalled, "answer.SPECIFIC") == testResources.weights["answer.SPECIFIC"])
         #expect(signalled.grade == 3)
     }
 
     @Test func yesNoQuestionAnsweredWithYesOrNo() {
         let answered = scorer.score(context(question: "你们有没有到企业去？", answer: "呃，目前没有，因为人比较少。"))
-        #expect(points(answered, "question.yesno.answered") == shipped.weights["question.yesno.answered"])
+        #expect(points(answered, "question.yesno.answered") == testResources.weights["question.yesno.answered"])
         let evaded = scorer.score(context(question: "你们有没有到企业去？", answer: "疫情防控是最重要的工作。"))
-        #expect(points(evaded, "question.yesno.unanswered") == shipped.weights["question.yesno.unanswered"])
+        #expect(points(evaded, "question.yesno.unanswered") == testResources.weights["question.yesno.unanswered"])
         #expect(answered.score > evaded.score)
     }
 
@@ -70,21 +70,21 @@ import TuiweiCore
         #expect(courtesy.grade == nil)
         let greeting = scorer.score(context(question: "", answer: "喂，您好。", answerWords: ["喂", "，", "您好", "。"]))
         #expect(greeting.grade == nil)
-        #expect(points(greeting, "content.none") == shipped.weights["content.none"])
+        #expect(points(greeting, "content.none") == testResources.weights["content.none"])
     }
 
     @Test func whichQuestionWantsAFact() {
         let fact = scorer.score(context(question: "您这个部门是什么部门啊？", answer: "这边是办公室。"))
-        #expect(points(fact, "question.which.answered") == shipped.weights["question.which.answered"])
+        #expect(points(fact, "question.which.answered") == testResources.weights["question.which.answered"])
         let number = scorer.score(context(question: "规模以上企业有多少家？", answer: "大概有二十九家吧。"))
         #expect(number.contributions.contains { $0.feature == "question.which.answered" && $0.detail.contains("二十九家") })
         let answer = "这个不是很清楚。"
         let dodge = scorer.score(context(question: "规模以上企业有多少家？", answer: answer,
                                          detections: [detect(.ignorance, "不是很清楚", in: answer)]))
-        #expect(points(dodge, "question.which.unanswered") == shipped.weights["question.which.unanswered"])
+        #expect(points(dodge, "question.which.unanswered") == testResources.weights["question.which.unanswered"])
         // 一个 is not a number.
-        #expect(AnswerScorer(resources: shipped).firstNumber(foldedScalars("我们发了一个通知")) == nil)
-        #expect(AnswerScorer(resources: shipped).firstNumber(foldedScalars("十一月初下过通知")) == "十一月")
+        #expect(AnswerScorer(resources: testResources).firstNumber(foldedScalars("我们发了一个通知")) == nil)
+        #expect(AnswerScorer(resources: testResources).firstNumber(foldedScalars("十一月初下过通知")) == "十一月")
     }
 
     @Test func overlapRewardsTakingUpTheQuestionWords() {
@@ -92,7 +92,7 @@ import TuiweiCore
         let on = scorer.score(context(question: "大足工业园区在巴南吗？", questionWords: q,
                                       answer: "大足工业园区没有在巴南。", answerWords: ["大足", "工业园区", "没有", "在", "巴南", "。"]))
         let share = points(on, "overlap")!
-        #expect(abs(share - shipped.weights["overlap"]) < 1e-9)  // all three content words taken up
+        #expect(abs(share - testResources.weights["overlap"]) < 1e-9)  // all three content words taken up
         let off = scorer.score(context(question: "大足工业园区在巴南吗？", questionWords: q,
                                        answer: "防控工作很重要。", answerWords: ["防控", "工作", "很", "重要", "。"]))
         #expect(points(off, "overlap") == nil)
@@ -103,21 +103,21 @@ import TuiweiCore
         #expect(points(short, "content.per_word") == nil)
         let long = String(repeating: "企业职工工会", count: 20)
         let s = scorer.score(context(question: "", answer: long))
-        #expect(points(s, "content.per_word") == abs(shipped.weights["content.max"]))
+        #expect(points(s, "content.per_word") == abs(testResources.weights["content.max"]))
     }
 
     @Test func hedgesAddUpToTheirCap() {
         let answer = "可能应该好像估计大概可能"
         let ds = ["可能", "应该", "好像", "估计", "大概"].map { detect(.hedge, $0, in: answer) }
         let s = scorer.score(context(question: "", answer: answer, detections: ds))
-        #expect(points(s, "hedge") == -abs(shipped.weights["hedge.max"]))
+        #expect(points(s, "hedge") == -abs(testResources.weights["hedge.max"]))
         let one = scorer.score(context(question: "", answer: answer, detections: [ds[0]]))
-        #expect(points(one, "hedge") == shipped.weights["hedge"])
+        #expect(points(one, "hedge") == testResources.weights["hedge"])
     }
 
     @Test func hangUpAfterTheTurnScoresIt() {
         let s = scorer.score(context(question: "你们了解吗？", answer: "这个你问别人吧。", events: [.hangUp]))
-        #expect(points(s, "event.hang-up") == shipped.weights["event.hang-up"])
+        #expect(points(s, "event.hang-up") == testResources.weights["event.hang-up"])
         #expect(s.grade == 0)
     }
 

@@ -48,7 +48,7 @@ func sampleDetections(_ turn: Turn) -> [Detection] {
 }
 
 @Suite struct CorpusAnalysisTests {
-    let scorer = AnswerScorer(resources: shipped)
+    let scorer = AnswerScorer(resources: testResources)
 
     func analyse(_ d: Document) -> CorpusAnalysis {
         CorpusAnalysis.analysing(d, scorer: scorer, detections: sampleDetections, words: words)
@@ -74,12 +74,12 @@ func sampleDetections(_ turn: Turn) -> [Detection] {
         let two = parts[2].merging(parts[0]).merging(parts[1])
         #expect(one == two)
         #expect(one.documents.map(\.id) == ["a", "b", "news"])
-        #expect(CorpusSummary(one, resources: shipped) == CorpusSummary(two, resources: shipped))
+        #expect(CorpusSummary(one, resources: testResources) == CorpusSummary(two, resources: testResources))
     }
 
     @Test func aggregatesOnAKnownSet() throws {
         let analysis = CorpusAnalysis.merged([analyse(sampleDocument()), analyse(sampleArticle())])
-        let summary = CorpusSummary(analysis, resources: shipped)
+        let summary = CorpusSummary(analysis, resources: testResources)
         #expect(summary.officials.count == 2)
         let district = try #require(summary.officials.first { $0.official.organisation == "某区总工会" })
         let s = district.statistics
@@ -110,8 +110,8 @@ func sampleDetections(_ turn: Turn) -> [Detection] {
     @Test func duplicatedCallsAreCountedOnce() {
         let links = [DuplicateLink(document: "b", call: 1, original: "a", originalCall: 1, containment: 1, coverage: 0.5)]
         let analysis = CorpusAnalysis.merged([analyse(sampleDocument(id: "a")), analyse(sampleDocument(id: "b"))]).addingDuplicates(links)
-        let single = CorpusSummary(analyse(sampleDocument(id: "a")), resources: shipped)
-        let summary = CorpusSummary(analysis, resources: shipped)
+        let single = CorpusSummary(analyse(sampleDocument(id: "a")), resources: testResources)
+        let summary = CorpusSummary(analysis, resources: testResources)
         #expect(summary.calls.count == 4)
         #expect(summary.calls.first { $0.entry.document == "b" && $0.entry.call == 1 }?.duplicateOf != nil)
         let district = summary.officials.first { $0.official.organisation == "某区总工会" }!
