@@ -24,7 +24,7 @@ public enum MarkdownReport {
             let bp = o.boilerplate.topPhrases.first.map { " (\($0.phrase))" } ?? ""
             out += "| \(i + 1) | \(cell(o.official.organisation)) | \(cell(o.official.department ?? "–")) | \(cell(o.official.surname ?? "–")) "
             out += "| \(st.calls) | \(st.answers) | \(meanText(st.mean)) | \(percent(st.nonAnswerShare)) | \(cell(topCodes(st))) "
-            out += "| \(orientationText(o.orientation)) | \(percent(o.boilerplate.index))\(cell(bp)) |\n"
+            out += "| \(orientationText(o.orientation)) | \(percent(o.boilerplate.index, digits: 1))\(cell(bp)) |\n"
         }
 
         if !s.organisations.isEmpty {

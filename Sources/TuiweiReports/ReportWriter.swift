@@ -89,7 +89,7 @@ func fmt(_ x: Double, _ digits: Int = 1) -> String {
     return v == "-0.0" || v == "-0" ? String(v.dropFirst()) : v
 }
 
-func percent(_ share: Double) -> String { fmt(share * 100, 0) + "%" }
+func percent(_ share: Double, digits: Int = 0) -> String { fmt(share * 100, digits) + "%" }
 
 func meanText(_ m: MeanInterval?) -> String {
     guard let m else { return "–" }

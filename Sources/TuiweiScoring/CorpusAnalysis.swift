@@ -258,7 +258,8 @@ extension ScoringResources {
     }
 }
 
-/// Word n-grams that do not cross punctuation and hold at least one non-stop word, joined without spaces.
+/// Word n-grams that do not cross punctuation and neither begin nor end with a stop word (so that
+/// 的 and 在 do not make phrases match), joined without spaces.
 public func wordNgrams(_ words: [String], n: Int, stopWords: Set<String>) -> [String] {
     var out: [String] = []
     var run: [String] = []
@@ -266,7 +267,7 @@ public func wordNgrams(_ words: [String], n: Int, stopWords: Set<String>) -> [St
         if run.count >= n {
             for i in 0...(run.count - n) {
                 let g = run[i..<(i + n)]
-                if g.contains(where: { !stopWords.contains($0) }) { out.append(g.joined()) }
+                if !stopWords.contains(g.first!), !stopWords.contains(g.last!) { out.append(g.joined()) }
             }
         }
         run.removeAll(keepingCapacity: true)

@@ -233,8 +233,10 @@ func tellingQuotes(_ answers: [ScoredAnswer], count: Int) -> [Quote] {
     candidates.sort { ($0.points, $0.quote.location) < ($1.points, $1.quote.location) }
     var out: [Quote] = []
     var codes: Set<Code> = []
-    for c in candidates where out.count < count && codes.insert(c.quote.code).inserted { out.append(c.quote) }
-    for c in candidates where out.count < count && !out.contains(c.quote) { out.append(c.quote) }
+    for c in candidates where out.count < count && !out.contains(where: { $0.text == c.quote.text }) && codes.insert(c.quote.code).inserted {
+        out.append(c.quote)
+    }
+    for c in candidates where out.count < count && !out.contains(where: { $0.text == c.quote.text }) { out.append(c.quote) }
     return out
 }
 

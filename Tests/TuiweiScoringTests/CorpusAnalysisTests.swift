@@ -126,9 +126,9 @@ func sampleDetections(_ turn: Turn) -> [Detection] {
         #expect(!a.documents[0].status.isAnalysed)
     }
 
-    @Test func ngramsStopAtPunctuationAndNeedAContentWord() {
+    @Test func ngramsStopAtPunctuationAndAvoidStopWordEdges() {
         let g = wordNgrams(["我们", "的", "工会", "，", "政府", "统一", "管理", "了"], n: 3, stopWords: ["我们", "的", "了"])
-        #expect(g == ["我们的工会", "政府统一管理", "统一管理了"])
+        #expect(g == ["政府统一管理"])
         #expect(wordNgrams(["我们", "的", "了"], n: 3, stopWords: ["我们", "的", "了"]).isEmpty)
     }
 }
