@@ -108,7 +108,8 @@ public enum HTMLReport {
             if !c.quotes.isEmpty {
                 h += "<ul class=\"quotes\">\n"
                 for q in c.quotes {
-                    h += "<li><q>\(esc(q.text))</q> <span class=\"code\" style=\"background:\(colours[q.code] ?? "#999")\">\(q.code.rawValue)</span> "
+                    let quoted = esc(q.text).replacingOccurrences(of: esc(q.evidence), with: "<mark class=\"d\">\(esc(q.evidence))</mark>")
+                    h += "<li><q>\(quoted)</q> <span class=\"code\" style=\"background:\(colours[q.code] ?? "#999")\">\(q.code.rawValue)</span> "
                     h += "<span class=\"loc\">\(esc(q.location.document)):\(q.location.line)</span></li>\n"
                 }
                 h += "</ul>\n"
@@ -291,6 +292,7 @@ public enum HTMLReport {
     svg .line { fill: none; stroke: #2c6fbb; stroke-width: 1.5; }
     svg .g0 { fill: #c0392b; } svg .g1 { fill: #e67e22; } svg .g2 { fill: #f1c40f; } svg .g3 { fill: #27ae60; } svg .gx { fill: #aaa; }
     table.answers td:last-child { max-width: 640px; }
+    table.answers td:nth-child(8) { max-width: 150px; font-size: 0.85em; }
     tr.g0 td:nth-child(7) { background: #f5c6c0; } tr.g1 td:nth-child(7) { background: #fbe0c3; }
     tr.g2 td:nth-child(7) { background: #fcf3c2; } tr.g3 td:nth-child(7) { background: #c9efd6; }
     tr.dup { opacity: 0.55; }

@@ -52,7 +52,8 @@ public enum MarkdownReport {
             if !c.quotes.isEmpty {
                 out += "\nMost telling quotes:\n\n"
                 for q in c.quotes {
-                    out += "- “\(q.text)” — \(q.code.rawValue) — \(q.location.document):\(q.location.line)\n"
+                    let quoted = q.text.replacingOccurrences(of: q.evidence, with: "**\(q.evidence)**")
+                    out += "- “\(quoted)” — \(q.code.rawValue) — \(q.location.document):\(q.location.line)\n"
                 }
             }
         }

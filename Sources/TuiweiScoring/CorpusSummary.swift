@@ -129,8 +129,12 @@ public struct OfficialSummary: Sendable, Hashable, Codable {
 
 /// A quote that shows how a call went: the clause around a detection, with its code and place.
 public struct Quote: Sendable, Hashable, Codable {
+    /// The clause around the evidence.
     public let text: String
+    /// The detected words, as they stand inside `text`.
+    public let evidence: String
     public let code: Code
+    /// Where the evidence starts in the original file.
     public let location: SourceLocation
     public let score: Double
 }
@@ -227,7 +231,7 @@ func tellingQuotes(_ answers: [ScoredAnswer], count: Int) -> [Quote] {
         for d in a.score.detections where d.code.kind == .deflection {
             let points = a.score.contributions.first { $0.feature == "deflection.\(d.code.rawValue)" && $0.detail.contains(d.text) }?.points ?? 0
             candidates.append((points - (100 - a.score.score) / 100,
-                               Quote(text: clause(around: d.range, in: a.text), code: d.code, location: d.location, score: a.score.score)))
+                               Quote(text: clause(around: d.range, in: a.text), evidence: d.text, code: d.code, location: d.location, score: a.score.score)))
         }
     }
     candidates.sort { ($0.points, $0.quote.location) < ($1.points, $1.quote.location) }

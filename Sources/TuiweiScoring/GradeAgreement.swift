@@ -15,6 +15,20 @@ public struct GradeAgreement: Sendable, Hashable, Codable {
     /// Turns one side grades and the other leaves ungraded.
     public let gradedMismatch: Int
 
+    /// The figures under the keys `tuiwei eval --json` reports them with.
+    public var jsonFields: [(key: String, value: Double)] {
+        [("grade_qwk", quadraticKappa), ("grade_spearman", spearman), ("grade_exact", exact), ("grade_within_one", withinOne)]
+    }
+
+    /// The confusion matrix as text: one row per gold grade, one column per predicted grade.
+    public var confusionTable: String {
+        var out = "gold\\pred     0     1     2     3\n"
+        for (g, row) in confusion.enumerated() {
+            out += "       \(g)" + row.map { String(repeating: " ", count: max(1, 6 - String($0).count)) + String($0) }.joined() + "\n"
+        }
+        return out
+    }
+
     /// Compares gold and predicted grades turn by turn (nil = ungraded).
     public static func compute(gold: [Int?], predicted: [Int?], levels: Int = 4) -> GradeAgreement {
         precondition(gold.count == predicted.count, "gold and predicted grades must pair up")

@@ -20,6 +20,8 @@ import Testing
         #expect(a.withinOne == 1)
         #expect(a.confusion[0] == [1, 1, 0, 0])
         #expect(a.confusion[3] == [0, 0, 1, 1])
+        #expect(a.jsonFields.map(\.key) == ["grade_qwk", "grade_spearman", "grade_exact", "grade_within_one"])
+        #expect(a.confusionTable.split(separator: "\n")[1].hasSuffix("     1     1     0     0"))
     }
 
     @Test func ungradedOnOneSideIsCountedApart() {
