@@ -211,6 +211,9 @@ public enum HTMLReport {
         func y(_ v: Double) -> Double { top + plot * (1 - min(max(v, 0), 100) / 100) }
         var h = "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"\(fmt(left + width + 20, 0))\" height=\"\(fmt(top + plot + 28, 0))\" role=\"img\" aria-label=\"Score along the call\">\n"
         h += "<rect x=\"\(fmt(left))\" y=\"\(fmt(top))\" width=\"\(fmt(width))\" height=\"\(fmt(plot))\" class=\"frame\" />\n"
+        for v in [0.0, 100.0] {
+            h += "<text x=\"\(fmt(left - 4))\" y=\"\(fmt(y(v) + 4))\" text-anchor=\"end\" class=\"axis\">\(fmt(v, 0))</text>"
+        }
         for (g, t) in thresholds.enumerated() {
             h += "<line x1=\"\(fmt(left))\" y1=\"\(fmt(y(t)))\" x2=\"\(fmt(left + width))\" y2=\"\(fmt(y(t)))\" class=\"threshold\" />"
             h += "<text x=\"\(fmt(left - 4))\" y=\"\(fmt(y(t) + 4))\" text-anchor=\"end\" class=\"axis\">g\(g + 1)</text>\n"

@@ -142,7 +142,7 @@ public struct AnswerScorer: Sendable {
     func whichAnswer(_ c: AnswerContext, answerScalars: [UInt32], content: [String], detections: [Detection]) -> String? {
         if let d = detections.first(where: { $0.code == .specific }) { return "\u{201C}\(d.text)\u{201D}" }
         if let number = firstNumber(answerScalars) { return "number \u{201C}\(number)\u{201D}" }
-        let clauseEnd = answerScalars.firstIndex(where: { [0x3002, 0x2C, 0x3F, 0x21, 0xFF0C, 0x3001].contains($0) && $0 != 0 }) ?? answerScalars.count
+        let clauseEnd = answerScalars.firstIndex(where: { [0x3002, 0x2C, 0x3F, 0x21, 0x3001].contains($0) }) ?? answerScalars.count
         if detections.contains(where: { $0.code.kind == .deflection && $0.range.lowerBound < max(clauseEnd, 12) }) { return nil }
         let asked = Set(contentWords(c.questionWords))
         if let fresh = content.first(where: { !asked.contains($0) }) { return "\u{201C}\(fresh)\u{201D}" }
