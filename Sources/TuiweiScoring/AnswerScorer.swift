@@ -127,11 +127,13 @@ public struct AnswerScorer: Sendable {
         while p < s.count {
             if isPunctuationOrSpace(s[p]) { p += 1; continue }
             let rest = s[p...]
-            if let n = resources.yesNoAnswers.prefixMatch(rest) {
+            let filler = resources.fillers.prefixMatch(rest) ?? 0
+            // A longer filler wins: 是这样 opens an explanation, not a yes.
+            if let n = resources.yesNoAnswers.prefixMatch(rest), n >= filler {
                 let word = String(String.UnicodeScalarView(s[p..<(p + n)].compactMap(Unicode.Scalar.init)))
                 if !resources.fillerWords.contains(word) || !hasContent { return word }
             }
-            if let n = resources.fillers.prefixMatch(rest) { p += n; continue }
+            if filler > 0 { p += filler; continue }
             return nil
         }
         return nil
@@ -140,6 +142,8 @@ public struct AnswerScorer: Sendable {
     /// Evidence that a which/how-many question got a fact: a SPECIFIC detection, a number, or a
     /// first clause that is not a deflection and names something the question did not.
     func whichAnswer(_ c: AnswerContext, answerScalars: [UInt32], content: [String], detections: [Detection]) -> String? {
+        // A reply that is itself a question (你这是从哪儿得到我的电话的？) gives no fact.
+        if let end = answerScalars.firstIndex(where: { [0x3002, 0x3F, 0x21].contains($0) }), answerScalars[end] == 0x3F { return nil }
         if let d = detections.first(where: { $0.code == .specific }) { return "\u{201C}\(d.text)\u{201D}" }
         if let number = firstNumber(answerScalars) { return "number \u{201C}\(number)\u{201D}" }
         let clauseEnd = answerScalars.firstIndex(where: { [0x3002, 0x2C, 0x3F, 0x21, 0x3001].contains($0) }) ?? answerScalars.count
@@ -174,6 +178,18 @@ public struct AnswerScorer: Sendable {
         return nil
     }
 
+    /// Whether the turn's first word after fillers is a greeting, thanks or farewell.
+    func opensWithGreeting(_ s: [UInt32]) -> Bool {
+        var p = 0
+        while p < s.count {
+            if isPunctuationOrSpace(s[p]) { p += 1; continue }
+            if resources.greetings.prefixMatch(s[p...]) != nil { return true }
+            if let n = resources.fillers.prefixMatch(s[p...]) { p += n; continue }
+            return false
+        }
+        return false
+    }
+
     /// Greetings, thanks and bare backchannels are not graded; a bare 嗯/对 that answers a yes/no
     /// question is.
     func isGraded(questionType: QuestionType, content: [String], detections: [Detection], answeredYesNo: Bool,
@@ -183,8 +199,10 @@ public struct AnswerScorer: Sendable {
         if substantive { return true }
         if content.isEmpty { return false }
         if questionType == .none {
-            let courtesy = resources.greetings.contains(in: answerScalars)
-                || detections.contains { $0.code == .backchannel }
+            // Thanks and farewells open with their greeting or are short; a 好吧 closing an
+            // explanation does not make it courtesy.
+            let courtesy = opensWithGreeting(answerScalars) || detections.contains { $0.code == .backchannel }
+                || (content.count <= 4 && resources.greetings.contains(in: answerScalars))
             if courtesy || content.count <= 2 { return false }
         }
         return true

@@ -66,10 +66,15 @@ import TuiweiCore
     @Test func bareAssentToAYesNoQuestionIsGradedButBareAssentToAStatementIsNot() {
         let yes = scorer.score(context(question: "是在巴南区里面，就是地理位置？", answer: "嗯。"))
         #expect(yes.grade == 3)
-        let courtesy = scorer.score(context(question: "通讯。", answer: "通讯啊，好的。好的。"))
+        let courtesy = scorer.score(context(question: "通讯。", answer: "通讯啊，好的。好的。", answerWords: ["通讯", "啊", "，", "好的", "。", "好的", "。"]))
         #expect(courtesy.grade == nil)
         let greeting = scorer.score(context(question: "", answer: "喂，您好。", answerWords: ["喂", "，", "您好", "。"]))
         #expect(greeting.grade == nil)
+        let thanks = scorer.score(context(question: "那多保重啊。", answer: "谢谢您这些非常急切的建议，也谢谢您非常关心我们的工作人员。"))
+        #expect(thanks.grade == nil)
+        // A 好吧 at the end of an explanation does not make it courtesy.
+        let explained = scorer.score(context(question: "网上有。", answer: "网上公布的时候会知道这电话是哪个部门的呀，好吧。"))
+        #expect(explained.grade != nil)
         #expect(points(greeting, "content.none") == testResources.weights["content.none"])
     }
 
