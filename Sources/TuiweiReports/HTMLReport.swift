@@ -108,7 +108,9 @@ public enum HTMLReport {
             if !c.quotes.isEmpty {
                 h += "<ul class=\"quotes\">\n"
                 for q in c.quotes {
-                    let quoted = esc(q.text).replacingOccurrences(of: esc(q.evidence), with: "<mark class=\"d\">\(esc(q.evidence))</mark>")
+                    let quoted = q.text.range(of: q.evidence).map {
+                        esc(String(q.text[..<$0.lowerBound])) + "<mark class=\"d\">\(esc(q.evidence))</mark>" + esc(String(q.text[$0.upperBound...]))
+                    } ?? esc(q.text)
                     h += "<li><q>\(quoted)</q> <span class=\"code\" style=\"background:\(colours[q.code] ?? "#999")\">\(q.code.rawValue)</span> "
                     h += "<span class=\"loc\">\(esc(q.location.document)):\(q.location.line)</span></li>\n"
                 }
@@ -207,7 +209,7 @@ public enum HTMLReport {
     static func seriesChart(_ c: CallSummary, thresholds: [Double]) -> String {
         let left = 40.0, width = 820.0, top = 10.0, plot = 140.0
         let n = max(c.series.count, 2)
-        func x(_ i: Int) -> Double { left + width * Double(i - 1) / Double(n - 1) }
+        func x(_ i: Int) -> Double { left + 12 + (width - 24) * Double(i - 1) / Double(n - 1) }
         func y(_ v: Double) -> Double { top + plot * (1 - min(max(v, 0), 100) / 100) }
         var h = "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"\(fmt(left + width + 20, 0))\" height=\"\(fmt(top + plot + 28, 0))\" role=\"img\" aria-label=\"Score along the call\">\n"
         h += "<rect x=\"\(fmt(left))\" y=\"\(fmt(top))\" width=\"\(fmt(width))\" height=\"\(fmt(plot))\" class=\"frame\" />\n"

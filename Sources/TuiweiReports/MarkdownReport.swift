@@ -52,7 +52,7 @@ public enum MarkdownReport {
             if !c.quotes.isEmpty {
                 out += "\nMost telling quotes:\n\n"
                 for q in c.quotes {
-                    let quoted = q.text.replacingOccurrences(of: q.evidence, with: "**\(q.evidence)**")
+                    let quoted = q.text.range(of: q.evidence).map { q.text.replacingCharacters(in: $0, with: "**\(q.evidence)**") } ?? q.text
                     out += "- “\(quoted)” — \(q.code.rawValue) — \(q.location.document):\(q.location.line)\n"
                 }
             }
