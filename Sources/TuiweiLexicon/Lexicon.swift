@@ -167,7 +167,7 @@ public struct Lexicon: Sendable {
         var entries: [LexiconEntry] = []
         var diagnostics: [Diagnostic] = []
         var lineNumber = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             lineNumber += 1
             var line = Substring(raw)
             if lineNumber == 1, line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
