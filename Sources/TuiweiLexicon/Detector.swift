@@ -12,7 +12,7 @@ import TuiweiCore
 ///   is dropped;
 /// - entry conditions `question`, `alone` and `start` are checked;
 /// - of overlapping matches of one code, the longest is kept; a shorter match of another code lying
-///   inside a longer one is dropped (HEDGE and BACKCHANNEL coexist with everything).
+///   inside a longer one of the same kind is dropped, and so is an answer sign inside a deflection.
 public struct Detector: Sendable {
     public let lexicon: Lexicon
     public let automaton: PhraseAutomaton
@@ -55,6 +55,32 @@ public struct Detector: Sendable {
         }
     }
 
+    /// Codes given by what happens in a call (a hang-up, a refused call-back), matched by `:event`
+    /// entries against the event's text and assigned to the last official turn before the event.
+    ///
+    /// Such a detection's `text` and `location` are the event's; its `range` is the empty range at
+    /// the end of the turn, since the words are not in the turn.
+    /// - Returns: pairs of turn index (in `call.turns`) and detection.
+    public func eventDetections(in call: Call) -> [(turn: Int, detection: Detection)] {
+        var out: [(Int, Detection)] = []
+        for event in call.events {
+            guard let after = event.afterTurn,
+                  let turn = call.turns.last(where: { $0.index <= after && $0.role == .official }) else { continue }
+            let scalars = Array(event.passage.text.unicodeScalars)
+            let folded = scalars.map { lexicon.folder.fold($0.value) }
+            var seen = Set<Code>()
+            for c in candidates(in: folded) {
+                let entry = lexicon.entries[c.entry]
+                guard entry.conditions.contains(.event), let code = entry.category.code, seen.insert(code).inserted else { continue }
+                let end = turn.text.unicodeScalars.count
+                out.append((turn.index, Detection(code: code, text: String(String.UnicodeScalarView(scalars[c.range])),
+                                                  range: end..<end, location: event.passage.map.location(at: c.range.lowerBound),
+                                                  rule: entry.rule, weight: entry.weight)))
+            }
+        }
+        return out
+    }
+
     /// The context-checked matches in `scalars`, ordered by position: codes only, cues removed.
     public func analyse(scalars: [Unicode.Scalar], tokens: [Range<Int>]? = nil) -> [Candidate] {
         let folded = scalars.map { lexicon.folder.fold($0.value) }
@@ -77,7 +103,7 @@ public struct Detector: Sendable {
                 let wide = next == 0x3A || next == 0x2C || entries[c.entry].conditions.contains(.sentence)
                 reports.append((c.range, wide ? context.sentenceEnd(after: c.range.upperBound)
                                               : context.clauseEnd(after: c.range.upperBound)))
-            case .code: codes.append(c)
+            case .code: if !entries[c.entry].conditions.contains(.event) { codes.append(c) }
             }
         }
 
@@ -128,7 +154,9 @@ public struct Detector: Sendable {
             let overlapped = accepted.contains { a in
                 let other = entries[a.entry].category.code!
                 if other == code { return a.range.overlaps(c.range) }
-                if code.kind == .modifier || other.kind == .modifier { return false }
+                // A longer phrase settles what a shorter one inside it means, within one kind; a
+                // deflection also overrides an answer sign inside it, never the reverse.
+                guard code.kind == other.kind || (other.kind == .deflection && code.kind == .answer) else { return false }
                 return c.range.count < a.range.count && a.range.lowerBound <= c.range.lowerBound
                     && c.range.upperBound <= a.range.upperBound
             }

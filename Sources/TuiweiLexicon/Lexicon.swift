@@ -48,9 +48,12 @@ public struct EntryConditions: OptionSet, Sendable, Hashable {
     public static let start = EntryConditions(rawValue: 4)
     /// For `REPORTED` cues: the reported words run to the end of the sentence, not of the clause.
     public static let sentence = EntryConditions(rawValue: 8)
+    /// Matched against what happens in a call (`——电话被挂断——`), not against speech; the code goes
+    /// to the last official turn before the event.
+    public static let event = EntryConditions(rawValue: 16)
 
     static let names: [(String, EntryConditions)] = [("question", .question), ("alone", .alone), ("start", .start),
-                                                     ("sentence", .sentence)]
+                                                     ("sentence", .sentence), ("event", .event)]
 
     public var names: [String] { Self.names.filter { contains($0.1) }.map(\.0) }
 }
@@ -164,7 +167,7 @@ public struct Lexicon: Sendable {
         var entries: [LexiconEntry] = []
         var diagnostics: [Diagnostic] = []
         var lineNumber = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             lineNumber += 1
             var line = Substring(raw)
             if lineNumber == 1, line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
@@ -195,7 +198,7 @@ public struct Lexicon: Sendable {
                 var bad = false
                 for name in head[1].split(separator: ",") {
                     guard let c = EntryConditions.names.first(where: { $0.0 == name.trimmingCharacters(in: .whitespaces) }) else {
-                        fail("unknown condition '\(name)'; use question, alone, start or (for REPORTED) sentence")
+                        fail("unknown condition '\(name)'; use question, alone, start, event or (for REPORTED) sentence")
                         bad = true
                         break
                     }
@@ -203,7 +206,7 @@ public struct Lexicon: Sendable {
                 }
                 if bad { continue }
                 let allowed: EntryConditions = category == .reported ? [.sentence]
-                    : category == .negation ? [] : [.question, .alone, .start]
+                    : category == .negation ? [] : [.question, .alone, .start, .event]
                 if !allowed.isSuperset(of: conditions) {
                     fail("\(category) entries take \(allowed.isEmpty ? "no conditions" : "only :" + allowed.names.joined(separator: ",")); remove ':\(head[1])'")
                     continue

@@ -31,12 +31,18 @@ public struct LexiconMiner: Sendable {
     }
 
     public var minimumCount = 3
+    /// Phrases of fewer words are not proposed: single words are mostly function words.
+    public var minimumWords = 2
     public var maximumWords = 4
+    /// Phrases shorter than this many characters are not proposed.
+    public var minimumLength = 3
     public var limit = 40
 
-    public init(minimumCount: Int = 3, maximumWords: Int = 4, limit: Int = 40) {
+    public init(minimumCount: Int = 3, minimumWords: Int = 2, maximumWords: Int = 4, minimumLength: Int = 3, limit: Int = 40) {
         self.minimumCount = minimumCount
+        self.minimumWords = minimumWords
         self.maximumWords = maximumWords
+        self.minimumLength = minimumLength
         self.limit = limit
     }
 
@@ -90,7 +96,7 @@ public struct LexiconMiner: Sendable {
                     while end < run.count, end - i < maximumWords {
                         let r = run[i].lowerBound..<run[end].upperBound
                         end += 1
-                        guard r.count >= 2 else { continue }
+                        guard end - i >= minimumWords, r.count >= minimumLength else { continue }
                         var v = String.UnicodeScalarView()
                         v.append(contentsOf: scalars[r])
                         let phrase = String(v)

@@ -21,12 +21,11 @@ public struct ScriptFolder: Sendable {
     /// Width and case folding plus the given traditional → simplified pairs.
     public init(pairs: [(UInt32, UInt32)]) {
         var table = (0..<0x10000).map { UInt32($0) }
-        for i in 0xFF01...0xFF5E { table[i] = UInt32(i - 0xFF01 + 0x21) }
-        table[0x3000] = 0x20
         for i in 0x41...0x5A { table[i] = UInt32(i + 0x20) }
         // Every digit folds to 0, so a pattern's 0 stands for any digit (ASCII or full-width).
         for i in 0x30...0x39 { table[i] = 0x30 }
-        for i in 0xFF10...0xFF19 { table[i] = 0x30 }
+        for i in 0xFF01...0xFF5E { table[i] = table[i - 0xFF01 + 0x21] }
+        table[0x3000] = 0x20
         for (from, to) in pairs where from < 0x10000 { table[Int(from)] = to }
         self.bmp = table
         self.tableSize = pairs.count
@@ -40,7 +39,7 @@ public struct ScriptFolder: Sendable {
         }
         var pairs: [(UInt32, UInt32)] = []
         var lineNumber = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             lineNumber += 1
             let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
             if line.isEmpty || line.hasPrefix("#") { continue }

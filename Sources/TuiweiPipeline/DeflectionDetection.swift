@@ -41,7 +41,17 @@ public struct DeflectionDetection: Sendable {
         segmenter?.tokens(in: text).map(\.scalarRange)
     }
 
-    /// Detections in one turn (none unless it is an official's).
+    /// Detections in every official turn of a call, by turn index, including codes given by events.
+    public func detect(in call: Call) -> [Int: [Detection]] {
+        var out: [Int: [Detection]] = [:]
+        for t in call.turns where t.role == .official { out[t.index] = detect(in: t) }
+        for (turn, d) in detector.eventDetections(in: call) where !(out[turn] ?? []).contains(where: { $0.code == d.code }) {
+            out[turn, default: []].append(d)
+        }
+        return out
+    }
+
+    /// Detections in one turn (none unless it is an official's); event codes need `detect(in: Call)`.
     public func detect(in turn: Turn) -> [Detection] {
         guard turn.role == .official else { return [] }
         return detector.detect(in: turn, tokens: tokens(in: turn.text))

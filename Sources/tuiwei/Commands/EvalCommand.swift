@@ -33,7 +33,12 @@ enum EvalCommand: Command {
         let detection = try LexiconOptions.load(args)
         let documents = TranscriptReader.readDocuments(at: try CorpusArguments.paths(args.positional))
         let alignment = GoldAlignment(gold: gold, documents: documents)
-        let report = GoldEvaluation.evaluate(alignment) { detection.detect(in: $0.turn) }
+        var byCall: [String: [Int: [Detection]]] = [:]
+        let report = GoldEvaluation.evaluate(alignment) { a in
+            let key = "\(a.document.id)#\(a.call.index)"
+            if byCall[key] == nil { byCall[key] = detection.detect(in: a.call) }
+            return byCall[key]?[a.turn.index] ?? []
+        }
         print(render(report))
         if args.flag("--json") {
             let data = try JSONSerialization.data(withJSONObject: report.jsonObject, options: [.sortedKeys, .withoutEscapingSlashes])

@@ -23,11 +23,6 @@ enum KwicCommand: Command {
             CORPUS defaults to the bundled corpus/.
             """)
 
-    struct Row {
-        let document: String, line: Int, column: Int, speaker: String, role: String
-        let left: String, match: String, right: String, codes: String
-    }
-
     static func run(_ args: ParsedArguments) async throws -> Int32 {
         guard let source = args.positional.first else { throw UsageError(message: "give a PATTERN to search for") }
         let detection = try LexiconOptions.load(args)
@@ -38,46 +33,18 @@ enum KwicCommand: Command {
         } catch {
             throw UsageError(message: "invalid pattern '\(source)': \(error)")
         }
-        let automaton = PhraseAutomaton(patterns: [pattern])
         let width = try args.integer("--width", in: 0...200) ?? 12
         let documents = TranscriptReader.readDocuments(at: try CorpusArguments.paths(Array(args.positional.dropFirst())))
-        var rows: [Row] = []
-        func scan(_ passage: Passage, document: String, speaker: String, role: String, turn: Turn?) {
-            let scalars = Array(passage.text.unicodeScalars)
-            let folded = scalars.map { folder.fold($0.value) }
-            let tokens = detection.tokens(in: passage.text)
-            let matches = automaton.matches(in: folded, boundaries: tokens.map { WordBoundaries(tokens: $0, length: folded.count) })
-            if matches.isEmpty { return }
-            let detections = turn.map { detection.detector.detect(in: $0, tokens: tokens) } ?? []
-            for m in matches {
-                func text(_ r: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[r])) }
-                let loc = passage.map.location(at: m.range.lowerBound)
-                let codes = detections.filter { $0.range.overlaps(m.range) }.map { "\($0.code.rawValue)@\($0.rule)" }
-                rows.append(Row(document: document, line: loc.line, column: loc.column, speaker: speaker, role: role,
-                                left: text(max(0, m.range.lowerBound - width)..<m.range.lowerBound), match: text(m.range),
-                                right: text(m.range.upperBound..<min(scalars.count, m.range.upperBound + width)),
-                                codes: codes.joined(separator: " ")))
-            }
-        }
-        for d in documents where d.status.isAnalysed {
-            for c in d.calls {
-                for t in c.turns where !args.flag("--officials") || t.role == .official {
-                    scan(t.passage, document: d.id, speaker: c.speakers[t.speaker].label, role: t.role.rawValue, turn: t)
-                }
-            }
-            if !args.flag("--officials") {
-                for p in d.paragraphs { scan(p, document: d.id, speaker: "-", role: "article", turn: nil) }
-            }
-        }
+        let rows = Kwic.search(pattern, in: documents, detection: detection, width: width, officialsOnly: args.flag("--officials"))
         if args.flag("--csv") {
             print("document,line,column,speaker,role,left,match,right,codes")
             for r in rows {
-                print([r.document, "\(r.line)", "\(r.column)", r.speaker, r.role, r.left, r.match, r.right, r.codes].map(csv).joined(separator: ","))
+                print([r.document, "\(r.line)", "\(r.column)", r.speaker, r.role, r.left, r.match, r.right, r.codes.joined(separator: " ")].map(csv).joined(separator: ","))
             }
         } else {
             for r in rows {
                 let left = r.left.count < width ? String(repeating: "　", count: width - r.left.count) + r.left : r.left
-                print("\(r.document):\(r.line):\(r.column)\t\(r.speaker)\t\(left) [\(r.match)] \(r.right)\t\(r.codes)")
+                print("\(r.document):\(r.line):\(r.column)\t\(r.speaker)\t\(left) [\(r.match)] \(r.right)\t\(r.codes.joined(separator: " "))")
             }
             printError("\(rows.count) match(es) of '\(source)' in \(documents.count) document(s)")
         }

@@ -55,10 +55,12 @@ enum LexiconCommand: Command {
     static func mine(_ corpus: [String], _ args: ParsedArguments) throws -> Int32 {
         let detection = try LexiconOptions.load(args)
         let documents = TranscriptReader.readDocuments(at: try CorpusArguments.paths(corpus))
+        // An excerpted copy of a call would count its phrases twice.
+        let copies = Set(TranscriptReader.duplicates(in: documents).map { "\($0.document)#\($0.call)" })
         var official: [LexiconMiner.Text] = []
         var reference: [LexiconMiner.Text] = []
         for d in documents where d.status.isAnalysed {
-            for c in d.calls {
+            for c in d.calls where !copies.contains("\(d.id)#\(c.index)") {
                 for t in c.turns {
                     let text = LexiconMiner.Text(text: t.text, label: "\(d.id):\(t.lines.lowerBound)",
                                                  tokens: detection.tokens(in: t.text))
