@@ -193,10 +193,11 @@ public struct Segmenter: Sendable {
                 }
                 return letter ? .latin : .number
             }
-            /// A run of single ideographs the best path left: the HMM groups it unless it is
-            /// itself a dictionary word (then the dictionary meant it as single characters).
-            func flush(_ p: Int, _ q: Int) {
-                if q - p == 1 || !options.hmm || graph.weight(s, p, q) >= 0 {
+            /// A run of single ideographs the best path left: the HMM groups it unless the span
+            /// it is part of is itself a dictionary word (then the dictionary meant single
+            /// characters).
+            func flush(_ p: Int, _ q: Int, _ spanIsWord: Bool) {
+                if q - p == 1 || !options.hmm || spanIsWord {
                     for k in p..<q { emit(k, k + 1, .word) }
                     return
                 }
@@ -285,18 +286,34 @@ public struct Segmenter: Sendable {
                         }
                         graph.bestPath(s, i, j, unitEnd: ue, route: rt, next: nx)
                         var p = i
-                        var single = -1
                         while p < j {
-                            let q = Int(nx[p - i])
-                            if q - p == 1 && cls[p] == .han {
-                                if single < 0 { single = p }
-                            } else {
-                                if single >= 0 { flush(single, p); single = -1 }
+                            var q = Int(nx[p - i])
+                            // A span of single ideographs and alphanumeric runs the path took
+                            // whole, as jieba collects them for its HMM.
+                            if !(q - p == 1 && cls[p] == .han) && !(cls[p] != .han && ue[p - i] == Int32(q)) {
                                 emit(p, q, kind(p, q))
+                                p = q
+                                continue
                             }
-                            p = q
+                            let spanStart = p
+                            while q < j {
+                                let r = Int(nx[q - i])
+                                if (r - q == 1 && cls[q] == .han) || (cls[q] != .han && ue[q - i] == Int32(r)) { q = r } else { break }
+                            }
+                            let spanIsWord = q - spanStart > 1 && graph.weight(s, spanStart, q) >= 0
+                            var single = -1
+                            while p < q {
+                                let r = Int(nx[p - i])
+                                if cls[p] == .han {
+                                    if single < 0 { single = p }
+                                } else {
+                                    if single >= 0 { flush(single, p, spanIsWord); single = -1 }
+                                    emit(p, r, kind(p, r))
+                                }
+                                p = r
+                            }
+                            if single >= 0 { flush(single, q, spanIsWord) }
                         }
-                        if single >= 0 { flush(single, j) }
                     }
                     }
                     }
