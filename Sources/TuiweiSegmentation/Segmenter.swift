@@ -136,34 +136,40 @@ public struct Segmenter: Sendable {
         if n8 == 0 { return }
         // Decode once into scalars (full-width ASCII folded), their classes and byte offsets.
         var count = 0
-        var scalars = [UInt32](unsafeUninitializedCapacity: n8) { _, c in c = 0 }
         var classes = [ScalarClass](unsafeUninitializedCapacity: n8) { _, c in c = 0 }
         var offsets = [Int32](unsafeUninitializedCapacity: n8 + 1) { _, c in c = 0 }
-        scalars.reserveCapacity(n8)
-        classes.reserveCapacity(n8)
-        offsets.reserveCapacity(n8 + 1)
-        var i = 0
-        while i < n8 {
-            let c = UInt32(b[i])
-            var v: UInt32
-            let len: Int
-            if c < 0x80 {
-                v = c; len = 1
-            } else if c < 0xE0 {
-                v = (c & 0x1F) << 6 | UInt32(b[i + 1]) & 0x3F; len = 2
-            } else if c < 0xF0 {
-                v = (c & 0x0F) << 12 | (UInt32(b[i + 1]) & 0x3F) << 6 | UInt32(b[i + 2]) & 0x3F; len = 3
-            } else {
-                v = (c & 0x07) << 18 | (UInt32(b[i + 1]) & 0x3F) << 12 | (UInt32(b[i + 2]) & 0x3F) << 6 | UInt32(b[i + 3]) & 0x3F
-                len = 4
+        let scalars = [UInt32](unsafeUninitializedCapacity: n8) { sc, scCount in
+            classes = [ScalarClass](unsafeUninitializedCapacity: n8) { cl, clCount in
+                offsets = [Int32](unsafeUninitializedCapacity: n8 + 1) { of, ofCount in
+                    var i = 0
+                    while i < n8 {
+                        let c = UInt32(b[i])
+                        let v: UInt32
+                        let len: Int
+                        if c < 0x80 {
+                            v = c; len = 1
+                        } else if c < 0xE0 {
+                            v = (c & 0x1F) << 6 | UInt32(b[i + 1]) & 0x3F; len = 2
+                        } else if c < 0xF0 {
+                            v = (c & 0x0F) << 12 | (UInt32(b[i + 1]) & 0x3F) << 6 | UInt32(b[i + 2]) & 0x3F; len = 3
+                        } else {
+                            v = (c & 0x07) << 18 | (UInt32(b[i + 1]) & 0x3F) << 12 | (UInt32(b[i + 2]) & 0x3F) << 6
+                                | UInt32(b[i + 3]) & 0x3F
+                            len = 4
+                        }
+                        cl[count] = ScalarClass.of(v)
+                        sc[count] = foldWidth(v)
+                        of[count] = Int32(i)
+                        i += len
+                        count += 1
+                    }
+                    of[count] = Int32(n8)
+                    ofCount = count + 1
+                }
+                clCount = count
             }
-            classes.append(ScalarClass.of(v))
-            scalars.append(foldWidth(v))
-            offsets.append(Int32(i))
-            i += len
-            count += 1
+            scCount = count
         }
-        offsets.append(Int32(n8))
         var unitEnd: [Int32] = []
         var route: [Double] = []
         var next: [Int32] = []
@@ -171,10 +177,11 @@ public struct Segmenter: Sendable {
         let n = count
         dictionary.trie.slots.withUnsafeBufferPointer { slots in
         dictionary.trie.rootTable.withUnsafeBufferPointer { rootTable in
+        dictionary.trie.weights.withUnsafeBufferPointer { weights in
         scalars.withUnsafeBufferPointer { s in
         classes.withUnsafeBufferPointer { cls in
         offsets.withUnsafeBufferPointer { off in
-            let graph = WordGraph(slots: slots, rootTable: rootTable, bits: dictionary.trie.bits, logTotal: dictionary.logTotal)
+            let graph = WordGraph(slots: slots, weights: weights, rootTable: rootTable, bits: dictionary.trie.bits, logTotal: dictionary.logTotal)
             @inline(__always) func emit(_ p: Int, _ q: Int, _ kind: TokenKind) {
                 body(Token(scalarRange: p..<q, utf8Range: Int(off[p])..<Int(off[q]), kind: kind))
             }
@@ -186,10 +193,11 @@ public struct Segmenter: Sendable {
                 }
                 return letter ? .latin : .number
             }
-            /// A run of single ideographs the best path left: the HMM groups it unless it is
-            /// itself a dictionary word (then the dictionary meant it as single characters).
-            func flush(_ p: Int, _ q: Int) {
-                if q - p == 1 || !options.hmm || graph.weight(s, p, q) >= 0 {
+            /// A run of single ideographs the best path left: the HMM groups it unless the span
+            /// it is part of is itself a dictionary word (then the dictionary meant single
+            /// characters).
+            func flush(_ p: Int, _ q: Int, _ spanIsWord: Bool) {
+                if q - p == 1 || !options.hmm || spanIsWord {
                     for k in p..<q { emit(k, k + 1, .word) }
                     return
                 }
@@ -213,8 +221,8 @@ public struct Segmenter: Sendable {
                         if v == 0x25 { k += 1; break }
                         if k + 1 < n && cls[k + 1] == .digit {
                             if v == 0x2E { k += 1; continue }
-                            if v == 0x2C && k + 3 < n + 0 && cls[k + 2] == .digit && cls[k + 3] == .digit
-                                && (k + 4 >= n || cls[k + 4] != .digit) && offsets[k + 1] - offsets[k] == 1 {
+                            if v == 0x2C && k + 3 < n && cls[k + 2] == .digit && cls[k + 3] == .digit
+                                && (k + 4 >= n || cls[k + 4] != .digit) && off[k + 1] - off[k] == 1 {
                                 k += 1; continue
                             }
                         }
@@ -278,24 +286,41 @@ public struct Segmenter: Sendable {
                         }
                         graph.bestPath(s, i, j, unitEnd: ue, route: rt, next: nx)
                         var p = i
-                        var single = -1
                         while p < j {
-                            let q = Int(nx[p - i])
-                            if q - p == 1 && cls[p] == .han {
-                                if single < 0 { single = p }
-                            } else {
-                                if single >= 0 { flush(single, p); single = -1 }
+                            var q = Int(nx[p - i])
+                            // A span of single ideographs and alphanumeric runs the path took
+                            // whole, as jieba collects them for its HMM.
+                            if !(q - p == 1 && cls[p] == .han) && !(cls[p] != .han && ue[p - i] == Int32(q)) {
                                 emit(p, q, kind(p, q))
+                                p = q
+                                continue
                             }
-                            p = q
+                            let spanStart = p
+                            while q < j {
+                                let r = Int(nx[q - i])
+                                if (r - q == 1 && cls[q] == .han) || (cls[q] != .han && ue[q - i] == Int32(r)) { q = r } else { break }
+                            }
+                            let spanIsWord = q - spanStart > 1 && graph.weight(s, spanStart, q) >= 0
+                            var single = -1
+                            while p < q {
+                                let r = Int(nx[p - i])
+                                if cls[p] == .han {
+                                    if single < 0 { single = p }
+                                } else {
+                                    if single >= 0 { flush(single, p, spanIsWord); single = -1 }
+                                    emit(p, r, kind(p, r))
+                                }
+                                p = r
+                            }
+                            if single >= 0 { flush(single, q, spanIsWord) }
                         }
-                        if single >= 0 { flush(single, j) }
                     }
                     }
                     }
                     i = j
                 }
             }
+        }
         }
         }
         }

@@ -35,11 +35,7 @@ enum SegmentCommand: Command {
             return ExitStatus.dataError
         }
         let options = Segmenter.Options(hmm: !args.flag("--no-hmm"))
-        let segmenter: Segmenter
-        do {
-            segmenter = try Segmenter.load(directory: dictDir, userDictionaries: args.all("--user-dict"))
-        } catch let d as Diagnostic {
-            printError(d.description)
+        guard let segmenter = loadSegmenter(directory: dictDir, userDictionaries: args.all("--user-dict")) else {
             return ExitStatus.dataError
         }
 
@@ -111,6 +107,16 @@ enum SegmentCommand: Command {
         }
         stdout.write(Data(out))
         return ExitStatus.ok
+    }
+
+    /// The segmenter, or nil after printing why it could not be loaded.
+    static func loadSegmenter(directory: String, userDictionaries: [String]) -> Segmenter? {
+        do {
+            return try Segmenter.load(directory: directory, userDictionaries: userDictionaries)
+        } catch {
+            printError("\(error)")
+            return nil
+        }
     }
 
     /// Appends `s` as a JSON string literal.
