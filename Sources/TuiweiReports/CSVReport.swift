@@ -14,7 +14,7 @@ public enum CSVReport {
         "rank", "organisation", "department", "surname", "labels", "calls", "answers", "graded",
         "mean_score", "ci_low", "ci_high", "grade_0", "grade_1", "grade_2", "grade_3", "non_answer_share",
         "top_deflections", "first_third", "last_third", "hang_ups",
-        "authority_per_1000", "grassroots_per_1000", "boilerplate_index", "boilerplate_phrases",
+        "authority_per_1000", "grassroots_per_1000", "orientation_terms", "boilerplate_index", "boilerplate_phrases",
     ]
 
     public static func answers(_ s: CorpusSummary) -> String {
@@ -44,6 +44,7 @@ public enum CSVReport {
                         st.deflections.map { "\($0.code.rawValue):\($0.count)" }.joined(separator: ";"),
                         st.firstThird.map { fmt($0) } ?? "", st.lastThird.map { fmt($0) } ?? "", String(st.hangUps),
                         fmt(o.orientation.authorityPer1000, 2), fmt(o.orientation.grassrootsPer1000, 2),
+                        o.orientation.topTerms.map { "\($0.term):\($0.count)" }.joined(separator: ";"),
                         fmt(o.boilerplate.index, 3), o.boilerplate.topPhrases.map { "\($0.phrase):\($0.count)" }.joined(separator: ";")])
         }
         return out

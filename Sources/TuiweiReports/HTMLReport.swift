@@ -73,7 +73,10 @@ public enum HTMLReport {
             h += "<tr><td>\(i + 1)</td><td>\(esc(o.official.organisation))</td><td>\(esc(o.official.department ?? "–"))</td>"
             h += "<td>\(esc(o.official.surname ?? "–"))</td><td class=\"n\">\(st.calls)</td><td class=\"n\">\(st.answers)</td>"
             h += "<td>\(esc(meanText(st.mean)))</td><td class=\"n\">\(percent(st.nonAnswerShare))</td><td>\(esc(topCodes(st)))</td>"
-            h += "<td>\(esc(orientationText(o.orientation)))</td><td>\(percent(o.boilerplate.index, digits: 1))"
+            let terms = o.orientation.topTerms.prefix(4).map { "\($0.term) ×\($0.count)" }.joined(separator: "; ")
+            h += "<td>\(esc(orientationText(o.orientation)))"
+            if !terms.isEmpty { h += "<br /><small>\(esc(terms))</small>" }
+            h += "</td><td>\(percent(o.boilerplate.index, digits: 1))"
             if !phrases.isEmpty { h += "<br /><small>\(esc(phrases))</small>" }
             h += "</td></tr>\n"
         }

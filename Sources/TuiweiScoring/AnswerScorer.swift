@@ -58,9 +58,10 @@ public struct AnswerScorer: Sendable {
         let answerScalars = foldedScalars(context.answer)
         let content = contentWords(context.answerWords)
         let questionType = resources.questionType(of: context.question)
+        let yesNoWord = questionType == .yesNo ? yesNoLead(answerScalars, hasContent: !content.isEmpty) : nil
         switch questionType {
         case .yesNo:
-            if let lead = yesNoLead(answerScalars, hasContent: !content.isEmpty) {
+            if let lead = yesNoWord {
                 add("question.yesno.answered", w["question.yesno.answered"], "yes/no question answered with \u{201C}\(lead)\u{201D}")
             } else {
                 add("question.yesno.unanswered", w["question.yesno.unanswered"], "yes/no question without a yes or no")
@@ -87,7 +88,7 @@ public struct AnswerScorer: Sendable {
         }
 
         // Amount of content beyond fillers and greetings.
-        let answeredYesNo = questionType == .yesNo && yesNoLead(answerScalars, hasContent: !content.isEmpty) != nil
+        let answeredYesNo = yesNoWord != nil
         if content.isEmpty {
             // A bare 对 that answers a yes/no question is not empty.
             if !answeredYesNo { add("content.none", w["content.none"], "nothing beyond fillers and greetings") }

@@ -38,6 +38,7 @@ import TuiweiScoring
         #expect(r[col("hang_ups")] == "1")
         #expect(Double(r[col("mean_score")]) != nil)
         #expect(Double(r[col("boilerplate_index")])! > 0)
+        #expect(r[col("orientation_terms")].contains("政府:1"))
     }
 
     @Test func excelBOMIsOptional() {
