@@ -58,7 +58,17 @@ public enum HTMLReport {
         h += "\(s.overall.answers) official answers, \(s.overall.graded) graded. Mean score <b>\(esc(meanText(s.overall.mean)))</b>; "
         h += "non-answers (grade 0) \(percent(s.overall.nonAnswerShare)). Grades 0/1/2/3: "
         h += s.overall.gradeCounts.map(String.init).joined(separator: "/") + ".</p>\n"
-        h += "<p class=\"note\">Scores run 0–100; grade 0 = does not answer … 3 = answers directly with substance. Intervals are 95% bootstrap intervals of the mean.</p>\n</section>\n"
+        h += "<p class=\"note\">Scores run 0–100; grade 0 = does not answer … 3 = answers directly with substance. Intervals are 95% bootstrap intervals of the mean.</p>\n"
+        if !s.organisations.isEmpty {
+            h += "<table>\n<thead><tr><th>organisation</th><th>officials</th><th>calls</th><th>answers</th><th>mean score [CI]</th><th>% non-answers</th><th>hang-ups</th></tr></thead>\n<tbody>\n"
+            for o in s.organisations {
+                let st = o.statistics
+                h += "<tr><td>\(esc(o.organisation))</td><td class=\"n\">\(o.officials)</td><td class=\"n\">\(st.calls)</td><td class=\"n\">\(st.answers)</td>"
+                h += "<td>\(esc(meanText(st.mean)))</td><td class=\"n\">\(percent(st.nonAnswerShare))</td><td class=\"n\">\(st.hangUps)</td></tr>\n"
+            }
+            h += "</tbody>\n</table>\n"
+        }
+        h += "</section>\n"
         return h
     }
 

@@ -148,6 +148,20 @@ import TuiweiScoring
         #expect(one.map(\.contents) == two.map(\.contents))
     }
 
+    @Test func emptyAndAllSkippedRunsStillRender() throws {
+        for docs in [[], [Fixture.skipped]] {
+            let summary = CorpusSummary(CorpusAnalysis.merged(docs.map {
+                CorpusAnalysis.analysing($0, scorer: AnswerScorer(resources: Fixture.resources), detections: { _ in [] }, words: Fixture.words)
+            }), resources: Fixture.resources)
+            let files = ReportWriter.render(summary, formats: ReportFormat.allCases)
+            #expect(files.count == 5)
+            _ = try XMLDocument(data: Data(files[1].contents.utf8), options: [])
+            #expect(parseCSV(files[3].contents).count == 1)
+            #expect(files[0].contents.contains("\(docs.count) documents"))
+            #expect(files[2].contents.split(separator: "\n").count == 1 + docs.count)
+        }
+    }
+
     @Test func unwritableFolderIsADiagnostic() {
         #expect(throws: Diagnostic.self) { try ReportWriter.write(Fixture.summary, to: "/proc/tuiwei-cannot", formats: [.markdown]) }
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TuiweiCore
 @testable import TuiweiScoring
@@ -49,6 +50,22 @@ import TuiweiCore
         }
         #expect(shipped.stopWords.contains("的"))
         #expect(!shipped.orientation["authority"].isEmpty && !shipped.orientation["grassroots"].isEmpty)
+    }
+
+    @Test func missingOrUnreadableFilesNameThePath() throws {
+        #expect {
+            try ScoringResources.load(directory: "/nonexistent/scoring")
+        } throws: { error in
+            let d = error as! Diagnostic
+            return d.file == "/nonexistent/scoring/weights.tsv" && d.message.contains("cannot read")
+        }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tuiwei-scoring-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try Data([0xFF, 0xFE, 0x00, 0xD8]).write(to: URL(fileURLWithPath: dir + "/weights.tsv"))
+        #expect {
+            try ScoringWeights.load(path: dir + "/weights.tsv")
+        } throws: { ($0 as! Diagnostic).message.contains("UTF-8") }
     }
 
     @Test func termTableRejectsUnknownCategory() {
