@@ -23,11 +23,7 @@ import TuiweiTranscript
             let detector = Detector(lexicon: try Lexicon.load(paths: [try #require(Lexicon.shippedDirectory)], folder: try ScriptFolder.shipped()))
             let resources = try ScoringResources.loadDefault()
             let scorer = AnswerScorer(resources: resources)
-            let parts = documents.map { d in
-                CorpusAnalysis.analysing(d, scorer: scorer,
-                                         detections: { detector.detect(in: $0, tokens: segmenter.tokens(in: $0.text).map(\.scalarRange)) },
-                                         words: { segmenter.words(in: $0) })
-            }
+            let parts = documents.map { CorpusAnalysis.analysing($0, scorer: scorer, segmenter: segmenter, detector: detector) }
             let analysis = CorpusAnalysis.merged(parts).addingDuplicates(TranscriptReader.duplicates(in: documents))
             return Run(documents: documents, analysis: analysis, summary: CorpusSummary(analysis, resources: resources))
         } catch {
