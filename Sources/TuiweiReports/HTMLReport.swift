@@ -145,7 +145,8 @@ public enum HTMLReport {
             let dup = copies["\(sc.document)#\(sc.call)"] != nil
             h += "<tr class=\"g\(sc.grade.map(String.init) ?? "x")\(dup ? " dup" : "")\"><td>\(esc(sc.document))</td><td class=\"n\">\(sc.call)</td>"
             h += "<td class=\"n\">\(sc.officialTurn)</td><td class=\"n\">\(a.line)</td><td>\(esc(a.speaker))</td>"
-            h += "<td class=\"n\">\(fmt(sc.score))</td><td class=\"n\">\(sc.grade.map(String.init) ?? "–")</td><td>\(esc(codes))</td>"
+            let why = sc.contributions.map { "\($0.feature) \($0.points >= 0 ? "+" : "")\(fmt($0.points)): \($0.detail)" }.joined(separator: "\n")
+            h += "<td class=\"n\" title=\"\(esc(why))\">\(fmt(sc.score))</td><td class=\"n\">\(sc.grade.map(String.init) ?? "–")</td><td>\(esc(codes))</td>"
             h += "<td>\(highlighted(a.text, sc.detections))</td></tr>\n"
         }
         h += "</tbody>\n</table>\n</section>\n"

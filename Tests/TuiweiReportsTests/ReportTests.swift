@@ -99,6 +99,9 @@ import TuiweiScoring
         #expect(marks.contains { $0.stringValue?.hasPrefix("不是太清楚") == true })
         let rows = try root.nodes(forXPath: "//*[local-name()='table' and @class='answers']/*[local-name()='tbody']/*[local-name()='tr']")
         #expect(rows.count == Fixture.summary.analysis.answers.count)
+        // The score cell explains itself with its contributions.
+        let titles = try root.nodes(forXPath: "//*[local-name()='table' and @class='answers']//*[local-name()='td']/@title").compactMap(\.stringValue)
+        #expect(titles.contains { $0.contains("deflection.IGNORANCE -45.0: “不是太清楚”") })
     }
 
     @Test func selfContained() {

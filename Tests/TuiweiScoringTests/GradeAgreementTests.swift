@@ -57,6 +57,16 @@ import Testing
         #expect(MeanInterval.bootstrap([42], samples: 10, level: 0.95, seed: 1, key: "k") == MeanInterval(mean: 42, low: 42, high: 42, count: 1))
     }
 
+    @Test func largeGroupsUseTheNormalApproximation() throws {
+        #expect(abs(inverseNormal(0.975) - 1.959963985) < 1e-6)
+        #expect(abs(inverseNormal(0.005) + 2.575829304) < 1e-6)
+        let values = (0..<1000).map { Double($0 % 101) }
+        let exact = try #require(MeanInterval.bootstrap(values, samples: 4000, level: 0.95, seed: 5, key: "k"))
+        let approx = try #require(MeanInterval.bootstrap(values, samples: 4000, level: 0.95, seed: 5, key: "k", maxDraws: 1000))
+        #expect(approx.mean == exact.mean)
+        #expect(abs(approx.low - exact.low) < 0.3 && abs(approx.high - exact.high) < 0.3)
+    }
+
     @Test func narrowerWithMoreData() throws {
         let few = try #require(MeanInterval.bootstrap([0, 100, 0, 100], samples: 1000, level: 0.9, seed: 3, key: "k"))
         let many = try #require(MeanInterval.bootstrap(Array(repeating: [0.0, 100], count: 50).flatMap { $0 }, samples: 1000, level: 0.9, seed: 3, key: "k"))
