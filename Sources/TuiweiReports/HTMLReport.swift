@@ -96,7 +96,7 @@ public enum HTMLReport {
 
     static func deflectionsSection(_ s: CorpusSummary) -> String {
         var h = "<section id=\"deflections\">\n<h2>Deflection profiles</h2>\n"
-        h += "<p class=\"note\">Deflection detections per official, stacked by code.</p>\n"
+        h += "<p class=\"note\">Deflection detections per answer of each official, stacked by code.</p>\n"
         h += stackedChart(s.officials)
         h += "</section>\n"
         return h
@@ -191,28 +191,30 @@ public enum HTMLReport {
 
     /// Per official, a bar of deflection counts stacked by code, with a legend.
     static func stackedChart(_ officials: [OfficialSummary]) -> String {
-        let left = 300.0, width = 560.0, row = 24.0, top = 10.0
-        let maxTotal = max(1, officials.map { $0.statistics.deflections.reduce(0) { $0 + $1.count } }.max() ?? 1)
+        let left = 300.0, width = 400.0, row = 24.0, top = 10.0
+        // Detections per answer, so that officials questioned at different length compare.
+        func perAnswer(_ o: OfficialSummary, _ n: Int) -> Double { Double(n) / Double(max(o.statistics.answers, 1)) }
+        let maxRate = max(0.01, officials.map { perAnswer($0, $0.statistics.deflections.reduce(0) { $0 + $1.count }) }.max() ?? 1)
         let used = Code.deflections.filter { c in officials.contains { $0.statistics.deflections.contains { $0.code == c } } }
         let legendRows = (used.count + 3) / 4
         let height = top + row * Double(max(officials.count, 1)) + 16 + 20 * Double(legendRows)
-        var h = "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"\(fmt(left + width + 30, 0))\" height=\"\(fmt(height, 0))\" role=\"img\" aria-label=\"Deflection profile of each official\">\n"
+        var h = "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"\(fmt(left + width + 260, 0))\" height=\"\(fmt(height, 0))\" role=\"img\" aria-label=\"Deflection profile of each official\">\n"
         for (i, o) in officials.enumerated() {
             let y = top + row * Double(i)
             h += "<text x=\"\(fmt(left - 8))\" y=\"\(fmt(y + 15))\" text-anchor=\"end\" class=\"label\">\(esc(String(o.official.description.prefix(30))))</text>\n"
             var x = left
             for c in Code.deflections {
                 guard let cc = o.statistics.deflections.first(where: { $0.code == c }) else { continue }
-                let w = width * Double(cc.count) / Double(maxTotal)
-                h += "<rect x=\"\(fmt(x))\" y=\"\(fmt(y + 3))\" width=\"\(fmt(w))\" height=\"\(fmt(row - 6))\" fill=\"\(colours[c]!)\"><title>\(c.rawValue): \(cc.count)</title></rect>"
+                let w = width * perAnswer(o, cc.count) / maxRate
+                h += "<rect x=\"\(fmt(x))\" y=\"\(fmt(y + 3))\" width=\"\(fmt(w))\" height=\"\(fmt(row - 6))\" fill=\"\(colours[c]!)\"><title>\(c.rawValue): \(cc.count) (\(fmt(perAnswer(o, cc.count), 2)) per answer)</title></rect>"
                 x += w
             }
             let total = o.statistics.deflections.reduce(0) { $0 + $1.count }
-            h += "<text x=\"\(fmt(x + 6))\" y=\"\(fmt(y + 15))\" class=\"axis\">\(total)</text>\n"
+            h += "<text x=\"\(fmt(x + 6))\" y=\"\(fmt(y + 15))\" class=\"axis\">\(total) in \(o.statistics.answers) answers (\(fmt(perAnswer(o, total), 2)) per answer)</text>\n"
         }
         let legendTop = top + row * Double(max(officials.count, 1)) + 10
         for (i, c) in used.enumerated() {
-            let lx = left + Double(i % 4) * 140, ly = legendTop + Double(i / 4) * 20
+            let lx = left + Double(i % 4) * 150, ly = legendTop + Double(i / 4) * 20
             h += "<rect x=\"\(fmt(lx))\" y=\"\(fmt(ly))\" width=\"12\" height=\"12\" fill=\"\(colours[c]!)\" />"
             h += "<text x=\"\(fmt(lx + 16))\" y=\"\(fmt(ly + 10))\" class=\"axis\">\(c.rawValue)</text>\n"
         }
