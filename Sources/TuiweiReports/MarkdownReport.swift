@@ -6,6 +6,22 @@ import TuiweiScoring
 /// telling quotes, and every input document with its status.
 public enum MarkdownReport {
     public static func render(_ s: CorpusSummary) -> String {
+        var out = headline(s) + officialsTable(s)
+        out += organisationsTable(s) + callProfiles(s) + documentsTable(s)
+        return out
+    }
+
+    /// The short form for a terminal: headline, ranking of officials and any skipped documents.
+    public static func summary(_ s: CorpusSummary) -> String {
+        var out = headline(s) + officialsTable(s)
+        let skipped = s.analysis.documents.filter { !$0.status.isAnalysed }
+        if !skipped.isEmpty {
+            out += "\nSkipped:\n\n" + skipped.map { "- \($0.path): \(statusText($0.status))\n" }.joined()
+        }
+        return out
+    }
+
+    static func headline(_ s: CorpusSummary) -> String {
         let a = s.analysis
         var out = "# Tuiwei responsiveness report\n\n"
         let analysed = a.documents.filter { $0.status.isAnalysed }.count
@@ -15,8 +31,11 @@ public enum MarkdownReport {
         out += "\(s.overall.answers) official answers, \(s.overall.graded) graded. "
         out += "Mean score \(meanText(s.overall.mean)); non-answers (grade 0) \(percent(s.overall.nonAnswerShare)).\n\n"
         out += "Scores run 0–100 (grade 0 = no answer … 3 = answers directly with substance); brackets give the 95% bootstrap interval.\n\n"
+        return out
+    }
 
-        out += "## Officials, least responsive first\n\n"
+    static func officialsTable(_ s: CorpusSummary) -> String {
+        var out = "## Officials, least responsive first\n\n"
         out += "| # | organisation | department | surname | calls | answers | mean score [CI] | % non-answers | top deflections | orientation per 1,000 chars | boilerplate |\n"
         out += "|---|---|---|---|---:|---:|---|---:|---|---|---|\n"
         for (i, o) in s.officials.enumerated() {
@@ -26,15 +45,22 @@ public enum MarkdownReport {
             out += "| \(st.calls) | \(st.answers) | \(meanText(st.mean)) | \(percent(st.nonAnswerShare)) | \(cell(topCodes(st))) "
             out += "| \(orientationText(o.orientation)) | \(percent(o.boilerplate.index, digits: 1))\(cell(bp)) |\n"
         }
+        return out
+    }
 
+    static func organisationsTable(_ s: CorpusSummary) -> String {
+        var out = ""
         if !s.organisations.isEmpty {
             out += "\n## Organisations\n\n| organisation | officials | calls | answers | mean score [CI] | % non-answers | hang-ups |\n|---|---:|---:|---:|---|---:|---:|\n"
             for o in s.organisations {
                 out += "| \(cell(o.organisation)) | \(o.officials) | \(o.statistics.calls) | \(o.statistics.answers) | \(meanText(o.statistics.mean)) | \(percent(o.statistics.nonAnswerShare)) | \(o.statistics.hangUps) |\n"
             }
         }
+        return out
+    }
 
-        out += "\n## Calls\n"
+    static func callProfiles(_ s: CorpusSummary) -> String {
+        var out = "\n## Calls\n"
         for c in s.calls {
             let st = c.statistics
             out += "\n### \(c.entry.document), call \(c.entry.call)"
@@ -57,8 +83,12 @@ public enum MarkdownReport {
                 }
             }
         }
+        return out
+    }
 
-        out += "\n## Documents\n\n| document | path | kind | status | calls | encoding |\n|---|---|---|---|---:|---|\n"
+    static func documentsTable(_ s: CorpusSummary) -> String {
+        let a = s.analysis
+        var out = "\n## Documents\n\n| document | path | kind | status | calls | encoding |\n|---|---|---|---|---:|---|\n"
         for d in a.documents {
             out += "| \(cell(d.id)) | \(cell(d.path)) | \(d.kind.rawValue) | \(cell(statusText(d.status))) | \(d.calls) | \(d.encoding ?? "–") |\n"
         }

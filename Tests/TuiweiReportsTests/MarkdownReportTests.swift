@@ -19,4 +19,12 @@ import TuiweiScoring
         #expect(md.contains("| broken | corpus/broken.txt | other | skipped: not valid text in UTF-8, UTF-16 or GB18030 |"))
         #expect(md.contains("ended by a hang-up"))
     }
+
+    @Test func terminalSummaryIsTheHeadlineAndRanking() {
+        let short = MarkdownReport.summary(Fixture.summary)
+        #expect(md.hasPrefix(short.components(separatedBy: "\nSkipped:")[0]))
+        #expect(short.contains("| 1 | 某区总工会 | 办公室 | 曾 |"))
+        #expect(!short.contains("## Calls"))
+        #expect(short.contains("- corpus/broken.txt: skipped: not valid text"))
+    }
 }
