@@ -7,7 +7,7 @@ import TuiweiScoring
 public enum CSVReport {
     public static let answerColumns = [
         "document", "call", "turn", "official_turn", "speaker", "organisation", "department", "surname", "line",
-        "score", "grade", "codes", "evidence", "question_type", "duplicate_of", "text",
+        "score", "grade", "codes", "evidence", "question_type", "duplicate_of", "text", "contributions",
     ]
 
     public static let officialColumns = [
@@ -27,7 +27,8 @@ public enum CSVReport {
             let dup = copies["\(sc.document)#\(sc.call)"].map { "\($0.original)#\($0.originalCall)" } ?? ""
             out += row([sc.document, String(sc.call), String(sc.turn), String(sc.officialTurn), a.speaker,
                         a.official.organisation, a.official.department ?? "", a.official.surname ?? "", String(a.line),
-                        fmt(sc.score), sc.grade.map(String.init) ?? "", codes, evidence, a.questionType.rawValue, dup, a.text])
+                        fmt(sc.score), sc.grade.map(String.init) ?? "", codes, evidence, a.questionType.rawValue, dup, a.text,
+                        sc.contributions.map { "\($0.feature) \($0.points >= 0 ? "+" : "")\(fmt($0.points))" }.joined(separator: "; ")])
         }
         return out
     }

@@ -21,6 +21,7 @@ import TuiweiScoring
         #expect(tricky[col("codes")] == "IGNORANCE")
         #expect(tricky[col("evidence")].contains("IGNORANCE: 不是太清楚 @7:5"))
         #expect(tricky[col("organisation")] == "某区总工会")
+        #expect(tricky[col("contributions")].hasPrefix("base +50.0; deflection.IGNORANCE -45.0"))
         let copy = rows.filter { $0[col("document")] == "b" }
         #expect(!copy.isEmpty && copy.allSatisfy { $0[col("duplicate_of")] == "a#1" })
         let greeting = try #require(rows.first { $0[col("text")] == "喂，您好。" })
