@@ -118,3 +118,34 @@ import TuiweiCore
         #expect(abs(ok.score - ok.contributions.reduce(0) { $0 + $1.points }) < 0.051)
     }
 }
+
+@Suite struct AnswerScorerPropertyTests {
+    /// Random turns with random detections: every score stays in 0–100, equals its clamped
+    /// contributions, and its grade follows the thresholds.
+    @Test func scoresAreBoundedExplainedAndGradedByThresholds() {
+        var rng = SplitMix64(seed: 42)
+        let pieces = ["不太清楚", "你问别人", "对", "没有", "可能", "29家", "政府统一管理", "嗯", "您好", "，", "。", "？", "职工", "工会"]
+        let questions = ["你们了解吗？", "有多少家？", "怎么参与的？", "好的。", ""]
+        let scorer = AnswerScorer(resources: testResources)
+        let t = testResources.weights.gradeThresholds
+        for _ in 0..<500 {
+            let answer = (0..<Int(rng.next() % 8 + 1)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
+            var detections: [Detection] = []
+            for _ in 0..<Int(rng.next() % 4) {
+                let code = Code.allCases[Int(rng.next() % UInt64(Code.allCases.count))]
+                detections.append(detect(code, String(answer.prefix(2)), in: answer, weight: Double(rng.next() % 3) / 2))
+            }
+            let events: [Event.Kind] = rng.next() % 10 == 0 ? [.hangUp] : []
+            let s = scorer.score(context(question: questions[Int(rng.next() % UInt64(questions.count))], answer: answer,
+                                         detections: detections, events: events))
+            #expect(s.score >= 0 && s.score <= 100)
+            let total = s.contributions.reduce(0) { $0 + $1.points }
+            #expect(abs(s.score - min(100, max(0, total))) < 0.051)
+            if let g = s.grade {
+                let expected = s.score >= t.three ? 3 : s.score >= t.two ? 2 : s.score >= t.one ? 1 : 0
+                #expect(g == expected)
+            }
+            #expect(s.contributions.allSatisfy { $0.points != 0 && (ScoringWeights.knownFeatures.contains($0.feature)) })
+        }
+    }
+}
