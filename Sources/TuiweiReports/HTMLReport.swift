@@ -124,7 +124,7 @@ public enum HTMLReport {
                     let quoted = q.text.range(of: q.evidence).map {
                         esc(String(q.text[..<$0.lowerBound])) + "<mark class=\"d\">\(esc(q.evidence))</mark>" + esc(String(q.text[$0.upperBound...]))
                     } ?? esc(q.text)
-                    h += "<li><q>\(quoted)</q> <span class=\"code\" style=\"background:\(colours[q.code] ?? "#999")\">\(q.code.rawValue)</span> "
+                    h += "<li><q lang=\"zh-Hans\">\(quoted)</q> <span class=\"code\" style=\"background:\(colours[q.code] ?? "#999")\">\(q.code.rawValue)</span> "
                     h += "<span class=\"loc\">\(esc(q.location.document)):\(q.location.line)</span></li>\n"
                 }
                 h += "</ul>\n"
@@ -147,7 +147,7 @@ public enum HTMLReport {
             h += "<td class=\"n\">\(sc.officialTurn)</td><td class=\"n\">\(a.line)</td><td>\(esc(a.speaker))</td>"
             let why = sc.contributions.map { "\($0.feature) \($0.points >= 0 ? "+" : "")\(fmt($0.points)): \($0.detail)" }.joined(separator: "\n")
             h += "<td class=\"n\" title=\"\(esc(why))\">\(fmt(sc.score))</td><td class=\"n\">\(sc.grade.map(String.init) ?? "–")</td><td>\(esc(codes))</td>"
-            h += "<td>\(highlighted(a.text, sc.detections))</td></tr>\n"
+            h += "<td lang=\"zh-Hans\">\(highlighted(a.text, sc.detections))</td></tr>\n"
         }
         h += "</tbody>\n</table>\n</section>\n"
         return h
