@@ -1,7 +1,57 @@
+import Foundation
+import TuiweiCore
+import TuiweiLexicon
+import TuiweiPipeline
+import TuiweiTranscript
+
+/// `tuiwei kwic PATTERN`: every place a lexicon pattern matches, with its context.
 enum KwicCommand: Command {
-    static let spec = CommandSpec(name: "kwic", synopsis: "tuiwei kwic", summary: "(not yet available)", options: [])
+    static let spec = CommandSpec(
+        name: "kwic",
+        synopsis: "tuiwei kwic PATTERN [CORPUS…] [--csv] [--width N] [--officials]",
+        summary: "Keyword in context: where a pattern (lexicon syntax) occurs, in every speaker's turns and in articles.",
+        options: LexiconOptions.specs + [
+            .flag("--csv", "Write CSV (document,line,column,speaker,role,left,match,right) instead of a table."),
+            .value("--width", "N", "Characters of context on each side (default 12)."),
+            .flag("--officials", "Only officials' turns."),
+        ],
+        details: """
+            PATTERN uses the lexicon syntax: alternatives (a|b), optional parts x? and (ab)?, gaps … or
+            …{N}, word anchors <…>. Matching folds traditional to simplified, full-width to ASCII and
+            digits to 0, as the detector does. The last column says which lexicon code (if any) the
+            detector gives that span, so a new phrase can be checked before it is added.
+            CORPUS defaults to the bundled corpus/.
+            """)
+
     static func run(_ args: ParsedArguments) async throws -> Int32 {
-        printError("tuiwei kwic: not yet available")
-        return ExitStatus.usage
+        guard let source = args.positional.first else { throw UsageError(message: "give a PATTERN to search for") }
+        let detection = try LexiconOptions.load(args)
+        let folder = detection.detector.lexicon.folder
+        let pattern: Pattern
+        do {
+            pattern = try Pattern(source, folder: folder)
+        } catch {
+            throw UsageError(message: "invalid pattern '\(source)': \(error)")
+        }
+        let width = try args.integer("--width", in: 0...200) ?? 12
+        let documents = TranscriptReader.readDocuments(at: try CorpusArguments.paths(Array(args.positional.dropFirst())))
+        let rows = Kwic.search(pattern, in: documents, detection: detection, width: width, officialsOnly: args.flag("--officials"))
+        if args.flag("--csv") {
+            print("document,line,column,speaker,role,left,match,right,codes")
+            for r in rows {
+                print([r.document, "\(r.line)", "\(r.column)", r.speaker, r.role, r.left, r.match, r.right, r.codes.joined(separator: " ")].map(csv).joined(separator: ","))
+            }
+        } else {
+            for r in rows {
+                let left = r.left.count < width ? String(repeating: "　", count: width - r.left.count) + r.left : r.left
+                print("\(r.document):\(r.line):\(r.column)\t\(r.speaker)\t\(left) [\(r.match)] \(r.right)\t\(r.codes.joined(separator: " "))")
+            }
+            printError("\(rows.count) match(es) of '\(source)' in \(documents.count) document(s)")
+        }
+        return ExitStatus.ok
+    }
+
+    static func csv(_ s: String) -> String {
+        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
 }

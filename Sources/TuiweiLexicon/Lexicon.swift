@@ -1,0 +1,237 @@
+import Foundation
+import TuiweiCore
+
+/// What an entry's pattern marks: one of the taxonomy's codes, or a context cue that cancels them.
+public enum LexiconCategory: Sendable, Hashable, CustomStringConvertible {
+    case code(Code)
+    /// A phrase that negates what follows it (`不是说`): a code matched right after it does not count.
+    case negation
+    /// A phrase that introduces someone else's words (`他们说`): codes in its scope do not count.
+    case reported
+
+    /// Parses the name used in lexicon files (`IGNORANCE`, `NEGATION`, `REPORTED`).
+    public init?(name: String) {
+        switch name {
+        case "NEGATION": self = .negation
+        case "REPORTED": self = .reported
+        default:
+            guard let c = Code(rawValue: name) else { return nil }
+            self = .code(c)
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .code(let c): c.rawValue
+        case .negation: "NEGATION"
+        case .reported: "REPORTED"
+        }
+    }
+
+    public var code: Code? { if case .code(let c) = self { c } else { nil } }
+
+    /// Every name a lexicon file may use.
+    public static var allNames: [String] { Code.allCases.map(\.rawValue) + ["NEGATION", "REPORTED"] }
+}
+
+/// Extra conditions an entry can put on where its pattern counts, written after the category
+/// (`COUNTER_QUESTION:question`, `BACKCHANNEL:alone`, `DIRECT:start`).
+public struct EntryConditions: OptionSet, Sendable, Hashable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+
+    /// Only inside a sentence that is a question (ends with ？ or a question particle).
+    public static let question = EntryConditions(rawValue: 1)
+    /// Only when the whole turn is made of such matches, punctuation and fillers (嗯, 啊 …).
+    public static let alone = EntryConditions(rawValue: 2)
+    /// Only at the start of the turn, after fillers.
+    public static let start = EntryConditions(rawValue: 4)
+    /// For `REPORTED` cues: the reported words run to the end of the sentence, not of the clause.
+    public static let sentence = EntryConditions(rawValue: 8)
+    /// Matched against what happens in a call (`——电话被挂断——`), not against speech; the code goes
+    /// to the last official turn before the event.
+    public static let event = EntryConditions(rawValue: 16)
+
+    static let names: [(String, EntryConditions)] = [("question", .question), ("alone", .alone), ("start", .start),
+                                                     ("sentence", .sentence), ("event", .event)]
+
+    public var names: [String] { Self.names.filter { contains($0.1) }.map(\.0) }
+}
+
+/// One line of a lexicon file.
+public struct LexiconEntry: Sendable, Hashable {
+    public let category: LexiconCategory
+    public let conditions: EntryConditions
+    public let pattern: Pattern
+    /// Strength of the evidence, used by scoring (default 1).
+    public let weight: Double
+    public let note: String?
+    /// File and line the entry was read from.
+    public let rule: RuleReference
+
+    public init(category: LexiconCategory, conditions: EntryConditions = [], pattern: Pattern,
+                weight: Double = 1, note: String? = nil, rule: RuleReference) {
+        self.category = category
+        self.conditions = conditions
+        self.pattern = pattern
+        self.weight = weight
+        self.note = note
+        self.rule = rule
+    }
+}
+
+/// Everything that made a set of lexicon files unusable; none of them is loaded when this is thrown.
+public struct LexiconError: Error, Sendable, CustomStringConvertible {
+    public let diagnostics: [Diagnostic]
+    public init(diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+}
+
+/// A set of lexicon entries with the folding their patterns were compiled with.
+public struct Lexicon: Sendable {
+    public let entries: [LexiconEntry]
+    public let folder: ScriptFolder
+    /// The files the entries came from, in reading order.
+    public let files: [String]
+
+    public init(entries: [LexiconEntry], folder: ScriptFolder, files: [String] = []) {
+        self.entries = entries
+        self.folder = folder
+        self.files = files
+    }
+
+    /// The shipped lexicon folder, `lexicons/deflection`, if the project is found.
+    public static var shippedDirectory: String? {
+        ProjectLayout.lexiconsDirectory().map { $0 + "/deflection" }
+    }
+
+    /// Lexicon files named by `paths`: files as given, folders searched recursively for `.tsv`
+    /// files, each folder's files in name order.
+    public static func files(in paths: [String]) -> [String] {
+        let fm = FileManager.default
+        var out: [String] = []
+        for path in paths {
+            var isDir: ObjCBool = false
+            if fm.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
+                let found = (fm.enumerator(atPath: path)?.allObjects as? [String] ?? [])
+                    .filter { $0.hasSuffix(".tsv") }
+                    .sorted()
+                out += found.map { (path.hasSuffix("/") ? path : path + "/") + $0 }
+            } else {
+                out.append(path)
+            }
+        }
+        return out
+    }
+
+    /// Loads every lexicon file under `paths`, all or nothing.
+    /// - Parameters:
+    ///   - paths: files and folders, read in order.
+    ///   - folder: the folding applied to patterns (and later to text).
+    /// - Throws: `LexiconError` with one diagnostic per bad file or line.
+    public static func load(paths: [String], folder: ScriptFolder) throws(LexiconError) -> Lexicon {
+        var entries: [LexiconEntry] = []
+        var diagnostics: [Diagnostic] = []
+        let files = files(in: paths)
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                diagnostics.append(Diagnostic(.error, file: file, "cannot read this lexicon file; check the path"))
+                continue
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                diagnostics.append(Diagnostic(.error, file: file, "not UTF-8 text; save the lexicon as UTF-8"))
+                continue
+            }
+            let parsed = parse(text: text, file: displayPath(file), folder: folder)
+            entries += parsed.entries
+            diagnostics += parsed.diagnostics
+        }
+        if diagnostics.contains(where: { $0.severity == .error }) {
+            throw LexiconError(diagnostics: diagnostics)
+        }
+        return Lexicon(entries: entries, folder: folder, files: files.map(displayPath))
+    }
+
+    /// Shorter path for references: relative to the project root when the file is inside it.
+    static func displayPath(_ path: String) -> String {
+        let standard = (path as NSString).standardizingPath
+        if let root = ProjectLayout.root().map({ ($0 as NSString).standardizingPath }),
+           standard.hasPrefix(root + "/") {
+            return String(standard.dropFirst(root.count + 1))
+        }
+        return path
+    }
+
+    /// Parses the text of one lexicon file; malformed lines become diagnostics, the rest entries.
+    public static func parse(text: String, file: String, folder: ScriptFolder) -> (entries: [LexiconEntry], diagnostics: [Diagnostic]) {
+        var entries: [LexiconEntry] = []
+        var diagnostics: [Diagnostic] = []
+        var lineNumber = 0
+        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+            lineNumber += 1
+            var line = Substring(raw)
+            if lineNumber == 1, line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
+            if line.hasSuffix("\r") { line = line.dropLast() }
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            func fail(_ message: String, column: Int? = nil) {
+                diagnostics.append(Diagnostic(.error, file: file, line: lineNumber, column: column, message))
+            }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
+            guard fields.count >= 2, !fields[1].isEmpty else {
+                if fields.count == 1, trimmed.contains(" ") {
+                    fail("separate the category and the pattern with a tab, not spaces")
+                } else {
+                    fail("expected CATEGORY<tab>PATTERN[<tab>WEIGHT[<tab>NOTE]]")
+                }
+                continue
+            }
+            let head = fields[0].split(separator: ":", maxSplits: 1).map(String.init)
+            guard let category = LexiconCategory(name: head[0]) else {
+                fail("unknown category '\(head[0])'; use one of \(LexiconCategory.allNames.joined(separator: ", "))")
+                continue
+            }
+            var conditions: EntryConditions = []
+            if head.count == 2 {
+                var bad = false
+                for name in head[1].split(separator: ",") {
+                    guard let c = EntryConditions.names.first(where: { $0.0 == name.trimmingCharacters(in: .whitespaces) }) else {
+                        fail("unknown condition '\(name)'; use question, alone, start, event or (for REPORTED) sentence")
+                        bad = true
+                        break
+                    }
+                    conditions.insert(c.1)
+                }
+                if bad { continue }
+                let allowed: EntryConditions = category == .reported ? [.sentence]
+                    : category == .negation ? [] : [.question, .alone, .start, .event]
+                if !allowed.isSuperset(of: conditions) {
+                    fail("\(category) entries take \(allowed.isEmpty ? "no conditions" : "only :" + allowed.names.joined(separator: ",")); remove ':\(head[1])'")
+                    continue
+                }
+            }
+            let pattern: Pattern
+            do {
+                pattern = try Pattern(fields[1], folder: folder)
+            } catch {
+                fail("invalid pattern '\(fields[1])': \(error)")
+                continue
+            }
+            var weight = 1.0
+            if fields.count >= 3, !fields[2].isEmpty {
+                guard let w = Double(fields[2]), w >= 0, w <= 10 else {
+                    fail("weight '\(fields[2])' is not a number from 0 to 10; leave the column empty for the default 1")
+                    continue
+                }
+                weight = w
+            }
+            let note = fields.count >= 4 ? fields[3...].joined(separator: " ").trimmingCharacters(in: .whitespaces) : ""
+            entries.append(LexiconEntry(category: category, conditions: conditions, pattern: pattern, weight: weight,
+                                        note: note.isEmpty ? nil : note,
+                                        rule: RuleReference(file: file, line: lineNumber)))
+        }
+        return (entries, diagnostics)
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import TuiweiCore
+
+/// Checks lexicon files for the mistakes that make entries wrong or useless: syntax, unknown
+/// categories, duplicates, entries shadowed by shorter ones, and entries that can never match.
+public enum LexiconLint {
+    /// Every problem in the files under `paths`, errors and warnings, in file order.
+    public static func check(paths: [String], folder: ScriptFolder) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var entries: [LexiconEntry] = []
+        for file in Lexicon.files(in: paths) {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                diagnostics.append(Diagnostic(.error, file: file, "cannot read this lexicon file; check the path"))
+                continue
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                diagnostics.append(Diagnostic(.error, file: file, "not UTF-8 text; save the lexicon as UTF-8"))
+                continue
+            }
+            let parsed = Lexicon.parse(text: text, file: Lexicon.displayPath(file), folder: folder)
+            diagnostics += parsed.diagnostics
+            entries += parsed.entries
+        }
+        diagnostics += check(entries: entries)
+        return diagnostics.sorted { ($0.file, $0.line ?? 0) < ($1.file, $1.line ?? 0) }
+    }
+
+    /// The problems among already parsed entries (duplicates, shadowing, never matching).
+    public static func check(entries: [LexiconEntry]) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        func report(_ severity: Diagnostic.Severity, _ e: LexiconEntry, _ message: String) {
+            out.append(Diagnostic(severity, file: e.rule.file, line: e.rule.line, message))
+        }
+
+        // Duplicates: the same spellings, anchors and conditions.
+        struct Key: Hashable {
+            let expansions: Set<Pattern.Expansion>
+            let anchors: [Bool]
+        }
+        var firstByKey: [Key: [LexiconEntry]] = [:]
+        for e in entries {
+            let key = Key(expansions: Set(e.pattern.expansions), anchors: [e.pattern.anchoredStart, e.pattern.anchoredEnd])
+            let earlier = firstByKey[key] ?? []
+            if let same = earlier.first(where: { $0.category == e.category && $0.conditions == e.conditions }) {
+                report(.error, e, "duplicate of \(same.rule) ('\(same.pattern.source)'); delete one of them")
+            } else if let other = earlier.first(where: { $0.category != e.category }) {
+                report(.warning, e, "the same pattern is also \(other.category) at \(other.rule); a phrase usually means one thing — keep the right one")
+            }
+            firstByKey[key, default: []].append(e)
+        }
+
+        // Shadowing: every spelling of an entry contains a plain spelling of another entry of the
+        // same code, so the entry never adds a code the other would not already give.
+        var plain: [String: [([UInt32], LexiconEntry)]] = [:]
+        for e in entries where e.category.code != nil && e.conditions.isEmpty
+            && !e.pattern.anchoredStart && !e.pattern.anchoredEnd {
+            for x in e.pattern.expansions where x.isLiteral {
+                plain[e.category.description, default: []].append((x.segments[0], e))
+            }
+        }
+        for e in entries where e.category.code != nil {
+            guard let candidates = plain[e.category.description] else { continue }
+            var shadow: LexiconEntry?
+            var all = true
+            for x in e.pattern.expansions {
+                let hit = candidates.first { c in
+                    c.1.rule != e.rule && x.segments.contains { seg in contains(seg, c.0) && !(x.segments.count == 1 && seg == c.0) }
+                }
+                if let hit { shadow = shadow ?? hit.1 } else { all = false; break }
+            }
+            if all, let s = shadow {
+                report(.warning, e, "shadowed by \(s.rule) ('\(s.pattern.source)'): every text it matches contains that entry's match, so it never adds a code")
+            }
+        }
+
+        // Entries that can never match.
+        let fillers = Detector.fillers
+        for e in entries {
+            let xs = e.pattern.expansions
+            if e.conditions.contains(.start), xs.allSatisfy({ fillers.contains($0.segments[0][0]) || !TextContext.isWordCharacter($0.segments[0][0]) }) {
+                report(.error, e, "can never match: a :start entry is tried after the fillers and punctuation that open a turn, and this pattern begins with one")
+            }
+            if e.conditions.contains(.question), xs.allSatisfy({ x in
+                x.segments.joined().dropLast().contains { $0 == 0x3002 || $0 == 0x21 || $0 == 0x2E }
+            }) {
+                report(.error, e, "can never match: a :question entry must lie inside one question, and this pattern holds a full stop or exclamation mark")
+            }
+            if xs.allSatisfy({ x in x.segments.contains { $0.contains(0x0A) || $0.contains(0x0D) } }) {
+                report(.error, e, "can never match: turn text has no line breaks (wrapped lines are re-joined)")
+            }
+            if e.weight == 0, e.category.code != nil {
+                report(.warning, e, "weight 0: the phrase is detected but counts for nothing in scores")
+            }
+        }
+        return out
+    }
+
+    private static func contains(_ haystack: [UInt32], _ needle: [UInt32]) -> Bool {
+        guard needle.count <= haystack.count, !needle.isEmpty else { return false }
+        for i in 0...(haystack.count - needle.count) where haystack[i] == needle[0] {
+            if Array(haystack[i..<(i + needle.count)]) == needle { return true }
+        }
+        return false
+    }
+}

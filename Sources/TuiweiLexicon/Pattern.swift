@@ -1,0 +1,240 @@
+/// A lexicon pattern: literal text with alternatives, optional parts, bounded gaps and
+/// word-boundary anchors.
+///
+/// Syntax (see `lexicons/README.md`):
+/// - `不太清楚` — literal text (matched after script, width and case folding);
+/// - `(你|您)得问` — alternatives; groups nest;
+/// - `具体的?` and `(我们)?不清楚` — `?` makes the preceding character or group optional;
+/// - `不是…部门`, `不是...部门` — a gap of up to 6 characters; `…{10}` allows up to 10. A gap never
+///   crosses punctuation;
+/// - `<对>` — `<` at the start and `>` at the end tie the match to word boundaries;
+/// - `\(` — a backslash takes the next character literally.
+public struct Pattern: Sendable, Hashable {
+    /// One way the pattern can be spelled: literal runs separated by gaps of at most `gaps[i]` characters.
+    public struct Expansion: Sendable, Hashable {
+        public let segments: [[UInt32]]
+        public let gaps: [Int]
+
+        /// Whether the expansion is plain text without gaps.
+        public var isLiteral: Bool { gaps.isEmpty }
+        public var minimumLength: Int { segments.reduce(0) { $0 + $1.count } }
+    }
+
+    /// The pattern as written.
+    public let source: String
+    /// Every spelling, with literals already folded.
+    public let expansions: [Expansion]
+    public let anchoredStart: Bool
+    public let anchoredEnd: Bool
+
+    /// Default upper bound of a gap written without `{N}`.
+    public static let defaultGap = 6
+    /// Largest gap a pattern may ask for.
+    public static let maximumGap = 40
+    /// Largest number of spellings one pattern may expand to.
+    public static let maximumExpansions = 8192
+
+    /// What is wrong with a pattern, with the 1-based character position where it was noticed.
+    public struct SyntaxError: Error, Sendable, Hashable, CustomStringConvertible {
+        public let position: Int
+        public let message: String
+        public var description: String { "pattern character \(position): \(message)" }
+    }
+
+    /// Parses and expands `source`, folding its literals with `folder`.
+    /// - Throws: `SyntaxError` for unbalanced groups, misplaced operators, empty or over-large patterns.
+    public init(_ source: String, folder: ScriptFolder = ScriptFolder()) throws(SyntaxError) {
+        self.source = source
+        var parser = PatternParser(scalars: Array(source.unicodeScalars))
+        let (node, anchoredStart, anchoredEnd) = try parser.parseTop()
+        self.anchoredStart = anchoredStart
+        self.anchoredEnd = anchoredEnd
+        let raw = try Self.expand(node)
+        var seen = Set<Expansion>()
+        var result: [Expansion] = []
+        for pieces in raw {
+            var segments: [[UInt32]] = []
+            var gaps: [Int] = []
+            var current: [UInt32] = []
+            var pendingGap: Int?
+            for piece in pieces {
+                switch piece {
+                case .literal(let s):
+                    if let g = pendingGap {
+                        if current.isEmpty {
+                            throw SyntaxError(position: 1, message: "a pattern cannot start with a gap (…); begin with the text that must be there")
+                        }
+                        segments.append(current)
+                        gaps.append(g)
+                        current = []
+                        pendingGap = nil
+                    }
+                    current.append(folder.fold(s))
+                case .gap(let n):
+                    pendingGap = (pendingGap ?? 0) + n
+                }
+            }
+            if pendingGap != nil {
+                throw SyntaxError(position: source.unicodeScalars.count, message: "a pattern cannot end with a gap (…); end with the text that must be there")
+            }
+            if current.isEmpty {
+                if segments.isEmpty {
+                    throw SyntaxError(position: 1, message: "the pattern can match empty text; make at least one character required")
+                }
+            } else {
+                segments.append(current)
+            }
+            let e = Expansion(segments: segments, gaps: gaps)
+            if seen.insert(e).inserted { result.append(e) }
+        }
+        self.expansions = result
+    }
+
+    private enum Piece { case literal(UInt32), gap(Int) }
+
+    private static func expand(_ node: PatternNode) throws(SyntaxError) -> [[Piece]] {
+        switch node {
+        case .literal(let s): return [[.literal(s)]]
+        case .gap(let n): return [[.gap(n)]]
+        case .sequence(let items):
+            var acc: [[Piece]] = [[]]
+            for item in items {
+                let parts = try expand(item)
+                if acc.count * parts.count > maximumExpansions {
+                    throw SyntaxError(position: 1, message: "the pattern has more than \(maximumExpansions) spellings; split it into several entries")
+                }
+                acc = acc.flatMap { a in parts.map { a + $0 } }
+            }
+            return acc
+        case .alternatives(let options):
+            var out: [[Piece]] = []
+            for o in options { out += try expand(o) }
+            if out.count > maximumExpansions {
+                throw SyntaxError(position: 1, message: "the pattern has more than \(maximumExpansions) spellings; split it into several entries")
+            }
+            return out
+        case .optional(let inner):
+            return [[]] + (try expand(inner))
+        }
+    }
+}
+
+indirect enum PatternNode {
+    case literal(UInt32)
+    case gap(Int)
+    case sequence([PatternNode])
+    case alternatives([PatternNode])
+    case optional(PatternNode)
+}
+
+struct PatternParser {
+    let scalars: [Unicode.Scalar]
+    var i = 0
+
+    init(scalars: [Unicode.Scalar]) { self.scalars = scalars }
+
+    typealias SyntaxError = Pattern.SyntaxError
+
+    mutating func parseTop() throws(SyntaxError) -> (PatternNode, Bool, Bool) {
+        var end = scalars.count
+        var anchoredStart = false
+        var anchoredEnd = false
+        if end > 0, scalars[0] == "<" { anchoredStart = true; i = 1 }
+        if end > i, scalars[end - 1] == ">", !(end >= 2 && scalars[end - 2] == "\\") { anchoredEnd = true; end -= 1 }
+        if i >= end { throw SyntaxError(position: 1, message: "the pattern is empty") }
+        let node = try parseAlternatives(until: end, depth: 0)
+        if i < end {
+            throw SyntaxError(position: i + 1, message: "unmatched ')'; remove it or add '(' before it")
+        }
+        return (node, anchoredStart, anchoredEnd)
+    }
+
+    mutating func parseAlternatives(until end: Int, depth: Int) throws(SyntaxError) -> PatternNode {
+        var options: [PatternNode] = [try parseSequence(until: end, depth: depth)]
+        while i < end, scalars[i] == "|" {
+            i += 1
+            options.append(try parseSequence(until: end, depth: depth))
+        }
+        return options.count == 1 ? options[0] : .alternatives(options)
+    }
+
+    mutating func parseSequence(until end: Int, depth: Int) throws(SyntaxError) -> PatternNode {
+        var items: [PatternNode] = []
+        let start = i
+        while i < end {
+            let c = scalars[i]
+            switch c {
+            case "|", ")":
+                if items.isEmpty {
+                    throw SyntaxError(position: i + 1, message: "empty alternative before '\(c)'; write (a|b)? for an optional choice")
+                }
+                return items.count == 1 ? items[0] : .sequence(items)
+            case "(":
+                let open = i
+                i += 1
+                let inner = try parseAlternatives(until: end, depth: depth + 1)
+                guard i < end, scalars[i] == ")" else {
+                    throw SyntaxError(position: open + 1, message: "'(' is never closed; add ')'")
+                }
+                i += 1
+                items.append(inner)
+            case "?":
+                guard let last = items.popLast() else {
+                    throw SyntaxError(position: i + 1, message: "'?' must follow a character or a group")
+                }
+                if case .gap = last {
+                    throw SyntaxError(position: i + 1, message: "a gap is already optional; remove the '?'")
+                }
+                if case .optional = last {
+                    throw SyntaxError(position: i + 1, message: "'??' — one '?' is enough")
+                }
+                items.append(.optional(last))
+                i += 1
+            case "…", ".":
+                if c == "." {
+                    guard i + 2 < end, scalars[i + 1] == ".", scalars[i + 2] == "." else {
+                        throw SyntaxError(position: i + 1, message: "'.' alone is not an operator; write ... or … for a gap, or \\. for a full stop")
+                    }
+                    i += 3
+                } else {
+                    i += 1
+                    // "……" (a doubled ellipsis) is one gap.
+                    if i < end, scalars[i] == "…" { i += 1 }
+                }
+                var n = Pattern.defaultGap
+                if i < end, scalars[i] == "{" {
+                    let open = i
+                    i += 1
+                    var digits = ""
+                    while i < end, scalars[i] != "}" { digits.unicodeScalars.append(scalars[i]); i += 1 }
+                    guard i < end else { throw SyntaxError(position: open + 1, message: "'{' is never closed; write …{N}") }
+                    i += 1
+                    guard let v = Int(digits), v >= 1, v <= Pattern.maximumGap else {
+                        throw SyntaxError(position: open + 2, message: "a gap takes a whole number from 1 to \(Pattern.maximumGap), not '\(digits)'")
+                    }
+                    n = v
+                }
+                items.append(.gap(n))
+            case "<", ">":
+                throw SyntaxError(position: i + 1, message: "'\(c)' anchors only at the very start ('<') or end ('>') of a pattern; write \\\(c) for the character")
+            case "{", "}":
+                throw SyntaxError(position: i + 1, message: "'\(c)' belongs after a gap, as …{N}; write \\\(c) for the character")
+            case "\\":
+                guard i + 1 < scalars.count else {
+                    throw SyntaxError(position: i + 1, message: "a backslash at the end escapes nothing")
+                }
+                items.append(.literal(scalars[i + 1].value))
+                i += 2
+            case "\t", "\n", "\r":
+                throw SyntaxError(position: i + 1, message: "tabs and line breaks cannot be part of a pattern")
+            default:
+                items.append(.literal(c.value))
+                i += 1
+            }
+        }
+        if items.isEmpty {
+            throw SyntaxError(position: max(start, 1), message: "empty pattern or group")
+        }
+        return items.count == 1 ? items[0] : .sequence(items)
+    }
+}

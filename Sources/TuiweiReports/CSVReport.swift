@@ -1,0 +1,64 @@
+import Foundation
+import TuiweiCore
+import TuiweiScoring
+
+/// `answers.csv` (one row per official turn) and `officials.csv` (one row per official): tidy
+/// RFC 4180 CSV in UTF-8, one header row.
+public enum CSVReport {
+    public static let answerColumns = [
+        "document", "call", "turn", "official_turn", "speaker", "organisation", "department", "surname", "line",
+        "score", "grade", "codes", "evidence", "question_type", "duplicate_of", "text", "contributions",
+    ]
+
+    public static let officialColumns = [
+        "rank", "organisation", "department", "surname", "labels", "calls", "answers", "graded",
+        "mean_score", "ci_low", "ci_high", "grade_0", "grade_1", "grade_2", "grade_3", "non_answer_share",
+        "top_deflections", "first_third", "last_third", "hang_ups",
+        "authority_per_1000", "grassroots_per_1000", "orientation_terms", "boilerplate_index", "boilerplate_phrases",
+    ]
+
+    public static func answers(_ s: CorpusSummary) -> String {
+        let copies = s.analysis.duplicateCalls
+        var out = row(answerColumns)
+        for a in s.analysis.answers {
+            let sc = a.score
+            let codes = Array(Set(sc.detections.map(\.code))).sorted().map(\.rawValue).joined(separator: ";")
+            let evidence = sc.detections.map { "\($0.code.rawValue): \($0.text) @\($0.location.line):\($0.location.column)" }.joined(separator: "; ")
+            let dup = copies["\(sc.document)#\(sc.call)"].map { "\($0.original)#\($0.originalCall)" } ?? ""
+            out += row([sc.document, String(sc.call), String(sc.turn), String(sc.officialTurn), a.speaker,
+                        a.official.organisation, a.official.department ?? "", a.official.surname ?? "", String(a.line),
+                        fmt(sc.score), sc.grade.map(String.init) ?? "", codes, evidence, a.questionType.rawValue, dup, a.text,
+                        sc.contributions.map { "\($0.feature) \($0.points >= 0 ? "+" : "")\(fmt($0.points))" }.joined(separator: "; ")])
+        }
+        return out
+    }
+
+    public static func officials(_ s: CorpusSummary) -> String {
+        var out = row(officialColumns)
+        for (i, o) in s.officials.enumerated() {
+            let st = o.statistics
+            out += row([String(i + 1), o.official.organisation, o.official.department ?? "", o.official.surname ?? "",
+                        o.labels.joined(separator: ";"), String(st.calls), String(st.answers), String(st.graded),
+                        st.mean.map { fmt($0.mean) } ?? "", st.mean.map { fmt($0.low) } ?? "", st.mean.map { fmt($0.high) } ?? "",
+                        fmt(st.gradeShares[0], 3), fmt(st.gradeShares[1], 3), fmt(st.gradeShares[2], 3), fmt(st.gradeShares[3], 3),
+                        fmt(st.nonAnswerShare, 3),
+                        st.deflections.map { "\($0.code.rawValue):\($0.count)" }.joined(separator: ";"),
+                        st.firstThird.map { fmt($0) } ?? "", st.lastThird.map { fmt($0) } ?? "", String(st.hangUps),
+                        fmt(o.orientation.authorityPer1000, 2), fmt(o.orientation.grassrootsPer1000, 2),
+                        o.orientation.topTerms.map { "\($0.term):\($0.count)" }.joined(separator: ";"),
+                        fmt(o.boilerplate.index, 3), o.boilerplate.topPhrases.map { "\($0.phrase):\($0.count)" }.joined(separator: ";")])
+        }
+        return out
+    }
+
+    static func row(_ fields: [String]) -> String {
+        fields.map(field).joined(separator: ",") + "\r\n"
+    }
+
+    static func field(_ s: String) -> String {
+        if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return s
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import TuiweiCore
+import TuiweiScoring
+
+/// `analysis.jsonl`: one JSON object per line, each with a `type` (`run`, `document`, `call`,
+/// `answer`, `official`, `organisation`) and its record under the key of the same name. Answers
+/// carry every detection and every contribution of their score.
+public enum JSONLinesReport {
+    public static func render(_ s: CorpusSummary) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var out = ""
+        func emit<T: Encodable>(_ type: String, _ record: T) {
+            let line = Line(type: type, record: record)
+            // Encoding plain value types cannot fail; a failure would be a programming error.
+            let data = try! encoder.encode(line)
+            out += String(decoding: data, as: UTF8.self) + "\n"
+        }
+        let a = s.analysis
+        emit("run", RunRecord(documents: a.documents.count, calls: a.calls.count, answers: s.overall.answers,
+                              duplicateCalls: s.calls.filter { $0.duplicateOf != nil }.count, overall: s.overall))
+        for d in a.documents {
+            let reason: String? = if case .skipped(let r) = d.status { r } else { nil }
+            emit("document", DocumentRecord(id: d.id, path: d.path, kind: d.kind.rawValue, status: d.status.isAnalysed ? "analysed" : "skipped",
+                                            reason: reason, encoding: d.encoding, calls: d.calls, paragraphs: d.paragraphs,
+                                            diagnostics: d.diagnostics.map(\.description)))
+        }
+        for c in s.calls { emit("call", c) }
+        let copies = a.duplicateCalls
+        for ans in a.answers {
+            emit("answer", AnswerRecord(
+                document: ans.score.document, call: ans.score.call, turn: ans.score.turn, officialTurn: ans.score.officialTurn,
+                speaker: ans.speaker, official: ans.official, line: ans.line, score: ans.score.score, grade: ans.score.grade,
+                text: ans.text, question: ans.question, questionType: ans.questionType.rawValue,
+                detections: ans.score.detections.map(DetectionRecord.init), contributions: ans.score.contributions,
+                orientation: ans.orientation, hangUps: ans.hangUps,
+                duplicateOf: copies["\(ans.score.document)#\(ans.score.call)"].map { "\($0.original)#\($0.originalCall)" }))
+        }
+        for (i, o) in s.officials.enumerated() {
+            emit("official", OfficialRecord(rank: i + 1, official: o.official, labels: o.labels, statistics: o.statistics,
+                                            authorityPer1000: o.orientation.authorityPer1000, grassrootsPer1000: o.orientation.grassrootsPer1000,
+                                            orientation: o.orientation.counts, boilerplateIndex: o.boilerplate.index, boilerplate: o.boilerplate))
+        }
+        for o in s.organisations { emit("organisation", o) }
+        return out
+    }
+
+    struct Line<T: Encodable>: Encodable {
+        let type: String
+        let record: T
+        struct Key: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init(_ s: String) { stringValue = s }
+            init?(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: Key.self)
+            try c.encode(type, forKey: Key("type"))
+            try c.encode(record, forKey: Key(type))
+        }
+    }
+
+    struct RunRecord: Encodable {
+        let documents: Int, calls: Int, answers: Int, duplicateCalls: Int
+        let overall: ScoreStatistics
+    }
+
+    struct DocumentRecord: Encodable {
+        let id: String, path: String, kind: String, status: String
+        let reason: String?, encoding: String?
+        let calls: Int, paragraphs: Int
+        let diagnostics: [String]
+    }
+
+    struct DetectionRecord: Encodable {
+        let code: String, text: String, start: Int, end: Int, line: Int, column: Int, rule: String, weight: Double
+        init(_ d: Detection) {
+            code = d.code.rawValue
+            text = d.text
+            start = d.range.lowerBound
+            end = d.range.upperBound
+            line = d.location.line
+            column = d.location.column
+            rule = d.rule.description
+            weight = d.weight
+        }
+    }
+
+    struct AnswerRecord: Encodable {
+        let document: String, call: Int, turn: Int, officialTurn: Int
+        let speaker: String, official: OfficialKey, line: Int
+        let score: Double, grade: Int?
+        let text: String, question: String, questionType: String
+        let detections: [DetectionRecord]
+        let contributions: [Contribution]
+        let orientation: OrientationCounts
+        let hangUps: Int
+        let duplicateOf: String?
+    }
+
+    struct OfficialRecord: Encodable {
+        let rank: Int, official: OfficialKey, labels: [String]
+        let statistics: ScoreStatistics
+        let authorityPer1000: Double, grassrootsPer1000: Double
+        let orientation: OrientationCounts
+        let boilerplateIndex: Double
+        let boilerplate: BoilerplateProfile
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import TuiweiCore
+import TuiweiScoring
+
+/// `report.md`: the ranking of officials, organisations, a profile of every call with its most
+/// telling quotes, and every input document with its status.
+public enum MarkdownReport {
+    public static func render(_ s: CorpusSummary) -> String {
+        var out = headline(s) + officialsTable(s)
+        out += organisationsTable(s) + callProfiles(s) + documentsTable(s)
+        return out
+    }
+
+    /// The short form for a terminal: headline, ranking of officials and any skipped documents.
+    public static func summary(_ s: CorpusSummary) -> String {
+        var out = headline(s) + officialsTable(s)
+        let skipped = s.analysis.documents.filter { !$0.status.isAnalysed }
+        if !skipped.isEmpty {
+            out += "\nSkipped:\n\n" + skipped.map { "- \($0.path): \(statusText($0.status))\n" }.joined()
+        }
+        return out
+    }
+
+    static func headline(_ s: CorpusSummary) -> String {
+        let a = s.analysis
+        var out = "# Tuiwei responsiveness report\n\n"
+        let analysed = a.documents.filter { $0.status.isAnalysed }.count
+        let copies = s.calls.filter { $0.duplicateOf != nil }.count
+        out += "\(a.documents.count) documents (\(analysed) analysed, \(a.documents.count - analysed) skipped), "
+        out += "\(a.calls.count) calls (\(copies) duplicate \(copies == 1 ? "copy" : "copies") counted once), "
+        out += "\(s.overall.answers) official answers, \(s.overall.graded) graded. "
+        out += "Mean score \(meanText(s.overall.mean)); non-answers (grade 0) \(percent(s.overall.nonAnswerShare)).\n\n"
+        out += "Scores run 0–100 (grade 0 = no answer … 3 = answers directly with substance); brackets give the 95% bootstrap interval.\n\n"
+        return out
+    }
+
+    static func officialsTable(_ s: CorpusSummary) -> String {
+        var out = "## Officials, least responsive first\n\n"
+        out += "| # | organisation | department | surname | calls | answers | mean score [CI] | % non-answers | top deflections | orientation per 1,000 chars | boilerplate |\n"
+        out += "|---|---|---|---|---:|---:|---|---:|---|---|---|\n"
+        for (i, o) in s.officials.enumerated() {
+            let st = o.statistics
+            let bp = o.boilerplate.topPhrases.first.map { " (\($0.phrase))" } ?? ""
+            out += "| \(i + 1) | \(cell(o.official.organisation)) | \(cell(o.official.department ?? "–")) | \(cell(o.official.surname ?? "–")) "
+            out += "| \(st.calls) | \(st.answers) | \(meanText(st.mean)) | \(percent(st.nonAnswerShare)) | \(cell(topCodes(st))) "
+            out += "| \(orientationText(o.orientation)) | \(percent(o.boilerplate.index, digits: 1))\(cell(bp)) |\n"
+        }
+        return out
+    }
+
+    static func organisationsTable(_ s: CorpusSummary) -> String {
+        var out = ""
+        if !s.organisations.isEmpty {
+            out += "\n## Organisations\n\n| organisation | officials | calls | answers | mean score [CI] | % non-answers | hang-ups |\n|---|---:|---:|---:|---|---:|---:|\n"
+            for o in s.organisations {
+                out += "| \(cell(o.organisation)) | \(o.officials) | \(o.statistics.calls) | \(o.statistics.answers) | \(meanText(o.statistics.mean)) | \(percent(o.statistics.nonAnswerShare)) | \(o.statistics.hangUps) |\n"
+            }
+        }
+        return out
+    }
+
+    static func callProfiles(_ s: CorpusSummary) -> String {
+        var out = "\n## Calls\n"
+        for c in s.calls {
+            let st = c.statistics
+            out += "\n### \(c.entry.document), call \(c.entry.call)"
+            if let h = c.entry.header { out += " — \(h.trimmingCharacters(in: .whitespaces))" }
+            out += "\n\n"
+            if let d = c.duplicateOf {
+                out += "Repeats \(d.original) call \(d.originalCall) (\(percent(d.containment)) of its official speech found there); counted there, not here.\n\n"
+            }
+            out += "\(st.answers) official turns, \(st.graded) graded; mean score \(meanText(st.mean)); grades 0/1/2/3: \(st.gradeCounts.map(String.init).joined(separator: "/"))"
+            if let f = st.firstThird, let l = st.lastThird { out += "; first third \(fmt(f)) → last third \(fmt(l))" }
+            let hangs = c.entry.events.filter { $0 == .hangUp }.count
+            if hangs > 0 { out += "; ended by a hang-up" }
+            out += ".\n"
+            if !st.deflections.isEmpty { out += "Deflections: \(topCodes(st, 6)).\n" }
+            if !c.quotes.isEmpty {
+                out += "\nMost telling quotes:\n\n"
+                for q in c.quotes {
+                    let quoted = q.text.range(of: q.evidence).map { q.text.replacingCharacters(in: $0, with: "**\(q.evidence)**") } ?? q.text
+                    out += "- “\(quoted)” — \(q.code.rawValue) — \(q.location.document):\(q.location.line)\n"
+                }
+            }
+        }
+        return out
+    }
+
+    static func documentsTable(_ s: CorpusSummary) -> String {
+        let a = s.analysis
+        var out = "\n## Documents\n\n| document | path | kind | status | calls | encoding |\n|---|---|---|---|---:|---|\n"
+        for d in a.documents {
+            out += "| \(cell(d.id)) | \(cell(d.path)) | \(d.kind.rawValue) | \(cell(statusText(d.status))) | \(d.calls) | \(d.encoding ?? "–") |\n"
+        }
+        return out
+    }
+
+    /// A table cell: pipes escaped, line breaks flattened.
+    static func cell(_ s: String) -> String {
+        s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+}

@@ -1,0 +1,73 @@
+import TuiweiCore
+
+/// One official turn with everything its score depends on: the question it answers, its words,
+/// its detections and what happened right after it.
+public struct AnswerContext: Sendable, Hashable {
+    public let document: String
+    /// 1-based call index.
+    public let call: Int
+    /// Index of the turn in `Call.turns`.
+    public let turn: Int
+    /// 1-based position among the call's official turns.
+    public let officialTurn: Int
+    /// The caller's turns of the exchange, joined (empty when the official speaks first).
+    public let question: String
+    /// Segmented words of `question`.
+    public let questionWords: [String]
+    public let answer: String
+    /// Segmented words of `answer`.
+    public let answerWords: [String]
+    /// Lexicon detections in `answer`.
+    public let detections: [Detection]
+    /// Events recorded right after this turn (`Event.afterTurn == turn`).
+    public let events: [Event.Kind]
+
+    public init(document: String, call: Int, turn: Int, officialTurn: Int, question: String, questionWords: [String],
+                answer: String, answerWords: [String], detections: [Detection], events: [Event.Kind] = []) {
+        self.document = document
+        self.call = call
+        self.turn = turn
+        self.officialTurn = officialTurn
+        self.question = question
+        self.questionWords = questionWords
+        self.answer = answer
+        self.answerWords = answerWords
+        self.detections = detections
+        self.events = events
+    }
+
+    /// The contexts of every official turn of `call`, in turn order.
+    /// - Parameters:
+    ///   - detections: the lexicon stage's detections for a turn.
+    ///   - words: the segmenter's words of a text.
+    public static func contexts(in call: Call, document: String,
+                                detections: (Turn) -> [Detection],
+                                words: (String) -> [String]) -> [AnswerContext] {
+        var exchangeOf: [Int: Exchange] = [:]
+        for ex in call.exchanges { for t in ex.officialTurns { exchangeOf[t] = ex } }
+        var eventsAfter: [Int: [Event.Kind]] = [:]
+        for e in call.events { if let t = e.afterTurn { eventsAfter[t, default: []].append(e.kind) } }
+        var out: [AnswerContext] = []
+        var questionCache: [Int: (String, [String])] = [:]
+        var n = 0
+        for turn in call.turns where turn.role == .official {
+            n += 1
+            var question = ""
+            var qWords: [String] = []
+            if let ex = exchangeOf[turn.index] {
+                if let cached = questionCache[ex.index] {
+                    (question, qWords) = cached
+                } else {
+                    question = ex.callerTurns.filter { $0 < call.turns.count }.map { call.turns[$0].text }.joined(separator: "\n")
+                    qWords = words(question)
+                    questionCache[ex.index] = (question, qWords)
+                }
+            }
+            out.append(AnswerContext(document: document, call: call.index, turn: turn.index, officialTurn: n,
+                                     question: question, questionWords: qWords,
+                                     answer: turn.text, answerWords: words(turn.text),
+                                     detections: detections(turn), events: eventsAfter[turn.index] ?? []))
+        }
+        return out
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+
+/// A small seeded generator (SplitMix64) so that confidence intervals are the same on every run.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+    public init(seed: UInt64) { state = seed }
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// FNV-1a of a string's UTF-8 bytes: a stable seed per group, independent of processing order.
+public func stableHash(_ text: String) -> UInt64 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for b in text.utf8 {
+        h ^= UInt64(b)
+        h = h &* 0x100_0000_01b3
+    }
+    return h
+}
+
+/// A mean with its percentile bootstrap confidence interval.
+public struct MeanInterval: Sendable, Hashable, Codable {
+    public let mean: Double
+    public let low: Double
+    public let high: Double
+    public let count: Int
+
+    public init(mean: Double, low: Double, high: Double, count: Int) {
+        self.mean = mean
+        self.low = low
+        self.high = high
+        self.count = count
+    }
+
+    /// Percentile bootstrap of the mean of `values`.
+    ///
+    /// The values are sorted first and the generator is seeded from `seed` and `key`, so the
+    /// interval depends only on the multiset of values and the group — not on the order in which
+    /// shards delivered them.
+    ///
+    /// When `values.count × samples` exceeds `maxDraws` (very large groups), the interval is the
+    /// normal approximation mean ± z·s/√n that the bootstrap converges to, so whole-corpus totals
+    /// stay fast.
+    public static func bootstrap(_ values: [Double], samples: Int, level: Double, seed: UInt64, key: String,
+                                 maxDraws: Int = 20_000_000) -> MeanInterval? {
+        guard !values.isEmpty else { return nil }
+        let v = values.sorted()
+        let n = v.count
+        let mean = v.reduce(0, +) / Double(n)
+        guard n > 1, samples > 0 else { return MeanInterval(mean: mean, low: mean, high: mean, count: n) }
+        let clampedLevel = min(max(level, 0), 1)
+        if n.multipliedReportingOverflow(by: samples).overflow || n * samples > maxDraws {
+            let variance = v.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(n - 1)
+            let half = inverseNormal(0.5 + clampedLevel / 2) * (variance / Double(n)).squareRoot()
+            return MeanInterval(mean: mean, low: mean - half, high: mean + half, count: n)
+        }
+        var rng = SplitMix64(seed: seed ^ stableHash(key))
+        var means: [Double] = []
+        means.reserveCapacity(samples)
+        for _ in 0..<samples {
+            var sum = 0.0
+            for _ in 0..<n { sum += v[Int(rng.next() % UInt64(n))] }
+            means.append(sum / Double(n))
+        }
+        means.sort()
+        let alpha = (1 - clampedLevel) / 2
+        func quantile(_ q: Double) -> Double {
+            let pos = q * Double(means.count - 1)
+            let lo = Int(pos.rounded(.down)), hi = min(lo + 1, means.count - 1)
+            return means[lo] + (means[hi] - means[lo]) * (pos - Double(lo))
+        }
+        return MeanInterval(mean: mean, low: quantile(alpha), high: quantile(1 - alpha), count: n)
+    }
+}
+
+/// The standard normal quantile (Acklam's rational approximation, relative error < 1.2e-9).
+func inverseNormal(_ p: Double) -> Double {
+    guard p > 0 else { return -.infinity }
+    guard p < 1 else { return .infinity }
+    let a = [-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02, 1.383577518672690e+02, -3.066479806614716e+01, 2.506628277459239e+00]
+    let b = [-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02, 6.680131188771972e+01, -1.328068155288572e+01]
+    let c = [-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00, -2.549732539343734e+00, 4.374664141464968e+00, 2.938163982698783e+00]
+    let d = [7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00, 3.754408661907416e+00]
+    let low = 0.02425
+    if p < low {
+        let q = (-2 * log(p)).squareRoot()
+        return (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1)
+    }
+    if p > 1 - low {
+        let q = (-2 * log(1 - p)).squareRoot()
+        return -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1)
+    }
+    let q = p - 0.5, r = q * q
+    return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1)
+}

@@ -1,0 +1,88 @@
+import TuiweiCore
+
+extension CorpusAnalysis {
+    /// The partial result of one document: scores for every official turn of a transcript, or the
+    /// reference n-grams of an article. A pure function of its inputs, safe to run concurrently.
+    /// - Parameters:
+    ///   - detections: the lexicon stage's detections for a turn.
+    ///   - words: the segmenter's words of a text.
+    public static func analysing(_ document: Document, scorer: AnswerScorer,
+                                 detections: (Turn) -> [Detection],
+                                 words: (String) -> [String]) -> CorpusAnalysis {
+        let entry = DocumentEntry(document)
+        guard document.status.isAnalysed else { return CorpusAnalysis(documents: [entry]) }
+        let n = max(1, Int(scorer.resources.weights["boilerplate.n"]))
+        if document.kind == .article {
+            var grams: Set<String> = []
+            for p in document.preamble + document.paragraphs {
+                for g in wordNgrams(words(p.text), n: n, stopWords: scorer.resources.stopWords) { grams.insert(g) }
+            }
+            return CorpusAnalysis(documents: [entry], referenceNgrams: grams)
+        }
+        var calls: [CallEntry] = []
+        var answers: [ScoredAnswer] = []
+        for call in document.calls {
+            calls.append(CallEntry(document: document.id, call: call.index, header: call.header?.text,
+                                   headerLine: call.header?.lines.lowerBound, organisation: call.organisation,
+                                   turns: call.turns.count, officialTurns: call.officialTurns.count,
+                                   events: call.events.map(\.kind)))
+            // A hang-up is charged to the last official turn before it.
+            var hangUpsAfter: [Int: Int] = [:]
+            for e in call.events where e.kind == .hangUp {
+                let before = call.turns.last { $0.role == .official && $0.index <= (e.afterTurn ?? -1) }
+                if let t = before { hangUpsAfter[t.index, default: 0] += 1 }
+            }
+            let contexts = AnswerContext.contexts(in: call, document: document.id, detections: detections, words: words)
+            for ctx in contexts {
+                let turn = call.turns[ctx.turn]
+                let speaker = turn.speaker < call.speakers.count ? call.speakers[turn.speaker] : nil
+                let official = OfficialKey(
+                    organisation: speaker?.organisation ?? call.organisation ?? speaker?.label ?? "?",
+                    department: speaker?.department ?? call.department,
+                    surname: speaker?.surname ?? call.person)
+                answers.append(ScoredAnswer(
+                    score: scorer.score(ctx), speaker: speaker?.label ?? "?", official: official,
+                    line: turn.lines.lowerBound, text: turn.text, question: ctx.question,
+                    questionType: scorer.resources.questionType(of: ctx.question),
+                    orientation: scorer.resources.orientation(of: turn.text),
+                    words: ctx.answerWords, hangUps: hangUpsAfter[turn.index] ?? 0))
+            }
+        }
+        return CorpusAnalysis(documents: [entry], calls: calls, answers: answers)
+    }
+}
+
+extension ScoringResources {
+    /// Authority and grassroots terms in `text`, and its length without punctuation.
+    public func orientation(of text: String) -> OrientationCounts {
+        let s = foldedScalars(text)
+        var counts = OrientationCounts(characters: s.reduce(0) { $0 + (isPunctuationOrSpace($1) ? 0 : 1) })
+        for m in orientationMatcher.matches(in: s) {
+            if m.term < orientation["authority"].count { counts.authority += 1 } else { counts.grassroots += 1 }
+            counts.terms[orientationMatcher.terms[m.term], default: 0] += 1
+        }
+        return counts
+    }
+}
+
+/// Word n-grams that do not cross punctuation and neither begin nor end with a stop word (so that
+/// 的 and 在 do not make phrases match), joined without spaces.
+public func wordNgrams(_ words: [String], n: Int, stopWords: Set<String>) -> [String] {
+    var out: [String] = []
+    var run: [String] = []
+    func flush() {
+        if run.count >= n {
+            for i in 0...(run.count - n) {
+                let g = run[i..<(i + n)]
+                if !stopWords.contains(g.first!), !stopWords.contains(g.last!) { out.append(g.joined()) }
+            }
+        }
+        run.removeAll(keepingCapacity: true)
+    }
+    for w in words {
+        if w.isEmpty || w.allSatisfy({ $0 == " " }) { continue }
+        if isPunctuationWord(w) { flush() } else { run.append(w) }
+    }
+    flush()
+    return out
+}

@@ -1,0 +1,68 @@
+import TuiweiCore
+
+/// The raw result of analysing a corpus, or any part of it.
+///
+/// Partial results (one per document or shard) combine with `merging`, and every array is kept in
+/// a canonical order, so the totals and the reports are the same whatever order shards finish in.
+public struct CorpusAnalysis: Sendable, Hashable, Codable {
+    public private(set) var documents: [DocumentEntry]
+    public private(set) var calls: [CallEntry]
+    public private(set) var answers: [ScoredAnswer]
+    public private(set) var duplicates: [DuplicateLink]
+    /// Word n-grams of the official-media (article) documents.
+    public private(set) var referenceNgrams: Set<String>
+
+    public init(documents: [DocumentEntry] = [], calls: [CallEntry] = [], answers: [ScoredAnswer] = [],
+                duplicates: [DuplicateLink] = [], referenceNgrams: Set<String> = []) {
+        self.documents = documents
+        self.calls = calls
+        self.answers = answers
+        self.duplicates = duplicates
+        self.referenceNgrams = referenceNgrams
+        canonicalise()
+    }
+
+    /// This result and `other` together.
+    public func merging(_ other: CorpusAnalysis) -> CorpusAnalysis {
+        CorpusAnalysis(documents: documents + other.documents, calls: calls + other.calls,
+                       answers: answers + other.answers, duplicates: duplicates + other.duplicates,
+                       referenceNgrams: referenceNgrams.union(other.referenceNgrams))
+    }
+
+    /// All parts together, in any order.
+    public static func merged(_ parts: [CorpusAnalysis]) -> CorpusAnalysis {
+        CorpusAnalysis(documents: parts.flatMap(\.documents), calls: parts.flatMap(\.calls),
+                       answers: parts.flatMap(\.answers), duplicates: parts.flatMap(\.duplicates),
+                       referenceNgrams: parts.reduce(into: Set<String>()) { $0.formUnion($1.referenceNgrams) })
+    }
+
+    /// Adds the duplicate-call links found across documents (`TranscriptReader.duplicates`).
+    public func addingDuplicates(_ links: [DuplicateLink]) -> CorpusAnalysis {
+        CorpusAnalysis(documents: documents, calls: calls, answers: answers, duplicates: duplicates + links,
+                       referenceNgrams: referenceNgrams)
+    }
+
+    private mutating func canonicalise() {
+        documents.sort { ($0.id, $0.path) < ($1.id, $1.path) }
+        calls.sort { ($0.document, $0.call) < ($1.document, $1.call) }
+        answers.sort { ($0.score.document, $0.score.call, $0.score.turn) < ($1.score.document, $1.score.call, $1.score.turn) }
+        var seen: Set<DuplicateLink> = []
+        duplicates = duplicates.filter { seen.insert($0).inserted }
+            .sorted { ($0.document, $0.call, $0.original, $0.originalCall) < ($1.document, $1.call, $1.original, $1.originalCall) }
+    }
+
+    /// Calls that repeat another analysed call: listed, but left out of every aggregate.
+    public var duplicateCalls: [String: DuplicateLink] {
+        let present = Set(calls.map { "\($0.document)#\($0.call)" })
+        let linked = Set(duplicates.map { "\($0.document)#\($0.call)>\($0.original)#\($0.originalCall)" })
+        var out: [String: DuplicateLink] = [:]
+        for link in duplicates {
+            let copy = "\(link.document)#\(link.call)", original = "\(link.original)#\(link.originalCall)"
+            guard present.contains(copy), present.contains(original), copy != original else { continue }
+            // Two calls naming each other: the one that sorts first stays the original.
+            if linked.contains("\(original)>\(copy)"), copy < original { continue }
+            if out[copy] == nil { out[copy] = link }
+        }
+        return out
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import TuiweiCore
+
+/// Everything the scorer and the aggregates read from `lexicons/scoring/`, loaded once and shared.
+public struct ScoringResources: Sendable {
+    public let weights: ScoringWeights
+    /// Words left out of the question–answer overlap and of the content count.
+    public let stopWords: Set<String>
+    /// Fillers, greetings, yes/no answer words and question markers (`cues.tsv`).
+    public let cues: TermTable
+    /// `authority` and `grassroots` terms (`orientation.tsv`).
+    public let orientation: TermTable
+
+    let fillers: PhraseMatcher
+    let greetings: PhraseMatcher
+    let yesNoAnswers: PhraseMatcher
+    let yesNoMarkers: PhraseMatcher
+    let whichMarkers: PhraseMatcher
+    let openMarkers: PhraseMatcher
+    let numerals: Set<UInt32>
+    let measures: PhraseMatcher
+    /// Both poles in one matcher, authority terms first, so the longest term wins across poles.
+    let orientationMatcher: PhraseMatcher
+    let fillerWords: Set<String>
+    let greetingWords: Set<String>
+
+    /// Categories allowed in `cues.tsv`.
+    public static let cueCategories = ["filler", "greeting", "yes-no-answer", "question-yes-no", "question-which", "question-open", "numeral", "measure"]
+    /// Categories allowed in `orientation.tsv`.
+    public static let orientationCategories = ["authority", "grassroots"]
+
+    public init(weights: ScoringWeights, stopWords: Set<String>, cues: TermTable, orientation: TermTable) {
+        self.weights = weights
+        self.stopWords = stopWords
+        self.cues = cues
+        self.orientation = orientation
+        fillers = PhraseMatcher(terms: cues["filler"])
+        greetings = PhraseMatcher(terms: cues["greeting"])
+        yesNoAnswers = PhraseMatcher(terms: cues["yes-no-answer"])
+        yesNoMarkers = PhraseMatcher(terms: cues["question-yes-no"])
+        whichMarkers = PhraseMatcher(terms: cues["question-which"])
+        openMarkers = PhraseMatcher(terms: cues["question-open"])
+        numerals = Set(cues["numeral"].flatMap { foldedScalars($0) })
+        measures = PhraseMatcher(terms: cues["measure"])
+        orientationMatcher = PhraseMatcher(terms: orientation["authority"] + orientation["grassroots"])
+        fillerWords = Set(cues["filler"])
+        greetingWords = Set(cues["greeting"])
+    }
+
+    /// Loads `weights.tsv`, `stopwords.txt`, `cues.tsv` and `orientation.tsv` from `directory`.
+    public static func load(directory: String) throws(Diagnostic) -> ScoringResources {
+        let d = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        return ScoringResources(
+            weights: try ScoringWeights.load(path: d + "/weights.tsv"),
+            stopWords: try WordList.load(path: d + "/stopwords.txt"),
+            cues: try TermTable.load(path: d + "/cues.tsv", categories: cueCategories),
+            orientation: try TermTable.load(path: d + "/orientation.tsv", categories: orientationCategories))
+    }
+
+    /// Loads from the project's `lexicons/scoring/`.
+    public static func loadDefault() throws(Diagnostic) -> ScoringResources {
+        guard let dir = ProjectLayout.lexiconsDirectory() else {
+            throw Diagnostic(.error, file: "lexicons/scoring",
+                             "cannot find the project's lexicons/ folder; run from the project folder or set TUIWEI_HOME")
+        }
+        return try load(directory: dir + "/scoring")
+    }
+}

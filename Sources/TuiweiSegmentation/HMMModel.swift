@@ -1,0 +1,165 @@
+import Foundation
+import TuiweiCore
+
+/// A four-state (B, E, M, S: begin, end, middle, single) hidden Markov model of how characters
+/// make up words, used to group runs of characters the dictionary does not cover.
+struct HMMModel: Sendable {
+    static let B = 0, E = 1, M = 2, S = 3
+    /// Stands in for log 0, as in jieba's model file.
+    static let minimum = -3.14e100
+
+    /// Log start probability per state.
+    let start: [Double]
+    /// Log transition probability, `from * 4 + to`.
+    let transition: [Double]
+    /// Row of `emission` for each BMP scalar; 0 means the model has not seen it.
+    let row: [UInt16]
+    /// Log emission probability, `row * 4 + state`; row 0 is all `minimum`.
+    let emission: [Double]
+
+    /// Reads jieba's `prob_start` / `prob_trans` / `prob_emit` model in one file: lines starting
+    /// with `#` are comments; then one line of 4 start values, 4 lines of 4 transition values, and
+    /// 4 emission lines (B, E, M, S) of `char:logprob` pairs separated by commas.
+    static func load(path: String) throws -> HMMModel {
+        let bytes = try FileBytes.read(path)
+        var lines: [(Int, Int, Int)] = []  // start, end, line number
+        var i = 0, lineNo = 0
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }
+        while i < bytes.count {
+            lineNo += 1
+            var e = i
+            while e < bytes.count && bytes[e] != 0x0A { e += 1 }
+            var z = e
+            while z > i && (bytes[z - 1] == 0x0D || bytes[z - 1] == 0x20) { z -= 1 }
+            if z > i && bytes[i] != 0x23 { lines.append((i, z, lineNo)) }
+            i = e + 1
+        }
+        guard lines.count == 9 else {
+            throw Diagnostic(.error, file: path, "expected 9 data lines (start, 4 transition rows, 4 emission rows), found \(lines.count); restore hmm-model.utf8")
+        }
+        var nul = bytes
+        nul.append(0)
+        return try nul.withUnsafeBufferPointer { b -> HMMModel in
+            func numbers(_ l: (Int, Int, Int)) throws -> [Double] {
+                var out: [Double] = []
+                var p = UnsafeMutablePointer<CChar>(mutating: UnsafeRawPointer(b.baseAddress! + l.0).assumingMemoryBound(to: CChar.self))
+                let end = UnsafeRawPointer(b.baseAddress! + l.1)
+                while UnsafeRawPointer(p) < end {
+                    var q: UnsafeMutablePointer<CChar>? = nil
+                    let v = strtod(p, &q)
+                    guard let q, q != p else { throw Diagnostic(.error, file: path, line: l.2, "expected numbers separated by spaces") }
+                    out.append(v)
+                    p = q
+                }
+                return out
+            }
+            let start = try numbers(lines[0])
+            guard start.count == 4 else { throw Diagnostic(.error, file: path, line: lines[0].2, "expected 4 start probabilities") }
+            var transition: [Double] = []
+            for k in 1...4 {
+                let row = try numbers(lines[k])
+                guard row.count == 4 else { throw Diagnostic(.error, file: path, line: lines[k].2, "expected 4 transition probabilities") }
+                transition += row
+            }
+            var row = [UInt16](repeating: 0, count: 0x10000)
+            var emission = [Double](repeating: minimum, count: 4)
+            for state in 0..<4 {
+                let l = lines[5 + state]
+                var p = l.0
+                var scalars: [UInt32] = []
+                while p < l.1 {
+                    var colon = p
+                    while colon < l.1 && b[colon] != 0x3A { colon += 1 }
+                    scalars.removeAll(keepingCapacity: true)
+                    guard colon < l.1, DictionaryFile.decodeUTF8(b, p, colon, into: &scalars), scalars.count == 1 else {
+                        throw Diagnostic(.error, file: path, line: l.2, "expected 'char:logprob' pairs separated by commas")
+                    }
+                    let s = scalars[0]
+                    var q: UnsafeMutablePointer<CChar>? = nil
+                    let cp = UnsafeMutablePointer<CChar>(mutating: UnsafeRawPointer(b.baseAddress! + colon + 1).assumingMemoryBound(to: CChar.self))
+                    let v = strtod(cp, &q)
+                    guard let q, q != cp else { throw Diagnostic(.error, file: path, line: l.2, "expected a number after '\(Unicode.Scalar(s).map(String.init) ?? "?"):'") }
+                    p = UnsafeRawPointer(q) - UnsafeRawPointer(b.baseAddress!)
+                    if p < l.1 && b[p] == 0x2C { p += 1 }
+                    guard s < 0x10000 else { continue }
+                    if row[Int(s)] == 0 {
+                        guard emission.count / 4 < Int(UInt16.max) else { continue }
+                        row[Int(s)] = UInt16(emission.count / 4)
+                        emission += [minimum, minimum, minimum, minimum]
+                    }
+                    emission[Int(row[Int(s)]) * 4 + state] = v
+                }
+            }
+            return HMMModel(start: start, transition: transition, row: row, emission: emission)
+        }
+    }
+
+    /// Cuts `obs` (scalars of one run of ideographs) into words; calls `emit(start, end)` with
+    /// offsets into `obs`. `scratch` holds the back-pointers and is reused between calls.
+    func cut(_ obs: UnsafeBufferPointer<UInt32>, scratch: inout [UInt8], _ emit: (Int, Int) -> Void) {
+        let n = obs.count
+        if n == 0 { return }
+        if scratch.count < n * 4 { scratch = [UInt8](repeating: 0, count: n * 4 + 64) }
+        let ml = Self.minimum
+        // Which states may precede each state: B ← E,S; E ← B,M; M ← M,B; S ← S,E.
+        // Listed in the order jieba breaks ties (the later letter wins on equal scores).
+        @inline(__always) func em(_ s: UInt32, _ state: Int) -> Double {
+            s < 0x10000 ? emission[Int(row[Int(s)]) * 4 + state] : ml
+        }
+        var v0 = start[0] + em(obs[0], 0), v1 = start[1] + em(obs[0], 1)
+        var v2 = start[2] + em(obs[0], 2), v3 = start[3] + em(obs[0], 3)
+        let t = transition
+        scratch.withUnsafeMutableBufferPointer { back in
+            for k in 1..<max(n, 1) where n > 1 {
+                let s = obs[k]
+                // B from E or S
+                let bE = v1 + t[1 * 4 + 0], bS = v3 + t[3 * 4 + 0]
+                let nb: Double, pb: UInt8
+                if bS >= bE { nb = bS; pb = 3 } else { nb = bE; pb = 1 }
+                // E from B or M
+                let eB = v0 + t[0 * 4 + 1], eM = v2 + t[2 * 4 + 1]
+                let ne: Double, pe: UInt8
+                if eM >= eB { ne = eM; pe = 2 } else { ne = eB; pe = 0 }
+                // M from M or B
+                let mM = v2 + t[2 * 4 + 2], mB = v0 + t[0 * 4 + 2]
+                let nm: Double, pm: UInt8
+                if mM >= mB { nm = mM; pm = 2 } else { nm = mB; pm = 0 }
+                // S from S or E
+                let sS = v3 + t[3 * 4 + 3], sE = v1 + t[1 * 4 + 3]
+                let ns: Double, ps: UInt8
+                if sS >= sE { ns = sS; ps = 3 } else { ns = sE; ps = 1 }
+                back[k * 4 + 0] = pb
+                back[k * 4 + 1] = pe
+                back[k * 4 + 2] = pm
+                back[k * 4 + 3] = ps
+                if s < 0x10000 {
+                    let r = Int(row[Int(s)]) * 4
+                    v0 = nb + emission[r]; v1 = ne + emission[r + 1]; v2 = nm + emission[r + 2]; v3 = ns + emission[r + 3]
+                } else {
+                    v0 = nb + ml; v1 = ne + ml; v2 = nm + ml; v3 = ns + ml
+                }
+            }
+            // The last state is E or S.
+            var state = v3 >= v1 ? 3 : 1
+            // Walk back, writing each position's state into back[k*4] slot 0's neighbour area.
+            var states = [UInt8](repeating: 0, count: n)
+            var k = n - 1
+            while true {
+                states[k] = UInt8(state)
+                if k == 0 { break }
+                state = Int(back[k * 4 + state])
+                k -= 1
+            }
+            var begin = 0, nexti = 0
+            for k in 0..<n {
+                switch Int(states[k]) {
+                case Self.B: begin = k
+                case Self.E: emit(begin, k + 1); nexti = k + 1
+                case Self.S: emit(k, k + 1); nexti = k + 1
+                default: break
+                }
+            }
+            if nexti < n { emit(nexti, n) }
+        }
+    }
+}

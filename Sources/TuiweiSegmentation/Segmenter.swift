@@ -1,0 +1,330 @@
+import Foundation
+import TuiweiCore
+
+/// Chinese word segmentation: dictionary word graph and best path, an HMM for runs the dictionary
+/// does not cover, and character classes for the Latin, digits and punctuation mixed into real text.
+///
+/// A `Segmenter` is an immutable value once built; `tokens(in:)` keeps its working memory per call,
+/// so one value can be shared by every task of a concurrent run. Editing words (`addWord`,
+/// `removeWord`, `loadUserDictionary`) makes a copy when the value is shared.
+public struct Segmenter: Sendable {
+    /// How to segment.
+    public struct Options: Sendable {
+        /// Group runs of characters the dictionary leaves single with the HMM (jieba's default).
+        public var hmm: Bool = true
+        public init(hmm: Bool = true) { self.hmm = hmm }
+    }
+
+    var dictionary: WordDictionary
+    let model: HMMModel
+
+    /// File name of the main dictionary inside the dictionary folder.
+    public static let dictionaryFileName = "jieba-dict.txt"
+    /// File name of the HMM model inside the dictionary folder.
+    public static let modelFileName = "hmm-model.utf8"
+
+    /// Loads the main dictionary and HMM model from a folder (`lexicons/dictionary`), then stacks
+    /// the user dictionaries on top, in order.
+    /// - Parameters:
+    ///   - cacheDirectory: where the compiled dictionary is kept between runs; nil parses the text
+    ///     file every time.
+    /// - Throws: `Diagnostic` naming the file (and line) that could not be used.
+    public static func load(
+        directory: String, userDictionaries: [String] = [],
+        cacheDirectory: String? = Segmenter.defaultCacheDirectory()
+    ) throws -> Segmenter {
+        let dictionary = try WordDictionary.load(path: directory + "/" + dictionaryFileName, cacheDirectory: cacheDirectory)
+        let model = try HMMModel.load(path: directory + "/" + modelFileName)
+        var segmenter = Segmenter(dictionary: dictionary, model: model)
+        for path in userDictionaries { try segmenter.loadUserDictionary(at: path) }
+        return segmenter
+    }
+
+    /// `$TUIWEI_CACHE_DIR`, else `$XDG_CACHE_HOME/tuiwei`, else `~/.cache/tuiwei`.
+    public static func defaultCacheDirectory() -> String { WordDictionary.defaultCacheDirectory() }
+
+    /// Adds the words of a dictionary in jieba's format (`word [freq] [tag]`) to this one.
+    /// - Throws: `Diagnostic` with the file and line of the first malformed line.
+    public mutating func loadUserDictionary(at path: String) throws {
+        let bytes = try FileBytes.read(path)
+        var entries: [([UInt32], Int?)] = []
+        try bytes.withUnsafeBufferPointer { b in
+            try DictionaryFile.parse(b, file: path) { word, frequency, _ in entries.append((word, frequency)) }
+        }
+        for (word, frequency) in entries { addWord(scalars: word, frequency: frequency) }
+    }
+
+    /// Adds `word`, or changes its frequency. Without a frequency the word gets the smallest one
+    /// that makes it beat its own split into known words, as jieba's suggested frequency does.
+    public mutating func addWord(_ word: String, frequency: Int? = nil) {
+        addWord(scalars: Self.scalars(of: word), frequency: frequency)
+    }
+
+    /// Removes `word`: it is no longer a candidate, and the HMM may not form it either.
+    public mutating func removeWord(_ word: String) {
+        let scalars = Self.scalars(of: word)
+        guard !scalars.isEmpty else { return }
+        dictionary.setWord(scalars, frequency: 0)
+    }
+
+    /// Frequency of `word` in the dictionary, 0 when it is not a word.
+    public func frequency(of word: String) -> Int {
+        Int(dictionary.frequency(of: Self.scalars(of: word)).rounded())
+    }
+
+    /// Number of words (with frequency above 0) the dictionary's total is made of.
+    public var totalFrequency: Double { dictionary.total }
+
+    mutating func addWord(scalars: [UInt32], frequency: Int?) {
+        guard !scalars.isEmpty else { return }
+        let f = frequency ?? suggestedFrequency(scalars)
+        dictionary.setWord(scalars, frequency: f)
+    }
+
+    static func scalars(of word: String) -> [UInt32] {
+        var out: [UInt32] = []
+        for u in word.unicodeScalars where ScalarClass.of(u.value) != .space || !out.isEmpty {
+            out.append(foldWidth(u.value))
+        }
+        while let last = out.last, ScalarClass.of(last) == .space { out.removeLast() }
+        return out
+    }
+
+    /// jieba's `suggest_freq`: one more than the total times the product of the probabilities of
+    /// the pieces the word is cut into without the HMM, and never below its current frequency.
+    func suggestedFrequency(_ word: [UInt32]) -> Int {
+        var text = ""
+        text.unicodeScalars.append(contentsOf: word.compactMap(Unicode.Scalar.init))
+        var p = 1.0
+        let scalars = Array(text.unicodeScalars)
+        for t in tokens(in: text, options: Options(hmm: false)) {
+            let piece = scalars[t.scalarRange].map { foldWidth($0.value) }
+            p *= max(dictionary.frequency(of: piece), 1) / dictionary.total
+        }
+        return max(Int(p * dictionary.total) + 1, Int(max(dictionary.frequency(of: word), 1)))
+    }
+
+    // MARK: - Segmenting
+
+    /// The tokens of `text`, in order. Whitespace is never a token; every other scalar is in
+    /// exactly one token.
+    public func tokens(in text: String, options: Options = .init()) -> [Token] {
+        var text = text
+        return text.withUTF8 { tokens(utf8: $0, options: options) }
+    }
+
+    /// The words of `text` (the text of each token), in order.
+    public func words(in text: String, options: Options = .init()) -> [String] {
+        var text = text
+        return text.withUTF8 { b in
+            tokens(utf8: b, options: options).map {
+                String(decoding: UnsafeBufferPointer(rebasing: b[$0.utf8Range]), as: UTF8.self)
+            }
+        }
+    }
+
+    /// Segments valid UTF-8 (as a `String` holds it).
+    public func tokens(utf8 b: UnsafeBufferPointer<UInt8>, options: Options = .init()) -> [Token] {
+        var out: [Token] = []
+        segment(utf8: b, options: options) { out.append($0) }
+        return out
+    }
+
+    /// Segments valid UTF-8, handing each token to `body` as it is found (no array of tokens).
+    public func segment(utf8 b: UnsafeBufferPointer<UInt8>, options: Options = .init(), _ body: (Token) -> Void) {
+        let n8 = b.count
+        if n8 == 0 { return }
+        // Decode once into scalars (full-width ASCII folded), their classes and byte offsets.
+        var count = 0
+        var classes = [ScalarClass](unsafeUninitializedCapacity: n8) { _, c in c = 0 }
+        var offsets = [Int32](unsafeUninitializedCapacity: n8 + 1) { _, c in c = 0 }
+        let scalars = [UInt32](unsafeUninitializedCapacity: n8) { sc, scCount in
+            classes = [ScalarClass](unsafeUninitializedCapacity: n8) { cl, clCount in
+                offsets = [Int32](unsafeUninitializedCapacity: n8 + 1) { of, ofCount in
+                    var i = 0
+                    while i < n8 {
+                        let c = UInt32(b[i])
+                        let v: UInt32
+                        let len: Int
+                        if c < 0x80 {
+                            v = c; len = 1
+                        } else if c < 0xE0 {
+                            v = (c & 0x1F) << 6 | UInt32(b[i + 1]) & 0x3F; len = 2
+                        } else if c < 0xF0 {
+                            v = (c & 0x0F) << 12 | (UInt32(b[i + 1]) & 0x3F) << 6 | UInt32(b[i + 2]) & 0x3F; len = 3
+                        } else {
+                            v = (c & 0x07) << 18 | (UInt32(b[i + 1]) & 0x3F) << 12 | (UInt32(b[i + 2]) & 0x3F) << 6
+                                | UInt32(b[i + 3]) & 0x3F
+                            len = 4
+                        }
+                        cl[count] = ScalarClass.of(v)
+                        sc[count] = foldWidth(v)
+                        of[count] = Int32(i)
+                        i += len
+                        count += 1
+                    }
+                    of[count] = Int32(n8)
+                    ofCount = count + 1
+                }
+                clCount = count
+            }
+            scCount = count
+        }
+        var unitEnd: [Int32] = []
+        var route: [Double] = []
+        var next: [Int32] = []
+        var hmmScratch: [UInt8] = []
+        let n = count
+        dictionary.trie.slots.withUnsafeBufferPointer { slots in
+        dictionary.trie.rootTable.withUnsafeBufferPointer { rootTable in
+        dictionary.trie.weights.withUnsafeBufferPointer { weights in
+        scalars.withUnsafeBufferPointer { s in
+        classes.withUnsafeBufferPointer { cls in
+        offsets.withUnsafeBufferPointer { off in
+            let graph = WordGraph(slots: slots, weights: weights, rootTable: rootTable, bits: dictionary.trie.bits, logTotal: dictionary.logTotal)
+            @inline(__always) func emit(_ p: Int, _ q: Int, _ kind: TokenKind) {
+                body(Token(scalarRange: p..<q, utf8Range: Int(off[p])..<Int(off[q]), kind: kind))
+            }
+            func kind(_ p: Int, _ q: Int) -> TokenKind {
+                var letter = false
+                for k in p..<q {
+                    if cls[k] == .han { return .word }
+                    if cls[k] == .letter { letter = true }
+                }
+                return letter ? .latin : .number
+            }
+            /// A run of single ideographs the best path left: the HMM groups it unless the span
+            /// it is part of is itself a dictionary word (then the dictionary meant single
+            /// characters).
+            func flush(_ p: Int, _ q: Int, _ spanIsWord: Bool) {
+                if q - p == 1 || !options.hmm || spanIsWord {
+                    for k in p..<q { emit(k, k + 1, .word) }
+                    return
+                }
+                model.cut(UnsafeBufferPointer(rebasing: s[p..<q]), scratch: &hmmScratch) { x, y in
+                    if y - x > 1 && graph.weight(s, p + x, p + y) == DictionaryTrie.removed {
+                        for k in (p + x)..<(p + y) { emit(k, k + 1, .word) }
+                    } else {
+                        emit(p + x, p + y, .word)
+                    }
+                }
+            }
+            /// End of the alphanumeric run starting at `j`: letters and digits, a decimal point or
+            /// thousands separator between digits, and a percent sign after digits.
+            func alnumEnd(_ j: Int) -> Int {
+                var k = j + 1
+                while k < n {
+                    let c = cls[k]
+                    if c == .letter || c == .digit { k += 1; continue }
+                    let v = s[k]
+                    if cls[k - 1] == .digit {
+                        if v == 0x25 { k += 1; break }
+                        if k + 1 < n && cls[k + 1] == .digit {
+                            if v == 0x2E { k += 1; continue }
+                            if v == 0x2C && k + 3 < n && cls[k + 2] == .digit && cls[k + 3] == .digit
+                                && (k + 4 >= n || cls[k + 4] != .digit) && off[k + 1] - off[k] == 1 {
+                                k += 1; continue
+                            }
+                        }
+                    }
+                    break
+                }
+                return k
+            }
+            var i = 0
+            while i < n {
+                switch cls[i] {
+                case .space:
+                    i += 1
+                case .punctuation:
+                    var j = i + 1
+                    if punctuationRepeats(s[i]) { while j < n && s[j] == s[i] && cls[j] == .punctuation { j += 1 } }
+                    emit(i, j, .punctuation)
+                    i = j
+                case .other:
+                    emit(i, i + 1, .other)
+                    i += 1
+                case .han, .letter, .digit:
+                    // A block: ideographs and alphanumeric runs, up to space or punctuation.
+                    var j = i
+                    var units = 0
+                    while j < n {
+                        let c = cls[j]
+                        if c == .han {
+                            j += 1
+                        } else if c == .letter || c == .digit {
+                            j = alnumEnd(j)
+                        } else { break }
+                        units += 1
+                    }
+                    if units == 1 && cls[i] != .han {
+                        emit(i, j, kind(i, j))
+                        i = j
+                        continue
+                    }
+                    let len = j - i
+                    if unitEnd.count < len + 1 {
+                        let size = max(len + 1, 256, unitEnd.count * 2)
+                        unitEnd = [Int32](repeating: 0, count: size)
+                        route = [Double](repeating: 0, count: size)
+                        next = [Int32](repeating: 0, count: size)
+                    }
+                    unitEnd.withUnsafeMutableBufferPointer { ue in
+                    route.withUnsafeMutableBufferPointer { rt in
+                    next.withUnsafeMutableBufferPointer { nx in
+                        var k = i
+                        while k < j {
+                            if cls[k] == .han {
+                                ue[k - i] = Int32(k + 1)
+                                k += 1
+                            } else {
+                                let e = alnumEnd(k)
+                                ue[k - i] = Int32(e)
+                                for m in (k + 1)..<e { ue[m - i] = 0 }
+                                k = e
+                            }
+                        }
+                        graph.bestPath(s, i, j, unitEnd: ue, route: rt, next: nx)
+                        var p = i
+                        while p < j {
+                            var q = Int(nx[p - i])
+                            // A span of single ideographs and alphanumeric runs the path took
+                            // whole, as jieba collects them for its HMM.
+                            if !(q - p == 1 && cls[p] == .han) && !(cls[p] != .han && ue[p - i] == Int32(q)) {
+                                emit(p, q, kind(p, q))
+                                p = q
+                                continue
+                            }
+                            let spanStart = p
+                            while q < j {
+                                let r = Int(nx[q - i])
+                                if (r - q == 1 && cls[q] == .han) || (cls[q] != .han && ue[q - i] == Int32(r)) { q = r } else { break }
+                            }
+                            let spanIsWord = q - spanStart > 1 && graph.weight(s, spanStart, q) >= 0
+                            var single = -1
+                            while p < q {
+                                let r = Int(nx[p - i])
+                                if cls[p] == .han {
+                                    if single < 0 { single = p }
+                                } else {
+                                    if single >= 0 { flush(single, p, spanIsWord); single = -1 }
+                                    emit(p, r, kind(p, r))
+                                }
+                                p = r
+                            }
+                            if single >= 0 { flush(single, q, spanIsWord) }
+                        }
+                    }
+                    }
+                    }
+                    i = j
+                }
+            }
+        }
+        }
+        }
+        }
+        }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+import TuiweiCore
+@testable import TuiweiLexicon
+
+@Suite struct LexiconReaderTests {
+    @Test func readsEntriesWithWeightNoteAndConditions() throws {
+        let text = "\u{FEFF}# comment\r\n\r\nIGNORANCE\t不(太)?清楚\t1.5\tclaims not to know\r\nCOUNTER_QUESTION:question\t(你|您)…了解吗\nREPORTED:sentence\t听说\n"
+        let parsed = Lexicon.parse(text: text, file: "x.tsv", folder: ScriptFolder())
+        #expect(parsed.diagnostics.isEmpty)
+        #expect(parsed.entries.count == 3)
+        let first = try #require(parsed.entries.first)
+        #expect(first.category == .code(.ignorance))
+        #expect(first.weight == 1.5)
+        #expect(first.note == "claims not to know")
+        #expect(first.rule == RuleReference(file: "x.tsv", line: 3))
+        #expect(parsed.entries[1].conditions == .question)
+        #expect(parsed.entries[1].weight == 1)
+        #expect(parsed.entries[2].category == .reported)
+        #expect(parsed.entries[2].conditions == .sentence)
+    }
+
+    @Test(arguments: [
+        ("IGNORANCE 不清楚", "tab, not spaces"),
+        ("IGNORANCE", "CATEGORY<tab>PATTERN"),
+        ("IGNORANT\t不清楚", "unknown category 'IGNORANT'"),
+        ("IGNORANCE\t不清楚\theavy", "weight 'heavy'"),
+        ("IGNORANCE\t不清楚\t-1", "weight '-1'"),
+        ("IGNORANCE:loud\t不清楚", "unknown condition 'loud'"),
+        ("NEGATION:question\t不是说", "take no conditions"),
+        ("REPORTED:start\t听说", "only :sentence"),
+        ("IGNORANCE\t(不清楚", "never closed"),
+    ])
+    func malformedLineIsAnErrorWithItsLine(line: String, message: String) {
+        let parsed = Lexicon.parse(text: "# header\nHEDGE\t可能\n" + line + "\n", file: "bad.tsv", folder: ScriptFolder())
+        #expect(parsed.entries.count == 1)
+        let d = parsed.diagnostics.first
+        #expect(parsed.diagnostics.count == 1)
+        #expect(d?.file == "bad.tsv")
+        #expect(d?.line == 3)
+        #expect(d?.severity == .error)
+        #expect(d?.message.contains(message) == true, "\(d?.message ?? "")")
+    }
+
+    @Test func nothingIsHalfLoaded() throws {
+        let dir = NSTemporaryDirectory() + "tuiwei-lex-\(UInt32.random(in: 0...UInt32.max))"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try "HEDGE\t可能\n".write(toFile: dir + "/a.tsv", atomically: true, encoding: .utf8)
+        try "IGNORANCE\t不清楚\nBOGUS\t什么\n".write(toFile: dir + "/b.tsv", atomically: true, encoding: .utf8)
+        #expect {
+            _ = try Lexicon.load(paths: [dir], folder: ScriptFolder())
+        } throws: { error in
+            guard let e = error as? LexiconError else { return false }
+            return e.diagnostics.count == 1 && e.diagnostics[0].file.hasSuffix("b.tsv") && e.diagnostics[0].line == 2
+        }
+        try FileManager.default.removeItem(atPath: dir + "/b.tsv")
+        let lexicon = try Lexicon.load(paths: [dir], folder: ScriptFolder())
+        #expect(lexicon.entries.count == 1)
+    }
+
+    @Test func missingFileIsAnError() {
+        #expect(throws: LexiconError.self) {
+            _ = try Lexicon.load(paths: ["/nonexistent/lexicon.tsv"], folder: ScriptFolder())
+        }
+    }
+
+    @Test func shippedLexiconsLoadAndCoverEveryCode() throws {
+        let codes = Set(shippedDetector.lexicon.entries.compactMap(\.category.code))
+        #expect(codes == Set(Code.allCases))
+        #expect(shippedDetector.lexicon.entries.contains { $0.category == .negation })
+        #expect(shippedDetector.lexicon.entries.contains { $0.category == .reported })
+    }
+}

@@ -1,0 +1,38 @@
+import Testing
+import TuiweiCore
+@testable import TuiweiLexicon
+
+@Suite struct ScriptFoldingTests {
+    @Test func shippedTableFoldsTraditionalToSimplified() throws {
+        let folder = try ScriptFolder.shipped()
+        #expect(folder.tableSize > 2000)
+        #expect(folder.fold("這個我們不是很清楚") == folder.fold("这个我们不是很清楚"))
+        #expect(folder.fold("給領導彙報") == folder.fold("给领导汇报"))
+    }
+
+    @Test func simplifiedPatternMatchesTraditionalTextAtOriginalOffsets() throws {
+        let folder = try ScriptFolder.shipped()
+        let text = "喂，這個我們不是很清楚。"
+        #expect(try find("不是很清楚", in: text, folder: folder) == ["不是很清楚"])
+        let p = try Pattern("(我们)?不是很清楚", folder: folder)
+        let m = PhraseAutomaton(patterns: [p]).matches(in: folder.fold(text))
+        #expect(m.first?.range == 4..<11)
+    }
+
+    @Test func widthCaseAndDigits() {
+        let f = ScriptFolder()
+        #expect(f.fold("ＣＬＢ？１２") == f.fold("clb?00"))
+        #expect(f.fold("　") == f.fold(" "))
+        #expect(f.fold("abc").count == 3)
+    }
+
+    @Test func malformedTableNamesTheLine() throws {
+        let path = NSTemporaryDirectoryPath() + "/tuiwei-fold-\(UInt32.random(in: 0...UInt32.max)).tsv"
+        try "# comment\n這\t这\n個个\n".write(toFile: path, atomically: true, encoding: .utf8)
+        #expect {
+            _ = try ScriptFolder.load(path: path)
+        } throws: { error in
+            (error as? Diagnostic)?.line == 3
+        }
+    }
+}

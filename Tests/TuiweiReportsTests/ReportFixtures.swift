@@ -1,0 +1,152 @@
+import Foundation
+import TuiweiCore
+import TuiweiScoring
+
+/// Test data for the report writers: one hand-made transcript with tricky text (commas, quotes,
+/// markup characters), an article, a skipped file, and the summary of all three.
+enum Fixture {
+    /// The shipped word lists with fixed weights, so that tuning the shipped weights does not
+    /// change what the report tests check.
+    static let resources: ScoringResources = {
+        let text = """
+        base	50
+        deflection.IGNORANCE	-45
+        deflection.REFERRAL	-40
+        deflection.JURISDICTION	-35
+        deflection.DEFER_UP	-15
+        deflection.DEFER_ADMIN	-15
+        deflection.NON_COMMITMENT	-30
+        deflection.GATEKEEPING	-35
+        deflection.RESOURCE_EXCUSE	-15
+        deflection.VAGUE_FUTURE	-20
+        deflection.BOILERPLATE	-20
+        deflection.COUNTER_QUESTION	-45
+        deflection.TERMINATION	-50
+        deflection.others	0.5
+        deflection.repeat	0
+        answer.DIRECT	30
+        answer.SPECIFIC	15
+        answer.ACKNOWLEDGE	5
+        answer.COMMIT	15
+        answer.repeat	0.2
+        hedge	-5
+        hedge.max	10
+        backchannel	0
+        question.yesno.answered	25
+        question.yesno.unanswered	-10
+        question.which.answered	10
+        question.which.unanswered	-15
+        overlap	15
+        content.per_word	0.5
+        content.max	4
+        content.none	-5
+        event.hang-up	-50
+        event.refused-call-back	-30
+        event.voicemail	0
+        grade.1	15
+        grade.2	50
+        grade.3	70
+        bootstrap.samples	2000
+        bootstrap.level	0.95
+        bootstrap.seed	20200214
+        boilerplate.n	3
+        boilerplate.top	5
+        """
+        do {
+            let shipped = try ScoringResources.loadDefault()
+            return ScoringResources(weights: try ScoringWeights.parse(text, file: "test-weights.tsv"), stopWords: shipped.stopWords,
+                                    cues: shipped.cues, orientation: shipped.orientation)
+        } catch { fatalError("scoring resources: \(error)") }
+    }()
+
+    static func passage(_ text: String, document: String, line: Int) -> Passage {
+        Passage(text: text, map: SourceMap(document: document, pieces: [.init(offset: 0, line: line, column: 1, length: text.unicodeScalars.count)]))
+    }
+
+    static func words(_ text: String) -> [String] { text.map(String.init).filter { $0 != " " } }
+
+    static func detections(_ turn: Turn) -> [Detection] {
+        let rules: [(Code, String)] = [(.ignorance, "不是太清楚"), (.deferAdmin, "由政府统一管理"), (.direct, "没有"), (.specific, "二十九家")]
+        var out: [Detection] = []
+        let scalars = Array(turn.text.unicodeScalars)
+        for (code, phrase) in rules {
+            let p = Array(phrase.unicodeScalars)
+            guard scalars.count >= p.count else { continue }
+            for i in 0...(scalars.count - p.count) where Array(scalars[i..<(i + p.count)]) == p {
+                out.append(Detection(code: code, text: phrase, range: i..<(i + p.count), location: turn.passage.map.location(at: i),
+                                     rule: RuleReference(file: "lexicons/test.tsv", line: 3), weight: 1))
+                break
+            }
+        }
+        return out
+    }
+
+    static func transcript(id: String) -> Document {
+        func turn(_ i: Int, _ speaker: Int, _ role: Role, _ text: String, line: Int) -> Turn {
+            Turn(index: i, speaker: speaker, role: role, passage: passage(text, document: id, line: line), attribution: .label)
+        }
+        let caller = Speaker(id: 0, label: "CLB", aliases: ["CLB"], role: .caller, organisation: nil, department: nil, surname: nil)
+        let union = Speaker(id: 1, label: "某区总工会", aliases: ["某区总工会"], role: .official, organisation: "某区总工会", department: "办公室", surname: "曾")
+        let call = Call(
+            index: 1, header: passage("第一通电话：某区总工会办公室", document: id, line: 1), organisation: "某区总工会", department: "办公室", person: nil,
+            speakers: [caller, union],
+            turns: [
+                turn(0, 1, .official, "喂，您好。", line: 3),
+                turn(1, 0, .caller, "你们工会了解这个情况吗？", line: 5),
+                turn(2, 1, .official, "这个我们不是太清楚，\"央企\", <b>那边</b> & 别的。", line: 7),
+                turn(3, 0, .caller, "那你们有没有到企业去？", line: 9),
+                turn(4, 1, .official, "没有，职工的事情由政府统一管理。", line: 11),
+                turn(5, 0, .caller, "规模以上企业有多少家？", line: 13),
+                turn(6, 1, .official, "大概有二十九家。", line: 15),
+            ],
+            events: [Event(kind: .hangUp, passage: passage("——电话被挂断——", document: id, line: 17), afterTurn: 6)],
+            exchanges: [Exchange(index: 0, callerTurns: [], officialTurns: [0]), Exchange(index: 1, callerTurns: [1], officialTurns: [2]),
+                        Exchange(index: 2, callerTurns: [3], officialTurns: [4]), Exchange(index: 3, callerTurns: [5], officialTurns: [6])],
+            unattributed: [])
+        return Document(id: id, path: "corpus/\(id).txt", kind: .transcript, status: .analysed, encoding: "UTF-8", calls: [call])
+    }
+
+    static let article = Document(id: "news", path: "corpus/news.txt", kind: .article, status: .analysed, encoding: "UTF-8",
+                                  paragraphs: [passage("职工的事情由政府统一管理。", document: "news", line: 1)])
+
+    static let skipped = Document.skipped(id: "broken", path: "corpus/broken.txt", reason: "not valid text in UTF-8, UTF-16 or GB18030")
+
+    static func analysis(_ docs: [Document]) -> CorpusAnalysis {
+        let scorer = AnswerScorer(resources: resources)
+        return CorpusAnalysis.merged(docs.map { CorpusAnalysis.analysing($0, scorer: scorer, detections: detections, words: words) })
+            .addingDuplicates([DuplicateLink(document: "b", call: 1, original: "a", originalCall: 1, containment: 1, coverage: 1)])
+    }
+
+    static let summary = CorpusSummary(analysis([transcript(id: "a"), transcript(id: "b"), article, skipped]), resources: resources)
+}
+
+/// An RFC 4180 reader for checking the CSV files.
+func parseCSV(_ text: String) -> [[String]] {
+    var rows: [[String]] = []
+    var row: [String] = []
+    var field = ""
+    var quoted = false
+    var chars = Array(text.unicodeScalars)
+    if chars.first == "\u{FEFF}" { chars.removeFirst() }
+    var i = 0
+    while i < chars.count {
+        let c = chars[i]
+        if quoted {
+            if c == "\"" {
+                if i + 1 < chars.count, chars[i + 1] == "\"" { field.unicodeScalars.append("\""); i += 1 } else { quoted = false }
+            } else { field.unicodeScalars.append(c) }
+        } else if c == "\"" {
+            quoted = true
+        } else if c == "," {
+            row.append(field); field = ""
+        } else if c == "\r" {
+        } else if c == "\n" {
+            row.append(field); rows.append(row); row = []; field = ""
+        } else {
+            field.unicodeScalars.append(c)
+        }
+        i += 1
+    }
+    if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
+    return rows
+}

@@ -1,0 +1,49 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+import TuiweiCore
+import TuiweiScoring
+@testable import TuiweiReports
+
+@Suite struct ReportWriterTests {
+    @Test func writesEveryFileDeterministically() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tuiwei-report-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let paths = try ReportWriter.write(Fixture.summary, to: dir, formats: ReportFormat.allCases)
+        #expect(paths.map { ($0 as NSString).lastPathComponent } == ["report.md", "report.html", "analysis.jsonl", "answers.csv", "officials.csv"])
+        for p in paths { #expect(FileManager.default.fileExists(atPath: p)) }
+        // Same inputs merged in another order give the same bytes.
+        let reordered = CorpusSummary(Fixture.analysis([Fixture.skipped, Fixture.transcript(id: "b"), Fixture.article, Fixture.transcript(id: "a")]),
+                                      resources: Fixture.resources)
+        let one = ReportWriter.render(Fixture.summary, formats: ReportFormat.allCases)
+        let two = ReportWriter.render(reordered, formats: ReportFormat.allCases)
+        #expect(one.map(\.contents) == two.map(\.contents))
+    }
+
+    @Test func emptyAndAllSkippedRunsStillRender() throws {
+        for docs in [[], [Fixture.skipped]] {
+            let summary = CorpusSummary(CorpusAnalysis.merged(docs.map {
+                CorpusAnalysis.analysing($0, scorer: AnswerScorer(resources: Fixture.resources), detections: { _ in [] }, words: Fixture.words)
+            }), resources: Fixture.resources)
+            let files = ReportWriter.render(summary, formats: ReportFormat.allCases)
+            #expect(files.count == 5)
+            _ = try XMLDocument(data: Data(files[1].contents.utf8), options: [])
+            #expect(parseCSV(files[3].contents).count == 1)
+            #expect(files[0].contents.contains("\(docs.count) documents"))
+            #expect(files[2].contents.split(separator: "\n").count == 1 + docs.count)
+        }
+    }
+
+    @Test func unwritableFolderIsADiagnostic() {
+        #expect(throws: Diagnostic.self) { try ReportWriter.write(Fixture.summary, to: "/proc/tuiwei-cannot", formats: [.markdown]) }
+    }
+
+    @Test func formatList() throws {
+        #expect(try ReportFormat.parseList("md, html,json,csv").get() == [.markdown, .html, .json, .csv])
+        #expect(try ReportFormat.parseList("jsonl,markdown").get() == [.json, .markdown])
+        guard case .failure(let e) = ReportFormat.parseList("md,pdf") else { Issue.record("pdf accepted"); return }
+        #expect(e.name == "pdf")
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import TuiweiCore
+@testable import TuiweiScoring
+
+/// The shipped scoring lexicons, loaded once for all tests.
+let shipped: ScoringResources = {
+    do { return try ScoringResources.loadDefault() } catch { fatalError("shipped scoring lexicons: \(error)") }
+}()
+
+/// Fixed weights for the feature tests, so that tuning the shipped file does not change what
+/// the tests check; the word lists are the shipped ones.
+let testResources: ScoringResources = {
+    let text = """
+    base	50
+    deflection.IGNORANCE	-45
+    deflection.REFERRAL	-40
+    deflection.JURISDICTION	-35
+    deflection.DEFER_UP	-15
+    deflection.DEFER_ADMIN	-15
+    deflection.NON_COMMITMENT	-30
+    deflection.GATEKEEPING	-35
+    deflection.RESOURCE_EXCUSE	-15
+    deflection.VAGUE_FUTURE	-20
+    deflection.BOILERPLATE	-20
+    deflection.COUNTER_QUESTION	-45
+    deflection.TERMINATION	-50
+    deflection.others	0.5
+    deflection.repeat	0
+    answer.DIRECT	30
+    answer.SPECIFIC	15
+    answer.ACKNOWLEDGE	5
+    answer.COMMIT	15
+    answer.repeat	0.2
+    hedge	-5
+    hedge.max	10
+    backchannel	0
+    question.yesno.answered	25
+    question.yesno.unanswered	-10
+    question.which.answered	10
+    question.which.unanswered	-15
+    overlap	15
+    content.per_word	0.5
+    content.max	4
+    content.none	-5
+    event.hang-up	-50
+    event.refused-call-back	-30
+    event.voicemail	0
+    grade.1	15
+    grade.2	50
+    grade.3	70
+    bootstrap.samples	2000
+    bootstrap.level	0.95
+    bootstrap.seed	20200214
+    boilerplate.n	3
+    boilerplate.top	5
+    """
+    do {
+        return ScoringResources(weights: try ScoringWeights.parse(text, file: "test-weights.tsv"), stopWords: shipped.stopWords,
+                                cues: shipped.cues, orientation: shipped.orientation)
+    } catch { fatalError("test weights: \(error)") }
+}()
+
+/// A detection of `text` found in `answer`, at its first occurrence.
+func detect(_ code: Code, _ text: String, in answer: String, weight: Double = 1, line: Int = 10) -> Detection {
+    let scalars = Array(answer.unicodeScalars)
+    let needle = Array(text.unicodeScalars)
+    var start = 0
+    for i in 0...max(0, scalars.count - needle.count) where scalars.count >= needle.count && Array(scalars[i..<(i + needle.count)]) == needle {
+        start = i
+        break
+    }
+    return Detection(code: code, text: text, range: start..<(start + needle.count),
+                     location: SourceLocation(document: "t", line: line, column: start + 1),
+                     rule: RuleReference(file: "lexicons/test.tsv", line: 1), weight: weight)
+}
+
+/// A stand-in for the segmenter: each CJK character a word, runs of ASCII letters or digits one word.
+func words(_ text: String) -> [String] {
+    var out: [String] = []
+    var ascii = ""
+    for ch in text {
+        if ch.isASCII, ch.isLetter || ch.isNumber { ascii.append(ch); continue }
+        if !ascii.isEmpty { out.append(ascii); ascii = "" }
+        if ch == " " { continue }
+        out.append(String(ch))
+    }
+    if !ascii.isEmpty { out.append(ascii) }
+    return out
+}
+
+/// A context with explicit word lists.
+func context(question: String, questionWords: [String]? = nil, answer: String, answerWords: [String]? = nil,
+             detections: [Detection] = [], events: [Event.Kind] = []) -> AnswerContext {
+    AnswerContext(document: "t", call: 1, turn: 1, officialTurn: 1, question: question,
+                  questionWords: questionWords ?? words(question), answer: answer,
+                  answerWords: answerWords ?? words(answer), detections: detections, events: events)
+}
+
+func points(_ score: AnswerScore, _ feature: String) -> Double? {
+    let hits = score.contributions.filter { $0.feature == feature }
+    return hits.isEmpty ? nil : hits.reduce(0) { $0 + $1.points }
+}
+
+/// A passage whose scalars all sit on `line` from column 1.
+func passage(_ text: String, document: String = "doc", line: Int) -> Passage {
+    Passage(text: text, map: SourceMap(document: document, pieces: [.init(offset: 0, line: line, column: 1, length: text.unicodeScalars.count)]))
+}
