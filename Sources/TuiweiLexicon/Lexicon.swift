@@ -188,7 +188,11 @@ public struct Lexicon: Sendable {
                 }
                 continue
             }
-            let head = fields[0].split(separator: ":", maxSplits: 1).map(String.init)
+            let head = fields[0].split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            guard !head[0].isEmpty else {
+                fail("the line starts with a tab: put the category first (CATEGORY<tab>PATTERN)")
+                continue
+            }
             guard let category = LexiconCategory(name: head[0]) else {
                 fail("unknown category '\(head[0])'; use one of \(LexiconCategory.allNames.joined(separator: ", "))")
                 continue
