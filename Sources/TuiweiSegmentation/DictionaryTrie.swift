@@ -31,6 +31,10 @@ struct DictionaryTrie: Sendable {
     private(set) var rootTable: [UInt64]
     /// Distinct word weights; slots refer to them by index.
     private(set) var weights: [Float]
+    /// One bit per hashed pair of first two scalars of a word: most pairs of adjacent characters
+    /// in running text begin no word, and this 256 KB filter says so without touching the table.
+    private(set) var pairFilter: [UInt64]
+    static let pairBits = 21
     private var weightIndex: [Float: UInt16]
     private(set) var bits: Int
     private(set) var count: Int
@@ -42,9 +46,11 @@ struct DictionaryTrie: Sendable {
         rootTable = Array(repeating: 0, count: Self.rootTableSize)
         weights = [Self.notWord, Self.removed]
         weightIndex = [Self.notWord: 0, Self.removed: 1]
+        pairFilter = Array(repeating: 0, count: 1 << (Self.pairBits - 6))
     }
 
-    init(slots: [UInt64], rootTable: [UInt64], weights: [Float], bits: Int, count: Int) {
+    init(slots: [UInt64], rootTable: [UInt64], weights: [Float], pairFilter: [UInt64], bits: Int, count: Int) {
+        self.pairFilter = pairFilter
         self.slots = slots
         self.rootTable = rootTable
         self.weights = weights
@@ -63,6 +69,12 @@ struct DictionaryTrie: Sendable {
     @inline(__always)
     static func home(_ key: UInt64, bits: Int) -> Int {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - bits))
+    }
+
+    /// Bit index in `pairFilter` of the scalar pair (a, b).
+    @inline(__always)
+    static func pairBit(_ a: UInt32, _ b: UInt32) -> Int {
+        Int(truncatingIfNeeded: ((UInt64(a) << 21 | UInt64(b)) &* 0xC2B2_AE3D_27D4_EB4F) >> UInt64(64 - pairBits))
     }
 
     /// A root-table entry: the slot's flags and weight with the node id in the low bits.
@@ -121,6 +133,10 @@ struct DictionaryTrie: Sendable {
     mutating func setWeight<C: Collection>(_ weight: Float, for word: C) where C.Element == UInt32 {
         if word.isEmpty { return }
         if (count + word.count) * 4 > slots.count * 3 { grow(minimum: count + word.count) }
+        if word.count >= 2 {
+            let bit = Self.pairBit(word[word.startIndex], word[word.index(after: word.startIndex)])
+            pairFilter[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
         let w = index(of: weight)
         var node = Self.root
         for s in word {

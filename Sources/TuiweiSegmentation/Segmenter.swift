@@ -126,6 +126,8 @@ public struct Segmenter: Sendable {
     /// Segments valid UTF-8 (as a `String` holds it).
     public func tokens(utf8 b: UnsafeBufferPointer<UInt8>, options: Options = .init()) -> [Token] {
         var out: [Token] = []
+        // Roughly one token per two ideographs (three bytes each): one allocation for most texts.
+        out.reserveCapacity(b.count / 5 + 4)
         segment(utf8: b, options: options) { out.append($0) }
         return out
     }
@@ -134,54 +136,45 @@ public struct Segmenter: Sendable {
     public func segment(utf8 b: UnsafeBufferPointer<UInt8>, options: Options = .init(), _ body: (Token) -> Void) {
         let n8 = b.count
         if n8 == 0 { return }
-        // Decode once into scalars (full-width ASCII folded), their classes and byte offsets.
-        var count = 0
-        var classes = [ScalarClass](unsafeUninitializedCapacity: n8) { _, c in c = 0 }
-        var offsets = [Int32](unsafeUninitializedCapacity: n8 + 1) { _, c in c = 0 }
-        let scalars = [UInt32](unsafeUninitializedCapacity: n8) { sc, scCount in
-            classes = [ScalarClass](unsafeUninitializedCapacity: n8) { cl, clCount in
-                offsets = [Int32](unsafeUninitializedCapacity: n8 + 1) { of, ofCount in
-                    var i = 0
-                    while i < n8 {
-                        let c = UInt32(b[i])
-                        let v: UInt32
-                        let len: Int
-                        if c < 0x80 {
-                            v = c; len = 1
-                        } else if c < 0xE0 {
-                            v = (c & 0x1F) << 6 | UInt32(b[i + 1]) & 0x3F; len = 2
-                        } else if c < 0xF0 {
-                            v = (c & 0x0F) << 12 | (UInt32(b[i + 1]) & 0x3F) << 6 | UInt32(b[i + 2]) & 0x3F; len = 3
-                        } else {
-                            v = (c & 0x07) << 18 | (UInt32(b[i + 1]) & 0x3F) << 12 | (UInt32(b[i + 2]) & 0x3F) << 6
-                                | UInt32(b[i + 3]) & 0x3F
-                            len = 4
-                        }
-                        cl[count] = ScalarClass.of(v)
-                        sc[count] = foldWidth(v)
-                        of[count] = Int32(i)
-                        i += len
-                        count += 1
-                    }
-                    of[count] = Int32(n8)
-                    ofCount = count + 1
-                }
-                clCount = count
-            }
-            scCount = count
-        }
-        var unitEnd: [Int32] = []
-        var route: [Double] = []
-        var next: [Int32] = []
-        var hmmScratch: [UInt8] = []
-        let n = count
+        // All working memory is per call (on the stack when the text is short): scalars with
+        // full-width ASCII folded, their classes, byte offsets, and the word-graph arrays.
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: n8) { sc in
+        withUnsafeTemporaryAllocation(of: ScalarClass.self, capacity: n8) { cl in
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: n8 + 1) { of in
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: n8 + 1) { ue in
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: n8 + 1) { rt in
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: n8 + 1) { nx in
         dictionary.trie.slots.withUnsafeBufferPointer { slots in
         dictionary.trie.rootTable.withUnsafeBufferPointer { rootTable in
         dictionary.trie.weights.withUnsafeBufferPointer { weights in
-        scalars.withUnsafeBufferPointer { s in
-        classes.withUnsafeBufferPointer { cls in
-        offsets.withUnsafeBufferPointer { off in
-            let graph = WordGraph(slots: slots, weights: weights, rootTable: rootTable, bits: dictionary.trie.bits, logTotal: dictionary.logTotal)
+        dictionary.trie.pairFilter.withUnsafeBufferPointer { pairFilter in
+            var n = 0
+            var bi = 0
+            while bi < n8 {
+                let i = bi
+                let c = UInt32(b[i])
+                let v: UInt32
+                let len: Int
+                if c < 0x80 {
+                    v = c; len = 1
+                } else if c < 0xE0 {
+                    v = (c & 0x1F) << 6 | UInt32(b[i + 1]) & 0x3F; len = 2
+                } else if c < 0xF0 {
+                    v = (c & 0x0F) << 12 | (UInt32(b[i + 1]) & 0x3F) << 6 | UInt32(b[i + 2]) & 0x3F; len = 3
+                } else {
+                    v = (c & 0x07) << 18 | (UInt32(b[i + 1]) & 0x3F) << 12 | (UInt32(b[i + 2]) & 0x3F) << 6
+                        | UInt32(b[i + 3]) & 0x3F
+                    len = 4
+                }
+                cl[n] = ScalarClass.of(v)
+                sc[n] = foldWidth(v)
+                of[n] = Int32(i)
+                bi += len
+                n += 1
+            }
+            of[n] = Int32(n8)
+            let s = UnsafeBufferPointer(sc), cls = UnsafeBufferPointer(cl), off = UnsafeBufferPointer(of)
+            let graph = WordGraph(slots: slots, weights: weights, rootTable: rootTable, pairFilter: pairFilter, bits: dictionary.trie.bits, logTotal: dictionary.logTotal)
             @inline(__always) func emit(_ p: Int, _ q: Int, _ kind: TokenKind) {
                 body(Token(scalarRange: p..<q, utf8Range: Int(off[p])..<Int(off[q]), kind: kind))
             }
@@ -201,7 +194,7 @@ public struct Segmenter: Sendable {
                     for k in p..<q { emit(k, k + 1, .word) }
                     return
                 }
-                model.cut(UnsafeBufferPointer(rebasing: s[p..<q]), scratch: &hmmScratch) { x, y in
+                model.cut(UnsafeBufferPointer(rebasing: s[p..<q])) { x, y in
                     if y - x > 1 && graph.weight(s, p + x, p + y) == DictionaryTrie.removed {
                         for k in (p + x)..<(p + y) { emit(k, k + 1, .word) }
                     } else {
@@ -262,16 +255,7 @@ public struct Segmenter: Sendable {
                         i = j
                         continue
                     }
-                    let len = j - i
-                    if unitEnd.count < len + 1 {
-                        let size = max(len + 1, 256, unitEnd.count * 2)
-                        unitEnd = [Int32](repeating: 0, count: size)
-                        route = [Double](repeating: 0, count: size)
-                        next = [Int32](repeating: 0, count: size)
-                    }
-                    unitEnd.withUnsafeMutableBufferPointer { ue in
-                    route.withUnsafeMutableBufferPointer { rt in
-                    next.withUnsafeMutableBufferPointer { nx in
+                    do {
                         var k = i
                         while k < j {
                             if cls[k] == .han {
@@ -315,11 +299,13 @@ public struct Segmenter: Sendable {
                             if single >= 0 { flush(single, q, spanIsWord) }
                         }
                     }
-                    }
-                    }
                     i = j
                 }
             }
+        }
+        }
+        }
+        }
         }
         }
         }

@@ -59,7 +59,7 @@ struct WordDictionary: Sendable {
     }
 
     static let cacheMagic: UInt64 = 0x3130_4443_4547_5754  // "TWGESDC01" read little-endian
-    static let cacheVersion: UInt64 = 3
+    static let cacheVersion: UInt64 = 4
 
     /// The default folder for compiled dictionaries: `$TUIWEI_CACHE_DIR`, `$XDG_CACHE_HOME/tuiwei`,
     /// `~/.cache/tuiwei`, or a folder under the temporary directory.
@@ -116,7 +116,12 @@ struct WordDictionary: Sendable {
             n = ok ? buf.count : 0
         }
         guard ok else { return nil }
-        return WordDictionary(trie: DictionaryTrie(slots: slots, rootTable: root, weights: weights, bits: bits, count: count), total: total)
+        let filter = [UInt64](unsafeUninitializedCapacity: 1 << (DictionaryTrie.pairBits - 6)) { buf, n in
+            ok = FileBytes.readExactly(fd, into: UnsafeMutableRawBufferPointer(buf))
+            n = ok ? buf.count : 0
+        }
+        guard ok else { return nil }
+        return WordDictionary(trie: DictionaryTrie(slots: slots, rootTable: root, weights: weights, pairFilter: filter, bits: bits, count: count), total: total)
     }
 
     /// Asks the kernel to back the table with 2 MB pages before it is first touched: lookups hit
@@ -144,6 +149,7 @@ struct WordDictionary: Sendable {
         ok = ok && trie.weights.withUnsafeBytes { FileBytes.writeAll(fd, $0) }
         ok = ok && trie.slots.withUnsafeBytes { FileBytes.writeAll(fd, $0) }
         ok = ok && trie.rootTable.withUnsafeBytes { FileBytes.writeAll(fd, $0) }
+        ok = ok && trie.pairFilter.withUnsafeBytes { FileBytes.writeAll(fd, $0) }
         close(fd)
         if !ok || rename(tmp, cache) != 0 { unlink(tmp) }
     }

@@ -8,6 +8,7 @@ struct WordGraph {
     let slots: UnsafeBufferPointer<UInt64>
     let weights: UnsafeBufferPointer<Float>
     let rootTable: UnsafeBufferPointer<UInt64>
+    let pairFilter: UnsafeBufferPointer<UInt64>
     let bits: Int
     let logTotal: Double
 
@@ -26,6 +27,13 @@ struct WordGraph {
             if k == 0 { return 0 }
             i = (i + 1) & mask
         }
+    }
+
+    /// False when no word starts with the scalars `a`, `b`.
+    @inline(__always)
+    func mayPair(_ a: UInt32, _ b: UInt32) -> Bool {
+        let bit = DictionaryTrie.pairBit(a, b)
+        return pairFilter[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 
     /// Weight of the word `s[from..<to]`, or `notWord`.
@@ -50,12 +58,22 @@ struct WordGraph {
         next: UnsafeMutableBufferPointer<Int32>
     ) {
         route[e - a] = 0
+        // Loads of the next position's second step, issued early so that its cache miss overlaps
+        // this position's work; the value is only kept so the loads are not optimised away.
+        var early: UInt64 = 0
         var p = e - 1
         while p >= a {
             let ue = Int(unitEnd[p - a])
             if ue == 0 {
                 p -= 1
                 continue
+            }
+            if p > a && s[p - 1] < UInt32(DictionaryTrie.rootTableSize) {
+                let first = rootTable[Int(s[p - 1])]
+                if first & DictionaryTrie.hasChildren != 0 && mayPair(s[p - 1], s[p]) {
+                    let key = DictionaryTrie.key(UInt32(truncatingIfNeeded: first & 0xFFFF_FFFF), s[p])
+                    early ^= slots[DictionaryTrie.home(key, bits: bits)]
+                }
             }
             var best = -Double.infinity
             var bestEnd = 0
@@ -73,6 +91,7 @@ struct WordGraph {
                 }
                 q += 1
                 if entry & DictionaryTrie.hasChildren == 0 || q == e { break }
+                if q == p + 1 && !mayPair(s[p], s[q]) { break }
                 entry = child(UInt32(truncatingIfNeeded: entry & 0xFFFF_FFFF), s[q])
             }
             if bestEnd == 0 {
@@ -84,5 +103,7 @@ struct WordGraph {
             next[p - a] = Int32(bestEnd)
             p -= 1
         }
+        // `next` has a spare place at `e - a`; nothing reads it.
+        next[e - a] = Int32(truncatingIfNeeded: early & 1)
     }
 }
