@@ -12,7 +12,14 @@ public struct Segmenter: Sendable {
     public struct Options: Sendable {
         /// Group runs of characters the dictionary leaves single with the HMM (jieba's default).
         public var hmm: Bool = true
-        public init(hmm: Bool = true) { self.hmm = hmm }
+        /// Cut numerals and demonstratives from the measure word after them (`一 个`, `这 次`),
+        /// as the Penn Chinese Treebank, PKU and Universal Dependencies standards do; false keeps
+        /// the dictionary's compounds (`一个`), exactly as jieba does.
+        public var separateMeasureWords: Bool = true
+        public init(hmm: Bool = true, separateMeasureWords: Bool = true) {
+            self.hmm = hmm
+            self.separateMeasureWords = separateMeasureWords
+        }
     }
 
     var dictionary: WordDictionary
@@ -178,6 +185,14 @@ public struct Segmenter: Sendable {
             @inline(__always) func emit(_ p: Int, _ q: Int, _ kind: TokenKind) {
                 body(Token(scalarRange: p..<q, utf8Range: Int(off[p])..<Int(off[q]), kind: kind))
             }
+            func emitWord(_ p: Int, _ q: Int) {
+                if options.separateMeasureWords, let cut = MeasureWords.split(s, p, q) {
+                    emit(p, cut, .word)
+                    emit(cut, q, .word)
+                } else {
+                    emit(p, q, .word)
+                }
+            }
             func kind(_ p: Int, _ q: Int) -> TokenKind {
                 var letter = false
                 for k in p..<q {
@@ -198,7 +213,7 @@ public struct Segmenter: Sendable {
                     if y - x > 1 && graph.weight(s, p + x, p + y) == DictionaryTrie.removed {
                         for k in (p + x)..<(p + y) { emit(k, k + 1, .word) }
                     } else {
-                        emit(p + x, p + y, .word)
+                        emitWord(p + x, p + y)
                     }
                 }
             }
@@ -275,7 +290,8 @@ public struct Segmenter: Sendable {
                             // A span of single ideographs and alphanumeric runs the path took
                             // whole, as jieba collects them for its HMM.
                             if !(q - p == 1 && cls[p] == .han) && !(cls[p] != .han && ue[p - i] == Int32(q)) {
-                                emit(p, q, kind(p, q))
+                                let k = kind(p, q)
+                                if k == .word { emitWord(p, q) } else { emit(p, q, k) }
                                 p = q
                                 continue
                             }
