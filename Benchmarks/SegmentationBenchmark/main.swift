@@ -84,8 +84,9 @@ if loadOnly {
     let seg: Segmenter
     do { seg = try Segmenter.load(directory: dir, cacheDirectory: cacheDir) } catch { fail("\(error)") }
     let ms = (now() - t) * 1000
+    let after = memory().rss
     let words = seg.words(in: "我来到北京清华大学").count
-    print(String(format: "%.1f %.1f %.1f %d", ms, before, memory().rss, words))
+    print(String(format: "%.1f %.1f %.1f %d", ms, before, after, words))
     exit(0)
 }
 var t0 = now()

@@ -21,7 +21,7 @@ struct HMMModel: Sendable {
     /// with `#` are comments; then one line of 4 start values, 4 lines of 4 transition values, and
     /// 4 emission lines (B, E, M, S) of `char:logprob` pairs separated by commas.
     static func load(path: String) throws -> HMMModel {
-        let bytes = try FileBytes.read(path)
+        var bytes = try FileBytes.read(path)
         var lines: [(Int, Int, Int)] = []  // start, end, line number
         var i = 0, lineNo = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }
@@ -37,9 +37,8 @@ struct HMMModel: Sendable {
         guard lines.count == 9 else {
             throw Diagnostic(.error, file: path, "expected 9 data lines (start, 4 transition rows, 4 emission rows), found \(lines.count); restore hmm-model.utf8")
         }
-        var nul = bytes
-        nul.append(0)
-        return try nul.withUnsafeBufferPointer { b -> HMMModel in
+        bytes.append(0)  // strtod stops at the NUL after the last number
+        return try bytes.withUnsafeBufferPointer { b -> HMMModel in
             func numbers(_ l: (Int, Int, Int)) throws -> [Double] {
                 var out: [Double] = []
                 var p = UnsafeMutablePointer<CChar>(mutating: UnsafeRawPointer(b.baseAddress! + l.0).assumingMemoryBound(to: CChar.self))

@@ -1,5 +1,10 @@
 import Foundation
 import TuiweiCore
+#if canImport(Glibc)
+/// glibc's `malloc_trim`, which the Glibc module does not export.
+@_silgen_name("malloc_trim")
+private func glibcMallocTrim(_ pad: Int) -> Int32
+#endif
 
 /// Chinese word segmentation: dictionary word graph and best path, an HMM for runs the dictionary
 /// does not cover, and character classes for the Latin, digits and punctuation mixed into real text.
@@ -44,6 +49,11 @@ public struct Segmenter: Sendable {
         let model = try HMMModel.load(path: directory + "/" + modelFileName)
         var segmenter = Segmenter(dictionary: dictionary, model: model)
         for path in userDictionaries { try segmenter.loadUserDictionary(at: path) }
+        #if canImport(Glibc)
+        // Hand the file buffers freed above back to the system: resident memory after loading
+        // is then the tables themselves.
+        _ = glibcMallocTrim(0)
+        #endif
         return segmenter
     }
 

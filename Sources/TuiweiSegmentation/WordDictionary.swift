@@ -58,7 +58,7 @@ struct WordDictionary: Sendable {
         return WordDictionary(trie: trie, total: total)
     }
 
-    static let cacheMagic: UInt64 = 0x3130_4443_4547_5754  // "TWGESDC01" read little-endian
+    static let cacheMagic: UInt64 = 0x3130_4447_4553_5754  // the bytes "TWSEGD01"
     static let cacheVersion: UInt64 = 4
 
     /// The default folder for compiled dictionaries: `$TUIWEI_CACHE_DIR`, `$XDG_CACHE_HOME/tuiwei`,
