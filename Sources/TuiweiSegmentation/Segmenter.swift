@@ -140,7 +140,7 @@ public struct Segmenter: Sendable {
         }
     }
 
-    /// Segments valid UTF-8 (as a `String` holds it).
+    /// Segments UTF-8 (bytes that are not UTF-8 become one `.other` token each).
     public func tokens(utf8 b: UnsafeBufferPointer<UInt8>, options: Options = .init()) -> [Token] {
         var out: [Token] = []
         // Roughly one token per two ideographs (three bytes each): one allocation for most texts.
@@ -170,18 +170,21 @@ public struct Segmenter: Sendable {
             while bi < n8 {
                 let i = bi
                 let c = UInt32(b[i])
-                let v: UInt32
-                let len: Int
+                var v: UInt32
+                var len: Int
                 if c < 0x80 {
                     v = c; len = 1
-                } else if c < 0xE0 {
+                } else if c >= 0xC2 && c < 0xE0 && i + 1 < n8 {
                     v = (c & 0x1F) << 6 | UInt32(b[i + 1]) & 0x3F; len = 2
-                } else if c < 0xF0 {
+                } else if c >= 0xE0 && c < 0xF0 && i + 2 < n8 {
                     v = (c & 0x0F) << 12 | (UInt32(b[i + 1]) & 0x3F) << 6 | UInt32(b[i + 2]) & 0x3F; len = 3
-                } else {
+                } else if c >= 0xF0 && c < 0xF5 && i + 3 < n8 {
                     v = (c & 0x07) << 18 | (UInt32(b[i + 1]) & 0x3F) << 12 | (UInt32(b[i + 2]) & 0x3F) << 6
                         | UInt32(b[i + 3]) & 0x3F
                     len = 4
+                } else {
+                    // Not UTF-8 (a `String` never holds this): one replacement character per byte.
+                    v = 0xFFFD; len = 1
                 }
                 cl[n] = ScalarClass.of(v)
                 sc[n] = foldWidth(v)

@@ -66,4 +66,12 @@ struct OffsetTests {
         #expect(results.count == texts.count * 8)
         for (i, tokens) in results { #expect(tokens == expected[i]) }
     }
+
+    @Test("bytes that are not UTF-8 become one .other token each and are never read past")
+    func invalidBytes() {
+        let bytes: [UInt8] = Array("工会".utf8) + [0xE5, 0xB7]
+        let tokens = bytes.withUnsafeBufferPointer { seg.tokens(utf8: $0) }
+        #expect(tokens.map(\.utf8Range) == [0..<6, 6..<7, 7..<8])
+        #expect(tokens.map(\.kind) == [.word, .other, .other])
+    }
 }
