@@ -25,7 +25,9 @@ enum MeasureWords {
 
     /// Where to cut `s[p..<q]` into numeral and measure word, or nil to keep it whole.
     static func split(_ s: UnsafeBufferPointer<UInt32>, _ p: Int, _ q: Int) -> Int? {
-        guard q - p >= 2, measures.contains(s[q - 1]) else { return nil }
+        // The first character rules out almost every word before the set lookup.
+        guard q - p >= 2, isNumeral(s[p]) || s[p] == 0x7B2C || (q - p == 2 && isDemonstrative(s[p])),
+            measures.contains(s[q - 1]) else { return nil }
         if q - p == 2 && isDemonstrative(s[p]) { return q - 1 }
         var k = p
         if s[k] == 0x7B2C { k += 1 }  // 第
