@@ -165,6 +165,7 @@ public struct Segmenter: Sendable {
         dictionary.trie.rootTable.withUnsafeBufferPointer { rootTable in
         dictionary.trie.weights.withUnsafeBufferPointer { weights in
         dictionary.trie.pairFilter.withUnsafeBufferPointer { pairFilter in
+        dictionary.trie.hot.withUnsafeBufferPointer { hot in
             var n = 0
             var bi = 0
             while bi < n8 {
@@ -194,7 +195,7 @@ public struct Segmenter: Sendable {
             }
             of[n] = Int32(n8)
             let s = UnsafeBufferPointer(sc), cls = UnsafeBufferPointer(cl), off = UnsafeBufferPointer(of)
-            let graph = WordGraph(slots: slots, weights: weights, rootTable: rootTable, pairFilter: pairFilter, bits: dictionary.trie.bits, logTotal: dictionary.logTotal)
+            let graph = WordGraph(slots: slots, weights: weights, rootTable: rootTable, pairFilter: pairFilter, hot: hot, bits: dictionary.trie.bits, logTotal: dictionary.logTotal)
             @inline(__always) func emit(_ p: Int, _ q: Int, _ kind: TokenKind) {
                 body(Token(scalarRange: p..<q, utf8Range: Int(off[p])..<Int(off[q]), kind: kind))
             }
@@ -331,6 +332,7 @@ public struct Segmenter: Sendable {
                     i = j
                 }
             }
+        }
         }
         }
         }

@@ -9,6 +9,7 @@ struct WordGraph {
     let weights: UnsafeBufferPointer<Float>
     let rootTable: UnsafeBufferPointer<UInt64>
     let pairFilter: UnsafeBufferPointer<UInt64>
+    let hot: UnsafeBufferPointer<UInt64>
     let bits: Int
     let logTotal: Double
 
@@ -19,6 +20,8 @@ struct WordGraph {
             return rootTable[Int(scalar)]
         }
         let key = DictionaryTrie.key(parent, scalar)
+        let h = DictionaryTrie.hotIndex(key)
+        if hot[h] == key { return hot[h + 1] }
         let mask = slots.count - 1
         var i = DictionaryTrie.home(key, bits: bits)
         while true {
@@ -58,22 +61,12 @@ struct WordGraph {
         next: UnsafeMutableBufferPointer<Int32>
     ) {
         route[e - a] = 0
-        // Loads of the next position's second step, issued early so that its cache miss overlaps
-        // this position's work; the value is only kept so the loads are not optimised away.
-        var early: UInt64 = 0
         var p = e - 1
         while p >= a {
             let ue = Int(unitEnd[p - a])
             if ue == 0 {
                 p -= 1
                 continue
-            }
-            if p > a && s[p - 1] < UInt32(DictionaryTrie.rootTableSize) {
-                let first = rootTable[Int(s[p - 1])]
-                if first & DictionaryTrie.hasChildren != 0 && mayPair(s[p - 1], s[p]) {
-                    let key = DictionaryTrie.key(UInt32(truncatingIfNeeded: first & 0xFFFF_FFFF), s[p])
-                    early ^= slots[DictionaryTrie.home(key, bits: bits)]
-                }
             }
             var best = -Double.infinity
             var bestEnd = 0
@@ -103,7 +96,5 @@ struct WordGraph {
             next[p - a] = Int32(bestEnd)
             p -= 1
         }
-        // `next` has a spare place at `e - a`; nothing reads it.
-        next[e - a] = Int32(truncatingIfNeeded: early & 1)
     }
 }
