@@ -77,10 +77,10 @@ struct WordGraph {
                 // A word may only end where a unit ends.
                 if w >= 0 && (q + 1 == e || unitEnd[q + 1 - a] != 0) {
                     let score = Double(w) - logTotal + route[q + 1 - a]
-                    if score >= best {
-                        best = score
-                        bestEnd = q + 1
-                    }
+                    // Ties go to the longer word, as in jieba; written to compile without branches.
+                    let better = score >= best
+                    best = better ? score : best
+                    bestEnd = better ? q + 1 : bestEnd
                 }
                 q += 1
                 if entry & DictionaryTrie.hasChildren == 0 || q == e { break }
