@@ -24,7 +24,7 @@ enum FileBytes {
     static func read(_ path: String) throws -> [UInt8] {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
-            throw Diagnostic(.error, file: path, "cannot open: \(String(cString: strerror(errno))); check the path or pass --dict-dir")
+            throw Diagnostic(.error, file: path, "cannot open: \(String(cString: strerror(errno))); check the path")
         }
         defer { close(fd) }
         var st = stat()
