@@ -143,7 +143,7 @@ public struct Segmenter: Sendable {
     /// Segments UTF-8 (bytes that are not UTF-8 become one `.other` token each).
     public func tokens(utf8 b: UnsafeBufferPointer<UInt8>, options: Options = .init()) -> [Token] {
         var out: [Token] = []
-        // Roughly one token per two ideographs (three bytes each): one allocation for most texts.
+        // Roughly one token per two ideographs (three bytes each).
         out.reserveCapacity(b.count / 5 + 4)
         segment(utf8: b, options: options) { out.append($0) }
         return out
@@ -166,6 +166,7 @@ public struct Segmenter: Sendable {
         dictionary.trie.weights.withUnsafeBufferPointer { weights in
         dictionary.trie.pairFilter.withUnsafeBufferPointer { pairFilter in
         dictionary.trie.hot.withUnsafeBufferPointer { hot in
+        MeasureWords.starts.withUnsafeBufferPointer { starts in
             var n = 0
             var bi = 0
             while bi < n8 {
@@ -200,7 +201,7 @@ public struct Segmenter: Sendable {
                 body(Token(scalarRange: p..<q, utf8Range: Int(off[p])..<Int(off[q]), kind: kind))
             }
             func emitWord(_ p: Int, _ q: Int) {
-                if options.separateMeasureWords, let cut = MeasureWords.split(s, p, q) {
+                if options.separateMeasureWords, q - p >= 2, let cut = MeasureWords.split(s, p, q, starts: starts) {
                     emit(p, cut, .word)
                     emit(cut, q, .word)
                 } else {
@@ -332,6 +333,7 @@ public struct Segmenter: Sendable {
                     i = j
                 }
             }
+        }
         }
         }
         }
