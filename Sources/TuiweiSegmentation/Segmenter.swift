@@ -89,7 +89,7 @@ public struct Segmenter: Sendable {
         Int(dictionary.frequency(of: Self.scalars(of: word)).rounded())
     }
 
-    /// Number of words (with frequency above 0) the dictionary's total is made of.
+    /// Sum of all word frequencies; a word's probability is its frequency over this.
     public var totalFrequency: Double { dictionary.total }
 
     mutating func addWord(scalars: [UInt32], frequency: Int?) {
@@ -114,7 +114,7 @@ public struct Segmenter: Sendable {
         text.unicodeScalars.append(contentsOf: word.compactMap(Unicode.Scalar.init))
         var p = 1.0
         let scalars = Array(text.unicodeScalars)
-        for t in tokens(in: text, options: Options(hmm: false)) {
+        for t in tokens(in: text, options: Options(hmm: false, separateMeasureWords: false)) {
             let piece = scalars[t.scalarRange].map { foldWidth($0.value) }
             p *= max(dictionary.frequency(of: piece), 1) / dictionary.total
         }
@@ -149,13 +149,48 @@ public struct Segmenter: Sendable {
         return out
     }
 
-    /// Segments valid UTF-8, handing each token to `body` as it is found (no array of tokens).
+    /// Segments UTF-8, handing each token to `body` as it is found (no array of tokens).
     public func segment(utf8 b: UnsafeBufferPointer<UInt8>, options: Options = .init(), _ body: (Token) -> Void) {
+        // Long texts go in pieces of about 64 KB cut at whitespace or after a full stop, where no
+        // word can span the cut, so working memory stays small whatever the input.
+        let limit = 1 << 16
+        var start = 0
+        var scalarBase = 0
+        while start < b.count {
+            var end = b.count
+            if end - start > limit {
+                end = start + limit
+                var cut = -1
+                var k = end
+                while k > start + limit / 2 {
+                    k -= 1
+                    let c = b[k]
+                    if c == 0x0A || c == 0x20 || c == 0x09 { cut = k + 1; break }
+                    // 。！？ end a sentence: E3 80 82, EF BC 81, EF BC 9F.
+                    if k >= start + 2 && ((b[k - 2] == 0xE3 && b[k - 1] == 0x80 && c == 0x82)
+                        || (b[k - 2] == 0xEF && b[k - 1] == 0xBC && (c == 0x81 || c == 0x9F))) {
+                        cut = k + 1
+                        break
+                    }
+                }
+                end = cut > 0 ? cut : b.count
+            }
+            scalarBase += segmentPiece(UnsafeBufferPointer(rebasing: b[start..<end]), byteBase: start, scalarBase: scalarBase,
+                                       options: options, body)
+            start = end
+        }
+    }
+
+    /// Segments one piece of the input; token offsets are shifted by the bases. Returns the
+    /// number of scalars in the piece.
+    private func segmentPiece(
+        _ b: UnsafeBufferPointer<UInt8>, byteBase: Int, scalarBase: Int, options: Options, _ body: (Token) -> Void
+    ) -> Int {
         let n8 = b.count
-        if n8 == 0 { return }
+        if n8 == 0 { return 0 }
         // All working memory is per call (on the stack when the text is short): scalars with
         // full-width ASCII folded, their classes, byte offsets, and the word-graph arrays.
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: n8) { sc in
+        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: n8) { sc in
         withUnsafeTemporaryAllocation(of: ScalarClass.self, capacity: n8) { cl in
         withUnsafeTemporaryAllocation(of: Int32.self, capacity: n8 + 1) { of in
         withUnsafeTemporaryAllocation(of: Int32.self, capacity: n8 + 1) { ue in
@@ -198,7 +233,8 @@ public struct Segmenter: Sendable {
             let s = UnsafeBufferPointer(sc), cls = UnsafeBufferPointer(cl), off = UnsafeBufferPointer(of)
             let graph = WordGraph(slots: slots, weights: weights, rootTable: rootTable, pairFilter: pairFilter, hot: hot, bits: dictionary.trie.bits, logTotal: dictionary.logTotal)
             @inline(__always) func emit(_ p: Int, _ q: Int, _ kind: TokenKind) {
-                body(Token(scalarRange: p..<q, utf8Range: Int(off[p])..<Int(off[q]), kind: kind))
+                body(Token(scalarRange: (scalarBase + p)..<(scalarBase + q),
+                           utf8Range: (byteBase + Int(off[p]))..<(byteBase + Int(off[q])), kind: kind))
             }
             func emitWord(_ p: Int, _ q: Int) {
                 if options.separateMeasureWords, q - p >= 2, let cut = MeasureWords.split(s, p, q, starts: starts) {
@@ -333,6 +369,7 @@ public struct Segmenter: Sendable {
                     i = j
                 }
             }
+            return n
         }
         }
         }
