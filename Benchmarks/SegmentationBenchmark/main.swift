@@ -125,7 +125,7 @@ if let textPath {
 }
 if let writeText {
     try? FileManager.default.createDirectory(atPath: (writeText as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-    FileManager.default.createFile(atPath: writeText, contents: Data(text.utf8))
+    guard FileManager.default.createFile(atPath: writeText, contents: Data(text.utf8)) else { fail("cannot write \(writeText)") }
 }
 let lines = text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
 let chars = text.unicodeScalars.count
