@@ -29,6 +29,8 @@ public struct Segmenter: Sendable {
 
     var dictionary: WordDictionary
     let model: HMMModel
+    /// Whether some word contains a space, so blocks must be kept whole across single spaces.
+    var spacedWords = false
 
     /// File name of the main dictionary inside the dictionary folder.
     public static let dictionaryFileName = "jieba-dict.txt"
@@ -96,6 +98,7 @@ public struct Segmenter: Sendable {
         guard !scalars.isEmpty else { return }
         let f = frequency ?? suggestedFrequency(scalars)
         dictionary.setWord(scalars, frequency: f)
+        if scalars.contains(0x20) { spacedWords = true }
     }
 
     static func scalars(of word: String) -> [UInt32] {
@@ -313,6 +316,11 @@ public struct Segmenter: Sendable {
                             j += 1
                         } else if c == .letter || c == .digit {
                             j = alnumEnd(j)
+                        } else if spacedWords && s[j] == 0x20 && j + 1 < n
+                                    && (cls[j + 1] == .han || cls[j + 1] == .letter || cls[j + 1] == .digit) {
+                            // A single space may sit inside a user word (`New York`): keep the
+                            // block whole and let the word graph decide.
+                            j += 1
                         } else { break }
                         units += 1
                     }
@@ -324,7 +332,7 @@ public struct Segmenter: Sendable {
                     do {
                         var k = i
                         while k < j {
-                            if cls[k] == .han {
+                            if cls[k] == .han || cls[k] == .space {
                                 ue[k - i] = Int32(k + 1)
                                 k += 1
                             } else {
@@ -340,6 +348,11 @@ public struct Segmenter: Sendable {
                             var q = Int(nx[p - i])
                             // A span of single ideographs and alphanumeric runs the path took
                             // whole, as jieba collects them for its HMM.
+                            if q - p == 1 && cls[p] == .space {
+                                // A space no word took: not a token.
+                                p = q
+                                continue
+                            }
                             if !(q - p == 1 && cls[p] == .han) && !(cls[p] != .han && ue[p - i] == Int32(q)) {
                                 let k = kind(p, q)
                                 if k == .word { emitWord(p, q) } else { emit(p, q, k) }
@@ -349,7 +362,9 @@ public struct Segmenter: Sendable {
                             let spanStart = p
                             while q < j {
                                 let r = Int(nx[q - i])
-                                if (r - q == 1 && cls[q] == .han) || (cls[q] != .han && ue[q - i] == Int32(r)) { q = r } else { break }
+                                if (r - q == 1 && cls[q] == .han) || (cls[q] != .han && cls[q] != .space && ue[q - i] == Int32(r)) {
+                                    q = r
+                                } else { break }
                             }
                             let spanIsWord = q - spanStart > 1 && graph.weight(s, spanStart, q) >= 0
                             var single = -1

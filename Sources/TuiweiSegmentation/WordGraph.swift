@@ -88,8 +88,9 @@ struct WordGraph {
                 entry = child(UInt32(truncatingIfNeeded: entry & 0xFFFF_FFFF), s[q])
             }
             if bestEnd == 0 {
-                // Not in the dictionary: the unit alone, with frequency 1.
-                best = -logTotal + route[ue - a]
+                // Not in the dictionary: the unit alone, with frequency 1; a space inside a
+                // block (there only for words that contain one) costs nothing.
+                best = (s[p] == 0x20 ? 0 : -logTotal) + route[ue - a]
                 bestEnd = ue
             }
             route[p - a] = best
