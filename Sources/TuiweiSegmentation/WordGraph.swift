@@ -54,13 +54,14 @@ struct WordGraph {
 
     /// Fills `next[p - a]` with the end (exclusive) of the word the best path takes at `p`, for
     /// each unit start `p` in `a..<e`. `unitEnd[p - a]` is the end of the unit starting at `p`, or
-    /// 0 inside an alphanumeric run. `route` needs `e - a + 1` places.
+    /// 0 inside an alphanumeric run; `unitEnd` and `route` need `e - a + 1` places.
     func bestPath(
         _ s: UnsafeBufferPointer<UInt32>, _ a: Int, _ e: Int,
         unitEnd: UnsafeMutableBufferPointer<Int32>, route: UnsafeMutableBufferPointer<Double>,
         next: UnsafeMutableBufferPointer<Int32>
     ) {
         route[e - a] = 0
+        unitEnd[e - a] = Int32(e)
         var p = e - 1
         while p >= a {
             let ue = Int(unitEnd[p - a])
@@ -74,14 +75,13 @@ struct WordGraph {
             var q = p
             while entry != 0 {
                 let w = weights[DictionaryTrie.weightIndex(of: entry)]
-                // A word may only end where a unit ends.
-                if w >= 0 && (q + 1 == e || unitEnd[q + 1 - a] != 0) {
-                    let score = Double(w) - logTotal + route[q + 1 - a]
-                    // Ties go to the longer word, as in jieba; written to compile without branches.
-                    let better = score >= best
-                    best = better ? score : best
-                    bestEnd = better ? q + 1 : bestEnd
-                }
+                // A word (weight ≥ 0, not a bare prefix) may only end where a unit ends
+                // (`unitEnd[e - a]` is set for the end of the block). Ties go to the longer word,
+                // as in jieba. Written without branches: which candidates win is unpredictable.
+                let score = Double(w) - logTotal + route[q + 1 - a]
+                let better = (w >= 0) && (unitEnd[q + 1 - a] != 0) && (score >= best)
+                best = better ? score : best
+                bestEnd = better ? q + 1 : bestEnd
                 q += 1
                 if entry & DictionaryTrie.hasChildren == 0 || q == e { break }
                 if q == p + 1 && !mayPair(s[p], s[q]) { break }
