@@ -312,14 +312,20 @@ public struct Segmenter: Sendable {
                     var units = 0
                     while j < n {
                         let c = cls[j]
+                        // Each unit's end goes in `ue` as the block is scanned (0 inside a run).
                         if c == .han {
+                            ue[j - i] = Int32(j + 1)
                             j += 1
                         } else if c == .letter || c == .digit {
-                            j = alnumEnd(j)
+                            let e = alnumEnd(j)
+                            ue[j - i] = Int32(e)
+                            for m in (j + 1)..<e { ue[m - i] = 0 }
+                            j = e
                         } else if spacedWords && s[j] == 0x20 && j + 1 < n
                                     && (cls[j + 1] == .han || cls[j + 1] == .letter || cls[j + 1] == .digit) {
                             // A single space may sit inside a user word (`New York`): keep the
                             // block whole and let the word graph decide.
+                            ue[j - i] = Int32(j + 1)
                             j += 1
                         } else { break }
                         units += 1
@@ -330,18 +336,6 @@ public struct Segmenter: Sendable {
                         continue
                     }
                     do {
-                        var k = i
-                        while k < j {
-                            if cls[k] == .han || cls[k] == .space {
-                                ue[k - i] = Int32(k + 1)
-                                k += 1
-                            } else {
-                                let e = alnumEnd(k)
-                                ue[k - i] = Int32(e)
-                                for m in (k + 1)..<e { ue[m - i] = 0 }
-                                k = e
-                            }
-                        }
                         graph.bestPath(s, i, j, unitEnd: ue, route: rt, next: nx)
                         var p = i
                         while p < j {
