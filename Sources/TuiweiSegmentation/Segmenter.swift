@@ -176,7 +176,13 @@ public struct Segmenter: Sendable {
                         break
                     }
                 }
-                end = cut > 0 ? cut : b.count
+                if cut < 0 {
+                    // 32 KB without a space or full stop (a dump of digits or letters): cut
+                    // between two scalars, which may split that one run in two.
+                    cut = start + limit
+                    while cut > start + 1 && b[cut] & 0xC0 == 0x80 { cut -= 1 }
+                }
+                end = cut
             }
             scalarBase += segmentPiece(UnsafeBufferPointer(rebasing: b[start..<end]), byteBase: start, scalarBase: scalarBase,
                                        options: options, body)

@@ -100,4 +100,13 @@ struct OffsetTests {
         let bySentence = sentences.enumerated().flatMap { i, s in seg.words(in: String(s) + (i < sentences.count - 1 ? "。" : "")) }
         #expect(seg.words(in: dense) == bySentence)
     }
+
+    @Test("a huge run with nowhere to cut is still segmented in bounded pieces, covering every scalar")
+    func hugeRun() {
+        let text = String(repeating: "ab", count: 50_000) + "工会" + String(repeating: "７", count: 40_000)
+        let tokens = seg.tokens(in: text)
+        #expect(tokens.map { $0.text(in: text) }.joined() == text)
+        #expect(tokens.contains { $0.text(in: text) == "工会" })
+        #expect(tokens.allSatisfy { $0.utf8Range.count <= 1 << 16 })
+    }
 }
