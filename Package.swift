@@ -29,6 +29,10 @@ let package = Package(
             name: "SegmentationBenchmark",
             dependencies: ["TuiweiCore", "TuiweiSegmentation"],
             path: "Benchmarks/SegmentationBenchmark"),
+        .executableTarget(
+            name: "CorpusGenerator",
+            dependencies: ["TuiweiCore", "TuiweiTranscript"],
+            path: "Benchmarks/CorpusGenerator"),
 
         .testTarget(name: "TuiweiCoreTests", dependencies: ["TuiweiCore"]),
         .testTarget(name: "TuiweiCorpusTests", dependencies: ["TuiweiCorpus"]),

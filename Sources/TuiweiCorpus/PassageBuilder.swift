@@ -4,7 +4,7 @@ import TuiweiCore
 /// wrapped: CJK text joins with nothing between, Latin words and numbers with one space.
 public struct PassageBuilder {
     public let document: String
-    private(set) var scalars = String.UnicodeScalarView()
+    private var utf8: [UInt8] = []
     private(set) var count = 0
     private var pieces: [SourceMap.Piece] = []
     private var last: Unicode.Scalar?
@@ -18,17 +18,17 @@ public struct PassageBuilder {
         guard !range.isEmpty else { return }
         let first = line.scalars[range.lowerBound]
         if let last, Folding.isLatinWordChar(last), Folding.isLatinWordChar(first) {
-            scalars.append(" ")
+            utf8.append(0x20)
             count += 1
         }
         pieces.append(.init(offset: count, line: line.number, column: range.lowerBound + 1, length: range.count))
-        for i in range { scalars.append(line.scalars[i]) }
+        for i in range { UTF8.encode(line.scalars[i]) { utf8.append($0) } }
         count += range.count
         last = line.scalars[range.upperBound - 1]
     }
 
     public func build() -> Passage {
-        Passage(text: String(scalars), map: SourceMap(document: document, pieces: pieces))
+        Passage(text: String(decoding: utf8, as: UTF8.self), map: SourceMap(document: document, pieces: pieces))
     }
 
     /// The last non-space scalar appended.
@@ -41,7 +41,7 @@ extension PassageBuilder {
     /// Marks a paragraph break inside the passage (a newline that maps to no source text).
     public mutating func appendParagraphBreak() {
         guard !isEmpty else { return }
-        scalars.append("\n")
+        utf8.append(0x0A)
         count += 1
         clearLast()
     }

@@ -76,15 +76,24 @@ struct CallHeader: Sendable, Equatable {
 
 /// Lines that report what happened rather than what was said.
 enum EventMarker {
+    static let hangUp = ["挂断", "挂了电话", "挂掉电话", "挂掉了电话", "挂了", "电话被挂", "电话中断", "通话中断", "断线"].map(\.scalarArray)
+    static let refused = ["不再接听", "无人接听", "没有接听", "没人接听", "未接听", "不接电话", "拒接", "无法接通", "没有再接"].map(\.scalarArray)
+    static let retry = ["再次拨打", "再拨打", "重新拨打", "再次致电", "回拨", "再打过去", "又打了", "再次打"].map(\.scalarArray)
+    static let voicemail = ["语音", "答录", "录音", "留言", "自动应答", "彩铃", "提示音"].map(\.scalarArray)
+    /// Every marker has one of these characters; lines without any are skipped cheaply.
+    static let keyScalars: Set<Unicode.Scalar> = Set("挂断接拨打语录留铃音应".unicodeScalars)
+    static let decoration: Set<Unicode.Scalar> = Set("-—–―_ ~～*·[]【】()（）<>《》「」".unicodeScalars)
+
     /// The kind of event a line (label-free) reports, if any.
     static func kind(of content: [Unicode.Scalar]) -> Event.Kind? {
-        let text = String(String.UnicodeScalarView(content.map(Folding.fold)))
-        let core = text.trimmingCharacters(in: CharacterSet(charactersIn: "-—–―_ ~～*·[]【】()（）<>《》「」"))
+        guard content.contains(where: keyScalars.contains) else { return nil }
+        let text = content.map(Folding.fold)
         if isVoicemailStart(text) { return .voicemail }
+        var s = 0, e = text.count
+        while s < e, decoration.contains(text[s]) { s += 1 }
+        while e > s, decoration.contains(text[e - 1]) { e -= 1 }
+        let core = Array(text[s..<e])
         guard core.count <= 40 else { return nil }
-        let hangUp = ["挂断", "挂了电话", "挂掉电话", "挂掉了电话", "挂了", "电话被挂", "电话中断", "通话中断", "断线"]
-        let refused = ["不再接听", "无人接听", "没有接听", "没人接听", "未接听", "不接电话", "拒接", "无法接通", "没有再接"]
-        let retry = ["再次拨打", "再拨打", "重新拨打", "再次致电", "回拨", "再打过去", "又打了", "再次打"]
         if refused.contains(where: core.contains) || (retry.contains(where: core.contains) && core.contains("接")) {
             return .refusedCallBack
         }
@@ -93,10 +102,10 @@ enum EventMarker {
     }
 
     /// `[语音答录：…]`: a bracketed recording, which may wrap over several lines.
-    static func isVoicemailStart(_ folded: String) -> Bool {
-        guard let first = folded.first, "[【(（〔".contains(first) else { return false }
-        let head = folded.prefix(8)
-        return ["语音", "答录", "录音", "留言", "自动应答", "彩铃", "提示音"].contains { head.contains($0) }
+    static func isVoicemailStart(_ folded: [Unicode.Scalar]) -> Bool {
+        guard let first = folded.first, "[【(（〔".unicodeScalars.contains(first) else { return false }
+        let head = Array(folded.prefix(8))
+        return voicemail.contains { head.contains($0) }
     }
 
     static func closesBracket(_ content: [Unicode.Scalar]) -> Bool {

@@ -39,37 +39,48 @@ public enum DuplicateCalls {
     }
 
     public static func find(in documents: [Document]) -> [DuplicateLink] {
-        var sets: [Key: Set<UInt64>] = [:]
-        var index: [UInt64: [Key]] = [:]
+        var keys: [Key] = []
+        var sets: [Set<UInt64>] = []
+        var index: [UInt64: [Int]] = [:]
         for d in documents where d.kind == .transcript {
             for c in d.calls {
-                let key = Key(document: d.id, call: c.index)
                 let s = shingles(c)
                 guard s.count >= 4 else { continue }
-                sets[key] = s
-                for h in s { index[h, default: []].append(key) }
+                let id = keys.count
+                keys.append(Key(document: d.id, call: c.index))
+                sets.append(s)
+                for h in s { index[h, default: []].append(id) }
             }
         }
         var links: [DuplicateLink] = []
-        for key in sets.keys.sorted() {
-            let mine = sets[key]!
-            var shared: [Key: Int] = [:]
-            for h in mine { for other in index[h]! where other.document != key.document { shared[other, default: 0] += 1 } }
+        var shared = [Int](repeating: 0, count: keys.count)
+        var touched: [Int] = []
+        for id in keys.indices.sorted(by: { keys[$0] < keys[$1] }) {
+            let mine = sets[id]
+            for h in mine {
+                for other in index[h]! where keys[other].document != keys[id].document {
+                    if shared[other] == 0 { touched.append(other) }
+                    shared[other] += 1
+                }
+            }
             // The best original: most shared, then larger, then first by name.
-            let candidates = shared.filter { Double($0.value) / Double(mine.count) >= containmentThreshold }
-            guard let best = candidates.max(by: { a, b in
-                if a.value != b.value { return a.value < b.value }
-                let sa = sets[a.key]!.count, sb = sets[b.key]!.count
-                if sa != sb { return sa < sb }
-                return a.key > b.key
-            }) else { continue }
-            let theirs = sets[best.key]!
+            var best: Int?
+            for other in touched where Double(shared[other]) / Double(mine.count) >= containmentThreshold {
+                guard let b = best else { best = other; continue }
+                if (shared[other], sets[other].count, keys[b]) > (shared[b], sets[b].count, keys[other]) { best = other }
+            }
+            defer {
+                for t in touched { shared[t] = 0 }
+                touched.removeAll(keepingCapacity: true)
+            }
+            guard let b = best else { continue }
+            let theirs = sets[b]
             // Of two mutual copies, the smaller one is the excerpt; equal sizes: the later name.
-            if theirs.count < mine.count || (theirs.count == mine.count && best.key > key) { continue }
-            links.append(DuplicateLink(document: key.document, call: key.call, original: best.key.document,
-                                       originalCall: best.key.call,
-                                       containment: Double(best.value) / Double(mine.count),
-                                       coverage: Double(best.value) / Double(theirs.count)))
+            if theirs.count < mine.count || (theirs.count == mine.count && keys[b] > keys[id]) { continue }
+            links.append(DuplicateLink(document: keys[id].document, call: keys[id].call, original: keys[b].document,
+                                       originalCall: keys[b].call,
+                                       containment: Double(shared[b]) / Double(mine.count),
+                                       coverage: Double(shared[b]) / Double(theirs.count)))
         }
         return links
     }

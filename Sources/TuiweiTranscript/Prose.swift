@@ -3,7 +3,8 @@ import TuiweiCorpus
 
 /// Paragraphs and sentences of running text (articles, preambles).
 public enum Prose {
-    static let leadMarkers = ["本报讯", "本报记者", "新华社", "据新华社", "记者"]
+    static let leadMarkers = ["本报讯", "本报记者", "新华社", "据新华社", "记者"].map(\.scalarArray)
+    static let articleMarkers = ["本报讯", "本报记者", "记者", "通讯员", "新华社", "日电", "报道"].map(\.scalarArray)
 
     /// Re-joins lines a PDF export wrapped; starts a paragraph after a line that ends a sentence,
     /// after a short line without punctuation (a headline), and before a dateline.
@@ -18,7 +19,7 @@ public enum Prose {
         var previous: SourceLine?
         for (line, range) in segments where !range.isEmpty {
             if let p = previous, !current.isEmpty {
-                let startsLead = leadMarkers.contains { line.contentString.hasPrefix($0) }
+                let startsLead = leadMarkers.contains { m in line.content.starts(with: m) }
                 if startsLead || !continues(p, layout: layout) {
                     out.append(current.build())
                     current = PassageBuilder(document: document)
@@ -42,8 +43,10 @@ public enum Prose {
     }
 
     static func looksLikeArticle(_ paragraphs: [Passage]) -> Bool {
-        let text = paragraphs.map(\.text).joined()
-        if ["本报讯", "本报记者", "记者", "通讯员", "新华社", "日电", "报道"].contains(where: text.contains) { return true }
+        for p in paragraphs.prefix(200) {
+            let s = p.text.scalarArray
+            if articleMarkers.contains(where: s.contains) { return true }
+        }
         let long = paragraphs.filter { $0.text.unicodeScalars.count >= 60 }
         return long.count >= 3
     }

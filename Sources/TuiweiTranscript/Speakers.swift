@@ -6,7 +6,7 @@ struct RoleAssignment {
     let caller: String?
 
     static let introMarkers = ["打来电话", "打来的电话", "打电话来", "打这个电话", "劳工通讯", "我是从", "我这是从", "想请教",
-                               "想问一下", "想了解一下", "请问是", "请问您是", "我们是一个", "我是记者", "我们是研究"]
+                               "想问一下", "想了解一下", "请问是", "请问您是", "我们是一个", "我是记者", "我们是研究"].map(\.scalarArray)
     static let officialLabelWords = ["工会", "政府", "委员会", "委", "局", "部", "办", "公司", "主席", "部长", "书记", "主任",
                                      "科长", "处长", "经理", "厅", "院"]
 
@@ -14,15 +14,15 @@ struct RoleAssignment {
         var score: [String: Double] = [:]
         var turns: [String: Int] = [:]
         var questions: [String: Int] = [:]
-        var intros: [String: Set<String>] = [:]
+        var intros: [String: Set<Int>] = [:]
         for call in calls {
             for (n, (label, text)) in call.enumerated() {
                 turns[label, default: 0] += 1
-                let folded = Folding.fold(text)
-                if folded.contains("?") || folded.hasSuffix("吗") || folded.hasSuffix("呢") { questions[label, default: 0] += 1 }
-                for m in RoleAssignment.introMarkers where folded.contains(m) { intros[label, default: []].insert(m) }
+                let folded = text.foldedScalars
+                if folded.contains("?") || folded.last == "吗" || folded.last == "呢" { questions[label, default: 0] += 1 }
+                for (k, m) in RoleAssignment.introMarkers.enumerated() where folded.contains(m) { intros[label, default: []].insert(k) }
                 // Whoever answers the phone with a bare greeting is the called side.
-                if n == 0, folded.count <= 8, folded.contains("喂") || folded.contains("您好") || folded.contains("你好") {
+                if n == 0, folded.count <= 8, folded.contains("喂") || folded.contains("您".scalarArray + ["好"]) || folded.contains("你好".scalarArray) {
                     score[label, default: 0] -= 2
                 }
             }
@@ -112,11 +112,16 @@ struct SpeakerAttributes {
 
     static let organisationEnds = ["通讯", "媒体", "网站", "大学", "研究所", "研究中心", "中心", "报社", "报", "电视台", "杂志", "协会", "组织"]
 
+    static let openers = ["我是从", "我这是从", "我这是", "我们是", "我是"].map(\.scalarArray)
+
     /// `我是从中国劳工通讯打来电话` → `中国劳工通讯`.
     static func callerOrganisation(_ text: String) -> String? {
-        for opener in ["我是从", "我这是从", "我这是", "我们是", "我是"] {
-            guard let r = text.range(of: opener) else { continue }
-            let run = text[r.upperBound...].prefix { $0.unicodeScalars.allSatisfy(Folding.isHan) || $0.isLetter }.prefix(16)
+        let s = text.scalarArray
+        for opener in openers {
+            guard let r = s.firstIndex(of: opener) else { continue }
+            var j = r + opener.count
+            while j < s.count, j - r - opener.count < 16, Folding.isHan(s[j]) || s[j].properties.isAlphabetic { j += 1 }
+            let run = String(String.UnicodeScalarView(s[(r + opener.count)..<j]))
             for end in organisationEnds {
                 if let e = run.range(of: end, options: .backwards) { return String(run[..<e.upperBound]) }
             }
