@@ -1,5 +1,10 @@
 import Foundation
 import TuiweiCore
+#if canImport(Glibc)
+/// glibc's `malloc_trim`, which the Glibc module does not export.
+@_silgen_name("malloc_trim")
+private func glibcMallocTrim(_ pad: Int) -> Int32
+#endif
 
 /// Chinese word segmentation: dictionary word graph and best path, an HMM for runs the dictionary
 /// does not cover, and character classes for the Latin, digits and punctuation mixed into real text.
@@ -12,7 +17,14 @@ public struct Segmenter: Sendable {
     public struct Options: Sendable {
         /// Group runs of characters the dictionary leaves single with the HMM (jieba's default).
         public var hmm: Bool = true
-        public init(hmm: Bool = true) { self.hmm = hmm }
+        /// Cut numerals and demonstratives from the measure word after them (`一 个`, `这 次`),
+        /// as the Penn Chinese Treebank, PKU and Universal Dependencies standards do; false keeps
+        /// the dictionary's compounds (`一个`), exactly as jieba does.
+        public var separateMeasureWords: Bool = true
+        public init(hmm: Bool = true, separateMeasureWords: Bool = true) {
+            self.hmm = hmm
+            self.separateMeasureWords = separateMeasureWords
+        }
     }
 
     var dictionary: WordDictionary
@@ -37,6 +49,11 @@ public struct Segmenter: Sendable {
         let model = try HMMModel.load(path: directory + "/" + modelFileName)
         var segmenter = Segmenter(dictionary: dictionary, model: model)
         for path in userDictionaries { try segmenter.loadUserDictionary(at: path) }
+        #if canImport(Glibc)
+        // Hand the file buffers freed above back to the system: resident memory after loading
+        // is then the tables themselves.
+        _ = glibcMallocTrim(0)
+        #endif
         return segmenter
     }
 
@@ -123,9 +140,11 @@ public struct Segmenter: Sendable {
         }
     }
 
-    /// Segments valid UTF-8 (as a `String` holds it).
+    /// Segments UTF-8 (bytes that are not UTF-8 become one `.other` token each).
     public func tokens(utf8 b: UnsafeBufferPointer<UInt8>, options: Options = .init()) -> [Token] {
         var out: [Token] = []
+        // Roughly one token per two ideographs (three bytes each): one allocation for most texts.
+        out.reserveCapacity(b.count / 5 + 4)
         segment(utf8: b, options: options) { out.append($0) }
         return out
     }
@@ -134,49 +153,58 @@ public struct Segmenter: Sendable {
     public func segment(utf8 b: UnsafeBufferPointer<UInt8>, options: Options = .init(), _ body: (Token) -> Void) {
         let n8 = b.count
         if n8 == 0 { return }
-        // Decode once into scalars (full-width ASCII folded), their classes and byte offsets.
-        var count = 0
-        var scalars = [UInt32](unsafeUninitializedCapacity: n8) { _, c in c = 0 }
-        var classes = [ScalarClass](unsafeUninitializedCapacity: n8) { _, c in c = 0 }
-        var offsets = [Int32](unsafeUninitializedCapacity: n8 + 1) { _, c in c = 0 }
-        scalars.reserveCapacity(n8)
-        classes.reserveCapacity(n8)
-        offsets.reserveCapacity(n8 + 1)
-        var i = 0
-        while i < n8 {
-            let c = UInt32(b[i])
-            var v: UInt32
-            let len: Int
-            if c < 0x80 {
-                v = c; len = 1
-            } else if c < 0xE0 {
-                v = (c & 0x1F) << 6 | UInt32(b[i + 1]) & 0x3F; len = 2
-            } else if c < 0xF0 {
-                v = (c & 0x0F) << 12 | (UInt32(b[i + 1]) & 0x3F) << 6 | UInt32(b[i + 2]) & 0x3F; len = 3
-            } else {
-                v = (c & 0x07) << 18 | (UInt32(b[i + 1]) & 0x3F) << 12 | (UInt32(b[i + 2]) & 0x3F) << 6 | UInt32(b[i + 3]) & 0x3F
-                len = 4
-            }
-            classes.append(ScalarClass.of(v))
-            scalars.append(foldWidth(v))
-            offsets.append(Int32(i))
-            i += len
-            count += 1
-        }
-        offsets.append(Int32(n8))
-        var unitEnd: [Int32] = []
-        var route: [Double] = []
-        var next: [Int32] = []
-        var hmmScratch: [UInt8] = []
-        let n = count
+        // All working memory is per call (on the stack when the text is short): scalars with
+        // full-width ASCII folded, their classes, byte offsets, and the word-graph arrays.
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: n8) { sc in
+        withUnsafeTemporaryAllocation(of: ScalarClass.self, capacity: n8) { cl in
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: n8 + 1) { of in
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: n8 + 1) { ue in
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: n8 + 1) { rt in
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: n8 + 1) { nx in
         dictionary.trie.slots.withUnsafeBufferPointer { slots in
         dictionary.trie.rootTable.withUnsafeBufferPointer { rootTable in
-        scalars.withUnsafeBufferPointer { s in
-        classes.withUnsafeBufferPointer { cls in
-        offsets.withUnsafeBufferPointer { off in
-            let graph = WordGraph(slots: slots, rootTable: rootTable, bits: dictionary.trie.bits, logTotal: dictionary.logTotal)
+        dictionary.trie.weights.withUnsafeBufferPointer { weights in
+        dictionary.trie.pairFilter.withUnsafeBufferPointer { pairFilter in
+            var n = 0
+            var bi = 0
+            while bi < n8 {
+                let i = bi
+                let c = UInt32(b[i])
+                var v: UInt32
+                var len: Int
+                if c < 0x80 {
+                    v = c; len = 1
+                } else if c >= 0xC2 && c < 0xE0 && i + 1 < n8 {
+                    v = (c & 0x1F) << 6 | UInt32(b[i + 1]) & 0x3F; len = 2
+                } else if c >= 0xE0 && c < 0xF0 && i + 2 < n8 {
+                    v = (c & 0x0F) << 12 | (UInt32(b[i + 1]) & 0x3F) << 6 | UInt32(b[i + 2]) & 0x3F; len = 3
+                } else if c >= 0xF0 && c < 0xF5 && i + 3 < n8 {
+                    v = (c & 0x07) << 18 | (UInt32(b[i + 1]) & 0x3F) << 12 | (UInt32(b[i + 2]) & 0x3F) << 6
+                        | UInt32(b[i + 3]) & 0x3F
+                    len = 4
+                } else {
+                    // Not UTF-8 (a `String` never holds this): one replacement character per byte.
+                    v = 0xFFFD; len = 1
+                }
+                cl[n] = ScalarClass.of(v)
+                sc[n] = foldWidth(v)
+                of[n] = Int32(i)
+                bi += len
+                n += 1
+            }
+            of[n] = Int32(n8)
+            let s = UnsafeBufferPointer(sc), cls = UnsafeBufferPointer(cl), off = UnsafeBufferPointer(of)
+            let graph = WordGraph(slots: slots, weights: weights, rootTable: rootTable, pairFilter: pairFilter, bits: dictionary.trie.bits, logTotal: dictionary.logTotal)
             @inline(__always) func emit(_ p: Int, _ q: Int, _ kind: TokenKind) {
                 body(Token(scalarRange: p..<q, utf8Range: Int(off[p])..<Int(off[q]), kind: kind))
+            }
+            func emitWord(_ p: Int, _ q: Int) {
+                if options.separateMeasureWords, let cut = MeasureWords.split(s, p, q) {
+                    emit(p, cut, .word)
+                    emit(cut, q, .word)
+                } else {
+                    emit(p, q, .word)
+                }
             }
             func kind(_ p: Int, _ q: Int) -> TokenKind {
                 var letter = false
@@ -186,18 +214,19 @@ public struct Segmenter: Sendable {
                 }
                 return letter ? .latin : .number
             }
-            /// A run of single ideographs the best path left: the HMM groups it unless it is
-            /// itself a dictionary word (then the dictionary meant it as single characters).
-            func flush(_ p: Int, _ q: Int) {
-                if q - p == 1 || !options.hmm || graph.weight(s, p, q) >= 0 {
+            /// A run of single ideographs the best path left: the HMM groups it unless the span
+            /// it is part of is itself a dictionary word (then the dictionary meant single
+            /// characters).
+            func flush(_ p: Int, _ q: Int, _ spanIsWord: Bool) {
+                if q - p == 1 || !options.hmm || spanIsWord {
                     for k in p..<q { emit(k, k + 1, .word) }
                     return
                 }
-                model.cut(UnsafeBufferPointer(rebasing: s[p..<q]), scratch: &hmmScratch) { x, y in
+                model.cut(UnsafeBufferPointer(rebasing: s[p..<q])) { x, y in
                     if y - x > 1 && graph.weight(s, p + x, p + y) == DictionaryTrie.removed {
                         for k in (p + x)..<(p + y) { emit(k, k + 1, .word) }
                     } else {
-                        emit(p + x, p + y, .word)
+                        emitWord(p + x, p + y)
                     }
                 }
             }
@@ -213,8 +242,8 @@ public struct Segmenter: Sendable {
                         if v == 0x25 { k += 1; break }
                         if k + 1 < n && cls[k + 1] == .digit {
                             if v == 0x2E { k += 1; continue }
-                            if v == 0x2C && k + 3 < n + 0 && cls[k + 2] == .digit && cls[k + 3] == .digit
-                                && (k + 4 >= n || cls[k + 4] != .digit) && offsets[k + 1] - offsets[k] == 1 {
+                            if v == 0x2C && k + 3 < n && cls[k + 2] == .digit && cls[k + 3] == .digit
+                                && (k + 4 >= n || cls[k + 4] != .digit) && off[k + 1] - off[k] == 1 {
                                 k += 1; continue
                             }
                         }
@@ -254,16 +283,7 @@ public struct Segmenter: Sendable {
                         i = j
                         continue
                     }
-                    let len = j - i
-                    if unitEnd.count < len + 1 {
-                        let size = max(len + 1, 256, unitEnd.count * 2)
-                        unitEnd = [Int32](repeating: 0, count: size)
-                        route = [Double](repeating: 0, count: size)
-                        next = [Int32](repeating: 0, count: size)
-                    }
-                    unitEnd.withUnsafeMutableBufferPointer { ue in
-                    route.withUnsafeMutableBufferPointer { rt in
-                    next.withUnsafeMutableBufferPointer { nx in
+                    do {
                         var k = i
                         while k < j {
                             if cls[k] == .han {
@@ -278,24 +298,44 @@ public struct Segmenter: Sendable {
                         }
                         graph.bestPath(s, i, j, unitEnd: ue, route: rt, next: nx)
                         var p = i
-                        var single = -1
                         while p < j {
-                            let q = Int(nx[p - i])
-                            if q - p == 1 && cls[p] == .han {
-                                if single < 0 { single = p }
-                            } else {
-                                if single >= 0 { flush(single, p); single = -1 }
-                                emit(p, q, kind(p, q))
+                            var q = Int(nx[p - i])
+                            // A span of single ideographs and alphanumeric runs the path took
+                            // whole, as jieba collects them for its HMM.
+                            if !(q - p == 1 && cls[p] == .han) && !(cls[p] != .han && ue[p - i] == Int32(q)) {
+                                let k = kind(p, q)
+                                if k == .word { emitWord(p, q) } else { emit(p, q, k) }
+                                p = q
+                                continue
                             }
-                            p = q
+                            let spanStart = p
+                            while q < j {
+                                let r = Int(nx[q - i])
+                                if (r - q == 1 && cls[q] == .han) || (cls[q] != .han && ue[q - i] == Int32(r)) { q = r } else { break }
+                            }
+                            let spanIsWord = q - spanStart > 1 && graph.weight(s, spanStart, q) >= 0
+                            var single = -1
+                            while p < q {
+                                let r = Int(nx[p - i])
+                                if cls[p] == .han {
+                                    if single < 0 { single = p }
+                                } else {
+                                    if single >= 0 { flush(single, p, spanIsWord); single = -1 }
+                                    emit(p, r, kind(p, r))
+                                }
+                                p = r
+                            }
+                            if single >= 0 { flush(single, q, spanIsWord) }
                         }
-                        if single >= 0 { flush(single, j) }
-                    }
-                    }
                     }
                     i = j
                 }
             }
+        }
+        }
+        }
+        }
+        }
         }
         }
         }

@@ -5,13 +5,16 @@
 /// An alphanumeric run (`AK47`, `3.5`) is one unit: a dictionary word may start or end at its edges
 /// (`B超`, `卡拉OK`) but never inside it, and a run no word covers is one token.
 struct WordGraph {
-    let slots: UnsafeBufferPointer<DictionaryTrie.Slot>
-    let rootTable: UnsafeBufferPointer<UInt32>
+    let slots: UnsafeBufferPointer<UInt64>
+    let weights: UnsafeBufferPointer<Float>
+    let rootTable: UnsafeBufferPointer<UInt64>
+    let pairFilter: UnsafeBufferPointer<UInt64>
     let bits: Int
     let logTotal: Double
 
+    /// The entry (flags, weight index, node id) of `parent`'s child labelled `scalar`, or 0.
     @inline(__always)
-    func child(_ parent: UInt32, _ scalar: UInt32) -> UInt32 {
+    func child(_ parent: UInt32, _ scalar: UInt32) -> UInt64 {
         if parent == DictionaryTrie.root && scalar < UInt32(DictionaryTrie.rootTableSize) {
             return rootTable[Int(scalar)]
         }
@@ -19,22 +22,31 @@ struct WordGraph {
         let mask = slots.count - 1
         var i = DictionaryTrie.home(key, bits: bits)
         while true {
-            let k = slots[i].key
-            if k == key { return UInt32(i + 1) }
+            let k = slots[i]
+            if k & DictionaryTrie.keyMask == key { return DictionaryTrie.entry(slot: k, node: UInt32(i + 1)) }
             if k == 0 { return 0 }
             i = (i + 1) & mask
         }
     }
 
+    /// False when no word starts with the scalars `a`, `b`.
+    @inline(__always)
+    func mayPair(_ a: UInt32, _ b: UInt32) -> Bool {
+        let bit = DictionaryTrie.pairBit(a, b)
+        return pairFilter[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+    }
+
     /// Weight of the word `s[from..<to]`, or `notWord`.
     @inline(__always)
     func weight(_ s: UnsafeBufferPointer<UInt32>, _ from: Int, _ to: Int) -> Float {
+        var entry: UInt64 = 0
         var node = DictionaryTrie.root
         for k in from..<to {
-            node = child(node, s[k])
-            if node == 0 { return DictionaryTrie.notWord }
+            entry = child(node, s[k])
+            if entry == 0 { return DictionaryTrie.notWord }
+            node = UInt32(truncatingIfNeeded: entry & 0xFFFF_FFFF)
         }
-        return node == DictionaryTrie.root ? DictionaryTrie.notWord : slots[Int(node) - 1].weight
+        return entry == 0 ? DictionaryTrie.notWord : weights[DictionaryTrie.weightIndex(of: entry)]
     }
 
     /// Fills `next[p - a]` with the end (exclusive) of the word the best path takes at `p`, for
@@ -46,6 +58,9 @@ struct WordGraph {
         next: UnsafeMutableBufferPointer<Int32>
     ) {
         route[e - a] = 0
+        // Loads of the next position's second step, issued early so that its cache miss overlaps
+        // this position's work; the value is only kept so the loads are not optimised away.
+        var early: UInt64 = 0
         var p = e - 1
         while p >= a {
             let ue = Int(unitEnd[p - a])
@@ -53,24 +68,31 @@ struct WordGraph {
                 p -= 1
                 continue
             }
+            if p > a && s[p - 1] < UInt32(DictionaryTrie.rootTableSize) {
+                let first = rootTable[Int(s[p - 1])]
+                if first & DictionaryTrie.hasChildren != 0 && mayPair(s[p - 1], s[p]) {
+                    let key = DictionaryTrie.key(UInt32(truncatingIfNeeded: first & 0xFFFF_FFFF), s[p])
+                    early ^= slots[DictionaryTrie.home(key, bits: bits)]
+                }
+            }
             var best = -Double.infinity
             var bestEnd = 0
-            var node = DictionaryTrie.root
+            var entry = child(DictionaryTrie.root, s[p])
             var q = p
-            while q < e {
-                node = child(node, s[q])
-                if node == 0 { break }
-                let slot = slots[Int(node) - 1]
+            while entry != 0 {
+                let w = weights[DictionaryTrie.weightIndex(of: entry)]
                 // A word may only end where a unit ends.
-                if slot.weight >= 0 && (q + 1 == e || unitEnd[q + 1 - a] != 0) {
-                    let score = Double(slot.weight) - logTotal + route[q + 1 - a]
+                if w >= 0 && (q + 1 == e || unitEnd[q + 1 - a] != 0) {
+                    let score = Double(w) - logTotal + route[q + 1 - a]
                     if score >= best {
                         best = score
                         bestEnd = q + 1
                     }
                 }
-                if slot.hasChildren == 0 { break }
                 q += 1
+                if entry & DictionaryTrie.hasChildren == 0 || q == e { break }
+                if q == p + 1 && !mayPair(s[p], s[q]) { break }
+                entry = child(UInt32(truncatingIfNeeded: entry & 0xFFFF_FFFF), s[q])
             }
             if bestEnd == 0 {
                 // Not in the dictionary: the unit alone, with frequency 1.
@@ -81,5 +103,7 @@ struct WordGraph {
             next[p - a] = Int32(bestEnd)
             p -= 1
         }
+        // `next` has a spare place at `e - a`; nothing reads it.
+        next[e - a] = Int32(truncatingIfNeeded: early & 1)
     }
 }

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Measures Tuiwei, jieba and rjieba on the same text in the same run (HMM on for all,
+# segmentation time only) and prints each one's chars/s and Tuiwei's ratio to each.
+#
+#   Benchmarks/compare-jieba.sh [SegmentationBenchmark options, e.g. --min-mb 10 --repeat 3]
+#
+# Installs jieba and rjieba (jieba-rs's Python binding) from PyPI into Benchmarks/.venv on
+# first use. Writes the text and results under Benchmarks/.work/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+VENV=Benchmarks/.venv
+WORK=Benchmarks/.work
+mkdir -p "$WORK"
+if ! "$VENV/bin/python" -c "import jieba, rjieba" 2>/dev/null; then
+    python3 -m venv "$VENV"
+    "$VENV/bin/pip" install --quiet jieba rjieba
+fi
+swift build -c release --product SegmentationBenchmark >&2
+echo "load: $(uptime)" >&2
+.build/release/SegmentationBenchmark --write-text "$WORK/text.txt" --json "$@" > "$WORK/tuiwei.json"
+"$VENV/bin/python" Benchmarks/jieba_bench.py rjieba "$WORK/text.txt" > "$WORK/rjieba.json"
+"$VENV/bin/python" Benchmarks/jieba_bench.py jieba "$WORK/text.txt" lexicons/dictionary/jieba-dict.txt > "$WORK/jieba.json"
+echo "load: $(uptime)" >&2
+"$VENV/bin/python" - "$WORK" <<'PY'
+import json, sys
+w = sys.argv[1]
+t = json.load(open(w + "/tuiwei.json"))
+r = json.load(open(w + "/rjieba.json"))
+j = json.load(open(w + "/jieba.json"))
+print(f"text: {t['text_chars']} chars, {t['text_mb']} MB")
+print(f"{'':8} {'chars/s':>12} {'dict ms':>9} {'RSS after load MB':>18}")
+print(f"{'tuiwei':8} {t['single_chars_per_s']:>12,.0f} {t['dict_ready_ms']:>9} {t['rss_after_load_mb']:>18}")
+print(f"{'rjieba':8} {r['chars_per_s']:>12,.0f} {r['dict_load_ms']:>9} {r['rss_after_load_mb']:>18}")
+print(f"{'jieba':8} {j['chars_per_s']:>12,.0f} {j['dict_load_ms']:>9} {j['rss_after_load_mb']:>18}")
+print(f"tuiwei {t['tasks']} tasks: {t['parallel_chars_per_s']:,.0f} chars/s ({t['parallel_speedup']}x one task)")
+print(f"ratio tuiwei/rjieba: {t['single_chars_per_s'] / r['chars_per_s']:.2f}")
+print(f"ratio tuiwei/jieba:  {t['single_chars_per_s'] / j['chars_per_s']:.2f}")
+PY
