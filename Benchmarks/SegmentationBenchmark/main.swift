@@ -61,6 +61,13 @@ func hugePages() -> Double {
     return (Double(line.split(separator: " ").dropFirst().first ?? "0") ?? 0) / 1024
 }
 
+/// CPU time of this thread, which other programs on a busy machine do not inflate.
+func threadCPU() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}
+
 func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
 
 guard let dir = dictDir ?? ProjectLayout.lexiconsDirectory().map({ $0 + "/dictionary" }) else {
@@ -77,8 +84,9 @@ if loadOnly {
     let seg: Segmenter
     do { seg = try Segmenter.load(directory: dir, cacheDirectory: cacheDir) } catch { fail("\(error)") }
     let ms = (now() - t) * 1000
+    let after = memory().rss
     let words = seg.words(in: "我来到北京清华大学").count
-    print(String(format: "%.1f %.1f %.1f %d", ms, before, memory().rss, words))
+    print(String(format: "%.1f %.1f %.1f %d", ms, before, after, words))
     exit(0)
 }
 var t0 = now()
@@ -117,7 +125,7 @@ if let textPath {
 }
 if let writeText {
     try? FileManager.default.createDirectory(atPath: (writeText as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-    FileManager.default.createFile(atPath: writeText, contents: Data(text.utf8))
+    guard FileManager.default.createFile(atPath: writeText, contents: Data(text.utf8)) else { fail("cannot write \(writeText)") }
 }
 let lines = text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
 let chars = text.unicodeScalars.count
@@ -143,11 +151,13 @@ func runParallel(_ lines: [String], tasks: Int, _ seg: Segmenter, _ options: Seg
 }
 
 // One task.
-var single = Double.infinity
+var single = Double.infinity, singleCPU = Double.infinity
 var tokens = 0
 for _ in 0..<repeats {
     t0 = now()
+    let c0 = threadCPU()
     tokens = run(lines[...], segmenter, options)
+    singleCPU = min(singleCPU, threadCPU() - c0)
     single = min(single, now() - t0)
 }
 
@@ -168,6 +178,8 @@ let result: [(String, String)] = [
     ("single_seconds", String(format: "%.3f", single)),
     ("single_chars_per_s", String(format: "%.0f", Double(chars) / single)),
     ("single_mb_per_s", String(format: "%.2f", Double(bytes) / 1e6 / single)),
+    ("single_cpu_seconds", String(format: "%.3f", singleCPU)),
+    ("single_chars_per_cpu_s", String(format: "%.0f", Double(chars) / singleCPU)),
     ("tasks", "\(tasks)"),
     ("parallel_seconds", String(format: "%.3f", parallel)),
     ("parallel_chars_per_s", String(format: "%.0f", Double(chars) / parallel)),

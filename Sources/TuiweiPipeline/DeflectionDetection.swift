@@ -30,9 +30,10 @@ public struct DeflectionDetection: Sendable {
         if paths.isEmpty {
             throw Diagnostic(.error, file: "-", "no lexicon to use: give --lexicon PATH with --no-default-lexicons")
         }
-        let folder = (try? ScriptFolder.shipped()) ?? ScriptFolder()
+        // A shipped data file that exists but cannot be read is an error, not a silent downgrade.
+        let folder = try ScriptFolder.shipped()
         let lexicon = try Lexicon.load(paths: paths, folder: folder)
-        let segmenter = ProjectLayout.lexiconsDirectory().flatMap { try? Segmenter.load(directory: $0 + "/dictionary") }
+        let segmenter = try ProjectLayout.lexiconsDirectory().map { try Segmenter.load(directory: $0 + "/dictionary") }
         return DeflectionDetection(detector: Detector(lexicon: lexicon), segmenter: segmenter)
     }
 

@@ -115,7 +115,9 @@ func tellingQuotes(_ answers: [ScoredAnswer], count: Int) -> [Quote] {
         for d in a.score.detections where d.code.kind == .deflection {
             let points = a.score.contributions.first { $0.feature == "deflection.\(d.code.rawValue)" && $0.detail.contains(d.text) }?.points ?? 0
             candidates.append((points - (100 - a.score.score) / 100,
-                               Quote(text: clause(around: d.range, in: a.text), evidence: d.text, code: d.code, location: d.location, score: a.score.score)))
+                               // An event (a hang-up) has no words in the turn: quote the event itself.
+                               Quote(text: d.range.isEmpty ? d.text : clause(around: d.range, in: a.text), evidence: d.text,
+                                     code: d.code, location: d.location, score: a.score.score)))
         }
     }
     candidates.sort { ($0.points, $0.quote.location) < ($1.points, $1.quote.location) }

@@ -8,6 +8,14 @@ enum ScalarClass: UInt8, Sendable {
 }
 
 extension ScalarClass {
+    /// Compares raw values directly; the synthesized `==` went through a generic witness in the
+    /// segmenter's inner loops.
+    @inline(__always)
+    static func == (a: ScalarClass, b: ScalarClass) -> Bool { a.rawValue == b.rawValue }
+
+    @inline(__always)
+    static func != (a: ScalarClass, b: ScalarClass) -> Bool { a.rawValue != b.rawValue }
+
     /// The class of scalar value `v`.
     @inline(__always)
     static func of(_ v: UInt32) -> ScalarClass {

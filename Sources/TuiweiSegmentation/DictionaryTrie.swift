@@ -31,6 +31,15 @@ struct DictionaryTrie: Sendable {
     private(set) var rootTable: [UInt64]
     /// Distinct word weights; slots refer to them by index.
     private(set) var weights: [Float]
+    /// One bit per hashed pair of first two scalars of a word: most pairs of adjacent characters
+    /// in running text begin no word, and this 256 KB filter says so without touching the table.
+    private(set) var pairFilter: [UInt64]
+    static let pairBits = 21
+    /// Copies of the slots below the first level that frequent words go through, in a small
+    /// direct-mapped table (key, entry pairs) that stays in the processor's cache: most lookups
+    /// in running text are for frequent words, and a miss here costs one more probe.
+    private(set) var hot: [UInt64]
+    static let hotBits = 14
     private var weightIndex: [Float: UInt16]
     private(set) var bits: Int
     private(set) var count: Int
@@ -42,9 +51,13 @@ struct DictionaryTrie: Sendable {
         rootTable = Array(repeating: 0, count: Self.rootTableSize)
         weights = [Self.notWord, Self.removed]
         weightIndex = [Self.notWord: 0, Self.removed: 1]
+        pairFilter = Array(repeating: 0, count: 1 << (Self.pairBits - 6))
+        hot = Array(repeating: 0, count: 2 << Self.hotBits)
     }
 
-    init(slots: [UInt64], rootTable: [UInt64], weights: [Float], bits: Int, count: Int) {
+    init(slots: [UInt64], rootTable: [UInt64], weights: [Float], pairFilter: [UInt64], hot: [UInt64], bits: Int, count: Int) {
+        self.pairFilter = pairFilter
+        self.hot = hot
         self.slots = slots
         self.rootTable = rootTable
         self.weights = weights
@@ -63,6 +76,45 @@ struct DictionaryTrie: Sendable {
     @inline(__always)
     static func home(_ key: UInt64, bits: Int) -> Int {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - bits))
+    }
+
+    /// Bit index in `pairFilter` of the scalar pair (a, b).
+    @inline(__always)
+    static func pairBit(_ a: UInt32, _ b: UInt32) -> Int {
+        Int(truncatingIfNeeded: ((UInt64(a) << 21 | UInt64(b)) &* 0xC2B2_AE3D_27D4_EB4F) >> UInt64(64 - pairBits))
+    }
+
+    /// Index of `key`'s pair in `hot`.
+    @inline(__always)
+    static func hotIndex(_ key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0xD6E8_FEB8_6659_FD93) >> UInt64(64 - hotBits)) << 1
+    }
+
+    /// Puts the nodes of `word` below the first level into the hot table where their places are
+    /// free; call for words in order of decreasing frequency.
+    mutating func warm<C: Collection>(_ word: C) where C.Element == UInt32 {
+        var node = Self.root
+        for s in word {
+            let next = child(node, s)
+            if next == 0 { return }
+            if node != Self.root {
+                let key = Self.key(node, s)
+                let h = Self.hotIndex(key)
+                if hot[h] == 0 {
+                    hot[h] = key
+                    hot[h + 1] = Self.entry(slot: slots[Int(next) - 1], node: next)
+                }
+            }
+            node = next
+        }
+    }
+
+    /// Refreshes the hot copy of `node` after its slot changed.
+    private mutating func syncHot(_ node: UInt32) {
+        guard node != Self.root else { return }
+        let key = slots[Int(node) - 1] & Self.keyMask
+        let h = Self.hotIndex(key)
+        if hot[h] == key { hot[h + 1] = Self.entry(slot: slots[Int(node) - 1], node: node) }
     }
 
     /// A root-table entry: the slot's flags and weight with the node id in the low bits.
@@ -121,6 +173,10 @@ struct DictionaryTrie: Sendable {
     mutating func setWeight<C: Collection>(_ weight: Float, for word: C) where C.Element == UInt32 {
         if word.isEmpty { return }
         if (count + word.count) * 4 > slots.count * 3 { grow(minimum: count + word.count) }
+        if word.count >= 2 {
+            let bit = Self.pairBit(word[word.startIndex], word[word.index(after: word.startIndex)])
+            pairFilter[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
         let w = index(of: weight)
         var node = Self.root
         for s in word {
@@ -147,9 +203,10 @@ struct DictionaryTrie: Sendable {
         syncRoot(node)
     }
 
-    /// Copies a root child's slot into the root table after it changed.
+    /// Copies a node's changed slot into the root table or the hot table, where it has a copy.
     private mutating func syncRoot(_ node: UInt32) {
         guard node != Self.root else { return }
+        syncHot(node)
         let slot = slots[Int(node) - 1]
         if slot >> 21 & 0x1FF_FFFF == 0 { syncRoot(Self.root, UInt32(truncatingIfNeeded: slot & 0x1F_FFFF), node) }
     }
@@ -207,8 +264,21 @@ struct DictionaryTrie: Sendable {
                 }
             }
         }
+        var freshHot = [UInt64](repeating: 0, count: hot.count)
+        for h in stride(from: 0, to: hot.count, by: 2) where hot[h] != 0 {
+            let oldParent = Int(hot[h] >> 21 & 0x1FF_FFFF)
+            let oldNode = Int(hot[h + 1] & 0xFFFF_FFFF)
+            let key = Self.key(remap[oldParent], UInt32(truncatingIfNeeded: hot[h] & 0x1F_FFFF))
+            let node = remap[oldNode]
+            let nh = Self.hotIndex(key)
+            if freshHot[nh] == 0 {
+                freshHot[nh] = key
+                freshHot[nh + 1] = Self.entry(slot: fresh[Int(node) - 1], node: node)
+            }
+        }
         slots = fresh
         rootTable = freshRoot
+        hot = freshHot
         bits = newBits
     }
 }

@@ -24,14 +24,24 @@ enum FileBytes {
     static func read(_ path: String) throws -> [UInt8] {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
-            throw Diagnostic(.error, file: path, "cannot open: \(String(cString: strerror(errno))); check the path or pass --dict-dir")
+            throw Diagnostic(.error, file: path, "cannot open: \(String(cString: strerror(errno))); check the path")
         }
         defer { close(fd) }
         var st = stat()
         let expected = fstat(fd, &st) == 0 ? Int(st.st_size) : 0
-        var out = [UInt8]()
-        out.reserveCapacity(expected + 1)
-        var chunk = [UInt8](repeating: 0, count: max(expected + 1, 1 << 16))
+        // Read straight into the array, with one spare byte (a NUL for C parsers) so that a file
+        // the size the system reported never needs a second buffer.
+        var out = [UInt8](unsafeUninitializedCapacity: expected + 1) { buf, n in
+            n = 0
+            while n < expected {
+                let r = Glibc.read(fd, buf.baseAddress! + n, expected - n)
+                if r < 0 && errno == EINTR { continue }
+                if r <= 0 { break }
+                n += r
+            }
+        }
+        // Files that grow while read, or report no size (pipes, /proc), are read to the end.
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             if n < 0 {

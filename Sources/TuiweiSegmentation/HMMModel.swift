@@ -21,7 +21,7 @@ struct HMMModel: Sendable {
     /// with `#` are comments; then one line of 4 start values, 4 lines of 4 transition values, and
     /// 4 emission lines (B, E, M, S) of `char:logprob` pairs separated by commas.
     static func load(path: String) throws -> HMMModel {
-        let bytes = try FileBytes.read(path)
+        var bytes = try FileBytes.read(path)
         var lines: [(Int, Int, Int)] = []  // start, end, line number
         var i = 0, lineNo = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }
@@ -37,9 +37,8 @@ struct HMMModel: Sendable {
         guard lines.count == 9 else {
             throw Diagnostic(.error, file: path, "expected 9 data lines (start, 4 transition rows, 4 emission rows), found \(lines.count); restore hmm-model.utf8")
         }
-        var nul = bytes
-        nul.append(0)
-        return try nul.withUnsafeBufferPointer { b -> HMMModel in
+        bytes.append(0)  // strtod stops at the NUL after the last number
+        return try bytes.withUnsafeBufferPointer { b -> HMMModel in
             func numbers(_ l: (Int, Int, Int)) throws -> [Double] {
                 var out: [Double] = []
                 var p = UnsafeMutablePointer<CChar>(mutating: UnsafeRawPointer(b.baseAddress! + l.0).assumingMemoryBound(to: CChar.self))
@@ -95,11 +94,10 @@ struct HMMModel: Sendable {
     }
 
     /// Cuts `obs` (scalars of one run of ideographs) into words; calls `emit(start, end)` with
-    /// offsets into `obs`. `scratch` holds the back-pointers and is reused between calls.
-    func cut(_ obs: UnsafeBufferPointer<UInt32>, scratch: inout [UInt8], _ emit: (Int, Int) -> Void) {
+    /// offsets into `obs`.
+    func cut(_ obs: UnsafeBufferPointer<UInt32>, _ emit: (Int, Int) -> Void) {
         let n = obs.count
         if n == 0 { return }
-        if scratch.count < n * 4 { scratch = [UInt8](repeating: 0, count: n * 4 + 64) }
         let ml = Self.minimum
         // Which states may precede each state: B ← E,S; E ← B,M; M ← M,B; S ← S,E.
         // Listed in the order jieba breaks ties (the later letter wins on equal scores).
@@ -109,8 +107,8 @@ struct HMMModel: Sendable {
         var v0 = start[0] + em(obs[0], 0), v1 = start[1] + em(obs[0], 1)
         var v2 = start[2] + em(obs[0], 2), v3 = start[3] + em(obs[0], 3)
         let t = transition
-        scratch.withUnsafeMutableBufferPointer { back in
-            for k in 1..<max(n, 1) where n > 1 {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n * 5) { back in
+            for k in 1..<n {
                 let s = obs[k]
                 // B from E or S
                 let bE = v1 + t[1 * 4 + 0], bS = v3 + t[3 * 4 + 0]
@@ -141,8 +139,8 @@ struct HMMModel: Sendable {
             }
             // The last state is E or S.
             var state = v3 >= v1 ? 3 : 1
-            // Walk back, writing each position's state into back[k*4] slot 0's neighbour area.
-            var states = [UInt8](repeating: 0, count: n)
+            // Walk back; the states go after the back-pointers.
+            let states = UnsafeMutableBufferPointer(rebasing: back[(n * 4)...])
             var k = n - 1
             while true {
                 states[k] = UInt8(state)

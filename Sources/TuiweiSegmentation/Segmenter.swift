@@ -1,5 +1,10 @@
 import Foundation
 import TuiweiCore
+#if canImport(Glibc)
+/// glibc's `malloc_trim`, which the Glibc module does not export.
+@_silgen_name("malloc_trim")
+private func glibcMallocTrim(_ pad: Int) -> Int32
+#endif
 
 /// Chinese word segmentation: dictionary word graph and best path, an HMM for runs the dictionary
 /// does not cover, and character classes for the Latin, digits and punctuation mixed into real text.
@@ -12,11 +17,20 @@ public struct Segmenter: Sendable {
     public struct Options: Sendable {
         /// Group runs of characters the dictionary leaves single with the HMM (jieba's default).
         public var hmm: Bool = true
-        public init(hmm: Bool = true) { self.hmm = hmm }
+        /// Cut numerals and demonstratives from the measure word after them (`一 个`, `这 次`),
+        /// as the Penn Chinese Treebank, PKU and Universal Dependencies standards do; false keeps
+        /// the dictionary's compounds (`一个`), exactly as jieba does.
+        public var separateMeasureWords: Bool = true
+        public init(hmm: Bool = true, separateMeasureWords: Bool = true) {
+            self.hmm = hmm
+            self.separateMeasureWords = separateMeasureWords
+        }
     }
 
     var dictionary: WordDictionary
     let model: HMMModel
+    /// Whether some word contains a space, so blocks must be kept whole across single spaces.
+    var spacedWords = false
 
     /// File name of the main dictionary inside the dictionary folder.
     public static let dictionaryFileName = "jieba-dict.txt"
@@ -37,6 +51,11 @@ public struct Segmenter: Sendable {
         let model = try HMMModel.load(path: directory + "/" + modelFileName)
         var segmenter = Segmenter(dictionary: dictionary, model: model)
         for path in userDictionaries { try segmenter.loadUserDictionary(at: path) }
+        #if canImport(Glibc)
+        // Hand the file buffers freed above back to the system: resident memory after loading
+        // is then the tables themselves.
+        _ = glibcMallocTrim(0)
+        #endif
         return segmenter
     }
 
@@ -72,13 +91,14 @@ public struct Segmenter: Sendable {
         Int(dictionary.frequency(of: Self.scalars(of: word)).rounded())
     }
 
-    /// Number of words (with frequency above 0) the dictionary's total is made of.
+    /// Sum of all word frequencies; a word's probability is its frequency over this.
     public var totalFrequency: Double { dictionary.total }
 
     mutating func addWord(scalars: [UInt32], frequency: Int?) {
         guard !scalars.isEmpty else { return }
         let f = frequency ?? suggestedFrequency(scalars)
         dictionary.setWord(scalars, frequency: f)
+        if scalars.contains(0x20) { spacedWords = true }
     }
 
     static func scalars(of word: String) -> [UInt32] {
@@ -97,7 +117,7 @@ public struct Segmenter: Sendable {
         text.unicodeScalars.append(contentsOf: word.compactMap(Unicode.Scalar.init))
         var p = 1.0
         let scalars = Array(text.unicodeScalars)
-        for t in tokens(in: text, options: Options(hmm: false)) {
+        for t in tokens(in: text, options: Options(hmm: false, separateMeasureWords: false)) {
             let piece = scalars[t.scalarRange].map { foldWidth($0.value) }
             p *= max(dictionary.frequency(of: piece), 1) / dictionary.total
         }
@@ -123,67 +143,109 @@ public struct Segmenter: Sendable {
         }
     }
 
-    /// Segments valid UTF-8 (as a `String` holds it).
+    /// Segments UTF-8 (bytes that are not UTF-8 become one `.other` token each).
     public func tokens(utf8 b: UnsafeBufferPointer<UInt8>, options: Options = .init()) -> [Token] {
         var out: [Token] = []
+        // Roughly one token per two ideographs (three bytes each).
+        out.reserveCapacity(b.count / 5 + 4)
         segment(utf8: b, options: options) { out.append($0) }
         return out
     }
 
-    /// Segments valid UTF-8, handing each token to `body` as it is found (no array of tokens).
+    /// Segments UTF-8, handing each token to `body` as it is found (no array of tokens).
     public func segment(utf8 b: UnsafeBufferPointer<UInt8>, options: Options = .init(), _ body: (Token) -> Void) {
-        let n8 = b.count
-        if n8 == 0 { return }
-        // Decode once into scalars (full-width ASCII folded), their classes and byte offsets.
-        var count = 0
-        var classes = [ScalarClass](unsafeUninitializedCapacity: n8) { _, c in c = 0 }
-        var offsets = [Int32](unsafeUninitializedCapacity: n8 + 1) { _, c in c = 0 }
-        let scalars = [UInt32](unsafeUninitializedCapacity: n8) { sc, scCount in
-            classes = [ScalarClass](unsafeUninitializedCapacity: n8) { cl, clCount in
-                offsets = [Int32](unsafeUninitializedCapacity: n8 + 1) { of, ofCount in
-                    var i = 0
-                    while i < n8 {
-                        let c = UInt32(b[i])
-                        let v: UInt32
-                        let len: Int
-                        if c < 0x80 {
-                            v = c; len = 1
-                        } else if c < 0xE0 {
-                            v = (c & 0x1F) << 6 | UInt32(b[i + 1]) & 0x3F; len = 2
-                        } else if c < 0xF0 {
-                            v = (c & 0x0F) << 12 | (UInt32(b[i + 1]) & 0x3F) << 6 | UInt32(b[i + 2]) & 0x3F; len = 3
-                        } else {
-                            v = (c & 0x07) << 18 | (UInt32(b[i + 1]) & 0x3F) << 12 | (UInt32(b[i + 2]) & 0x3F) << 6
-                                | UInt32(b[i + 3]) & 0x3F
-                            len = 4
-                        }
-                        cl[count] = ScalarClass.of(v)
-                        sc[count] = foldWidth(v)
-                        of[count] = Int32(i)
-                        i += len
-                        count += 1
+        // Long texts go in pieces of about 64 KB cut at whitespace or after a full stop, where no
+        // word can span the cut, so working memory stays small whatever the input.
+        let limit = 1 << 16
+        var start = 0
+        var scalarBase = 0
+        while start < b.count {
+            var end = b.count
+            if end - start > limit {
+                end = start + limit
+                var cut = -1
+                var k = end
+                while k > start + limit / 2 {
+                    k -= 1
+                    let c = b[k]
+                    if c == 0x0A || c == 0x20 || c == 0x09 { cut = k + 1; break }
+                    // 。！？ end a sentence: E3 80 82, EF BC 81, EF BC 9F.
+                    if k >= start + 2 && ((b[k - 2] == 0xE3 && b[k - 1] == 0x80 && c == 0x82)
+                        || (b[k - 2] == 0xEF && b[k - 1] == 0xBC && (c == 0x81 || c == 0x9F))) {
+                        cut = k + 1
+                        break
                     }
-                    of[count] = Int32(n8)
-                    ofCount = count + 1
                 }
-                clCount = count
+                end = cut > 0 ? cut : b.count
             }
-            scCount = count
+            scalarBase += segmentPiece(UnsafeBufferPointer(rebasing: b[start..<end]), byteBase: start, scalarBase: scalarBase,
+                                       options: options, body)
+            start = end
         }
-        var unitEnd: [Int32] = []
-        var route: [Double] = []
-        var next: [Int32] = []
-        var hmmScratch: [UInt8] = []
-        let n = count
+    }
+
+    /// Segments one piece of the input; token offsets are shifted by the bases. Returns the
+    /// number of scalars in the piece.
+    private func segmentPiece(
+        _ b: UnsafeBufferPointer<UInt8>, byteBase: Int, scalarBase: Int, options: Options, _ body: (Token) -> Void
+    ) -> Int {
+        let n8 = b.count
+        if n8 == 0 { return 0 }
+        // All working memory is per call (on the stack when the text is short): scalars with
+        // full-width ASCII folded, their classes, byte offsets, and the word-graph arrays.
+        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: n8) { sc in
+        withUnsafeTemporaryAllocation(of: ScalarClass.self, capacity: n8) { cl in
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: n8 + 1) { of in
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: n8 + 1) { ue in
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: n8 + 1) { rt in
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: n8 + 1) { nx in
         dictionary.trie.slots.withUnsafeBufferPointer { slots in
         dictionary.trie.rootTable.withUnsafeBufferPointer { rootTable in
         dictionary.trie.weights.withUnsafeBufferPointer { weights in
-        scalars.withUnsafeBufferPointer { s in
-        classes.withUnsafeBufferPointer { cls in
-        offsets.withUnsafeBufferPointer { off in
-            let graph = WordGraph(slots: slots, weights: weights, rootTable: rootTable, bits: dictionary.trie.bits, logTotal: dictionary.logTotal)
+        dictionary.trie.pairFilter.withUnsafeBufferPointer { pairFilter in
+        dictionary.trie.hot.withUnsafeBufferPointer { hot in
+        MeasureWords.starts.withUnsafeBufferPointer { starts in
+            var n = 0
+            var bi = 0
+            while bi < n8 {
+                let i = bi
+                let c = UInt32(b[i])
+                var v: UInt32
+                var len: Int
+                if c < 0x80 {
+                    v = c; len = 1
+                } else if c >= 0xC2 && c < 0xE0 && i + 1 < n8 {
+                    v = (c & 0x1F) << 6 | UInt32(b[i + 1]) & 0x3F; len = 2
+                } else if c >= 0xE0 && c < 0xF0 && i + 2 < n8 {
+                    v = (c & 0x0F) << 12 | (UInt32(b[i + 1]) & 0x3F) << 6 | UInt32(b[i + 2]) & 0x3F; len = 3
+                } else if c >= 0xF0 && c < 0xF5 && i + 3 < n8 {
+                    v = (c & 0x07) << 18 | (UInt32(b[i + 1]) & 0x3F) << 12 | (UInt32(b[i + 2]) & 0x3F) << 6
+                        | UInt32(b[i + 3]) & 0x3F
+                    len = 4
+                } else {
+                    // Not UTF-8 (a `String` never holds this): one replacement character per byte.
+                    v = 0xFFFD; len = 1
+                }
+                cl[n] = ScalarClass.of(v)
+                sc[n] = foldWidth(v)
+                of[n] = Int32(i)
+                bi += len
+                n += 1
+            }
+            of[n] = Int32(n8)
+            let s = UnsafeBufferPointer(sc), cls = UnsafeBufferPointer(cl), off = UnsafeBufferPointer(of)
+            let graph = WordGraph(slots: slots, weights: weights, rootTable: rootTable, pairFilter: pairFilter, hot: hot, bits: dictionary.trie.bits, logTotal: dictionary.logTotal)
             @inline(__always) func emit(_ p: Int, _ q: Int, _ kind: TokenKind) {
-                body(Token(scalarRange: p..<q, utf8Range: Int(off[p])..<Int(off[q]), kind: kind))
+                body(Token(scalarRange: (scalarBase + p)..<(scalarBase + q),
+                           utf8Range: (byteBase + Int(off[p]))..<(byteBase + Int(off[q])), kind: kind))
+            }
+            func emitWord(_ p: Int, _ q: Int) {
+                if options.separateMeasureWords, q - p >= 2, let cut = MeasureWords.split(s, p, q, starts: starts) {
+                    emit(p, cut, .word)
+                    emit(cut, q, .word)
+                } else {
+                    emit(p, q, .word)
+                }
             }
             func kind(_ p: Int, _ q: Int) -> TokenKind {
                 var letter = false
@@ -201,11 +263,11 @@ public struct Segmenter: Sendable {
                     for k in p..<q { emit(k, k + 1, .word) }
                     return
                 }
-                model.cut(UnsafeBufferPointer(rebasing: s[p..<q]), scratch: &hmmScratch) { x, y in
+                model.cut(UnsafeBufferPointer(rebasing: s[p..<q])) { x, y in
                     if y - x > 1 && graph.weight(s, p + x, p + y) == DictionaryTrie.removed {
                         for k in (p + x)..<(p + y) { emit(k, k + 1, .word) }
                     } else {
-                        emit(p + x, p + y, .word)
+                        emitWord(p + x, p + y)
                     }
                 }
             }
@@ -250,10 +312,21 @@ public struct Segmenter: Sendable {
                     var units = 0
                     while j < n {
                         let c = cls[j]
+                        // Each unit's end goes in `ue` as the block is scanned (0 inside a run).
                         if c == .han {
+                            ue[j - i] = Int32(j + 1)
                             j += 1
                         } else if c == .letter || c == .digit {
-                            j = alnumEnd(j)
+                            let e = alnumEnd(j)
+                            ue[j - i] = Int32(e)
+                            for m in (j + 1)..<e { ue[m - i] = 0 }
+                            j = e
+                        } else if spacedWords && s[j] == 0x20 && j + 1 < n
+                                    && (cls[j + 1] == .han || cls[j + 1] == .letter || cls[j + 1] == .digit) {
+                            // A single space may sit inside a user word (`New York`): keep the
+                            // block whole and let the word graph decide.
+                            ue[j - i] = Int32(j + 1)
+                            j += 1
                         } else { break }
                         units += 1
                     }
@@ -262,43 +335,30 @@ public struct Segmenter: Sendable {
                         i = j
                         continue
                     }
-                    let len = j - i
-                    if unitEnd.count < len + 1 {
-                        let size = max(len + 1, 256, unitEnd.count * 2)
-                        unitEnd = [Int32](repeating: 0, count: size)
-                        route = [Double](repeating: 0, count: size)
-                        next = [Int32](repeating: 0, count: size)
-                    }
-                    unitEnd.withUnsafeMutableBufferPointer { ue in
-                    route.withUnsafeMutableBufferPointer { rt in
-                    next.withUnsafeMutableBufferPointer { nx in
-                        var k = i
-                        while k < j {
-                            if cls[k] == .han {
-                                ue[k - i] = Int32(k + 1)
-                                k += 1
-                            } else {
-                                let e = alnumEnd(k)
-                                ue[k - i] = Int32(e)
-                                for m in (k + 1)..<e { ue[m - i] = 0 }
-                                k = e
-                            }
-                        }
+                    do {
                         graph.bestPath(s, i, j, unitEnd: ue, route: rt, next: nx)
                         var p = i
                         while p < j {
                             var q = Int(nx[p - i])
                             // A span of single ideographs and alphanumeric runs the path took
                             // whole, as jieba collects them for its HMM.
+                            if q - p == 1 && cls[p] == .space {
+                                // A space no word took: not a token.
+                                p = q
+                                continue
+                            }
                             if !(q - p == 1 && cls[p] == .han) && !(cls[p] != .han && ue[p - i] == Int32(q)) {
-                                emit(p, q, kind(p, q))
+                                let k = kind(p, q)
+                                if k == .word { emitWord(p, q) } else { emit(p, q, k) }
                                 p = q
                                 continue
                             }
                             let spanStart = p
                             while q < j {
                                 let r = Int(nx[q - i])
-                                if (r - q == 1 && cls[q] == .han) || (cls[q] != .han && ue[q - i] == Int32(r)) { q = r } else { break }
+                                if (r - q == 1 && cls[q] == .han) || (cls[q] != .han && cls[q] != .space && ue[q - i] == Int32(r)) {
+                                    q = r
+                                } else { break }
                             }
                             let spanIsWord = q - spanStart > 1 && graph.weight(s, spanStart, q) >= 0
                             var single = -1
@@ -315,11 +375,16 @@ public struct Segmenter: Sendable {
                             if single >= 0 { flush(single, q, spanIsWord) }
                         }
                     }
-                    }
-                    }
                     i = j
                 }
             }
+            return n
+        }
+        }
+        }
+        }
+        }
+        }
         }
         }
         }

@@ -46,6 +46,7 @@ struct WordDictionary: Sendable {
         while (1 << bits) * 3 < (bytes.count / 10 + 1) * 4 { bits += 1 }
         var trie = DictionaryTrie(capacityBits: bits)
         var total = 0.0
+        var frequent: [(word: [UInt32], frequency: Int)] = []
         try bytes.withUnsafeBufferPointer { b in
             try DictionaryFile.parse(b, file: path) { word, frequency, line in
                 guard let frequency else {
@@ -53,13 +54,16 @@ struct WordDictionary: Sendable {
                 }
                 total += Double(frequency)
                 trie.setWeight(frequency > 0 ? Float(Foundation.log(Double(frequency))) : DictionaryTrie.removed, for: word)
+                if word.count >= 2 && frequency >= 50 { frequent.append((word, frequency)) }
             }
         }
+        frequent.sort { $0.frequency > $1.frequency }
+        for f in frequent { trie.warm(f.word) }
         return WordDictionary(trie: trie, total: total)
     }
 
-    static let cacheMagic: UInt64 = 0x3130_4443_4547_5754  // "TWGESDC01" read little-endian
-    static let cacheVersion: UInt64 = 3
+    static let cacheMagic: UInt64 = 0x3130_4447_4553_5754  // the bytes "TWSEGD01"
+    static let cacheVersion: UInt64 = 5
 
     /// The default folder for compiled dictionaries: `$TUIWEI_CACHE_DIR`, `$XDG_CACHE_HOME/tuiwei`,
     /// `~/.cache/tuiwei`, or a folder under the temporary directory.
@@ -116,7 +120,17 @@ struct WordDictionary: Sendable {
             n = ok ? buf.count : 0
         }
         guard ok else { return nil }
-        return WordDictionary(trie: DictionaryTrie(slots: slots, rootTable: root, weights: weights, bits: bits, count: count), total: total)
+        let filter = [UInt64](unsafeUninitializedCapacity: 1 << (DictionaryTrie.pairBits - 6)) { buf, n in
+            ok = FileBytes.readExactly(fd, into: UnsafeMutableRawBufferPointer(buf))
+            n = ok ? buf.count : 0
+        }
+        guard ok else { return nil }
+        let hot = [UInt64](unsafeUninitializedCapacity: 2 << DictionaryTrie.hotBits) { buf, n in
+            ok = FileBytes.readExactly(fd, into: UnsafeMutableRawBufferPointer(buf))
+            n = ok ? buf.count : 0
+        }
+        guard ok else { return nil }
+        return WordDictionary(trie: DictionaryTrie(slots: slots, rootTable: root, weights: weights, pairFilter: filter, hot: hot, bits: bits, count: count), total: total)
     }
 
     /// Asks the kernel to back the table with 2 MB pages before it is first touched: lookups hit
@@ -144,6 +158,8 @@ struct WordDictionary: Sendable {
         ok = ok && trie.weights.withUnsafeBytes { FileBytes.writeAll(fd, $0) }
         ok = ok && trie.slots.withUnsafeBytes { FileBytes.writeAll(fd, $0) }
         ok = ok && trie.rootTable.withUnsafeBytes { FileBytes.writeAll(fd, $0) }
+        ok = ok && trie.pairFilter.withUnsafeBytes { FileBytes.writeAll(fd, $0) }
+        ok = ok && trie.hot.withUnsafeBytes { FileBytes.writeAll(fd, $0) }
         close(fd)
         if !ok || rename(tmp, cache) != 0 { unlink(tmp) }
     }

@@ -8,6 +8,8 @@ struct WordGraph {
     let slots: UnsafeBufferPointer<UInt64>
     let weights: UnsafeBufferPointer<Float>
     let rootTable: UnsafeBufferPointer<UInt64>
+    let pairFilter: UnsafeBufferPointer<UInt64>
+    let hot: UnsafeBufferPointer<UInt64>
     let bits: Int
     let logTotal: Double
 
@@ -18,6 +20,8 @@ struct WordGraph {
             return rootTable[Int(scalar)]
         }
         let key = DictionaryTrie.key(parent, scalar)
+        let h = DictionaryTrie.hotIndex(key)
+        if hot[h] == key { return hot[h + 1] }
         let mask = slots.count - 1
         var i = DictionaryTrie.home(key, bits: bits)
         while true {
@@ -26,6 +30,13 @@ struct WordGraph {
             if k == 0 { return 0 }
             i = (i + 1) & mask
         }
+    }
+
+    /// False when no word starts with the scalars `a`, `b`.
+    @inline(__always)
+    func mayPair(_ a: UInt32, _ b: UInt32) -> Bool {
+        let bit = DictionaryTrie.pairBit(a, b)
+        return pairFilter[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 
     /// Weight of the word `s[from..<to]`, or `notWord`.
@@ -43,13 +54,14 @@ struct WordGraph {
 
     /// Fills `next[p - a]` with the end (exclusive) of the word the best path takes at `p`, for
     /// each unit start `p` in `a..<e`. `unitEnd[p - a]` is the end of the unit starting at `p`, or
-    /// 0 inside an alphanumeric run. `route` needs `e - a + 1` places.
+    /// 0 inside an alphanumeric run; `unitEnd` and `route` need `e - a + 1` places.
     func bestPath(
         _ s: UnsafeBufferPointer<UInt32>, _ a: Int, _ e: Int,
         unitEnd: UnsafeMutableBufferPointer<Int32>, route: UnsafeMutableBufferPointer<Double>,
         next: UnsafeMutableBufferPointer<Int32>
     ) {
         route[e - a] = 0
+        unitEnd[e - a] = Int32(e)
         var p = e - 1
         while p >= a {
             let ue = Int(unitEnd[p - a])
@@ -63,21 +75,22 @@ struct WordGraph {
             var q = p
             while entry != 0 {
                 let w = weights[DictionaryTrie.weightIndex(of: entry)]
-                // A word may only end where a unit ends.
-                if w >= 0 && (q + 1 == e || unitEnd[q + 1 - a] != 0) {
-                    let score = Double(w) - logTotal + route[q + 1 - a]
-                    if score >= best {
-                        best = score
-                        bestEnd = q + 1
-                    }
-                }
+                // A word (weight ≥ 0, not a bare prefix) may only end where a unit ends
+                // (`unitEnd[e - a]` is set for the end of the block). Ties go to the longer word,
+                // as in jieba. Written without branches: which candidates win is unpredictable.
+                let score = Double(w) - logTotal + route[q + 1 - a]
+                let better = (w >= 0) && (unitEnd[q + 1 - a] != 0) && (score >= best)
+                best = better ? score : best
+                bestEnd = better ? q + 1 : bestEnd
                 q += 1
                 if entry & DictionaryTrie.hasChildren == 0 || q == e { break }
+                if q == p + 1 && !mayPair(s[p], s[q]) { break }
                 entry = child(UInt32(truncatingIfNeeded: entry & 0xFFFF_FFFF), s[q])
             }
             if bestEnd == 0 {
-                // Not in the dictionary: the unit alone, with frequency 1.
-                best = -logTotal + route[ue - a]
+                // Not in the dictionary: the unit alone, with frequency 1; a space inside a
+                // block (there only for words that contain one) costs nothing.
+                best = (s[p] == 0x20 ? 0 : -logTotal) + route[ue - a]
                 bestEnd = ue
             }
             route[p - a] = best

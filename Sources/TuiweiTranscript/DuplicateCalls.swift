@@ -38,19 +38,35 @@ public enum DuplicateCalls {
         return out
     }
 
+    /// What duplicate detection keeps of a call: its sampled shingles. Small, so a run over a
+    /// large corpus keeps these instead of the documents.
+    public struct Fingerprint: Sendable, Hashable {
+        public let document: String
+        public let call: Int
+        let shingles: Set<UInt64>
+    }
+
+    public static func fingerprints(of document: Document) -> [Fingerprint] {
+        guard document.kind == .transcript else { return [] }
+        return document.calls.compactMap { c in
+            let s = shingles(c)
+            return s.count >= 4 ? Fingerprint(document: document.id, call: c.index, shingles: s) : nil
+        }
+    }
+
     public static func find(in documents: [Document]) -> [DuplicateLink] {
+        find(documents.flatMap(fingerprints(of:)))
+    }
+
+    public static func find(_ fingerprints: [Fingerprint]) -> [DuplicateLink] {
         var keys: [Key] = []
         var sets: [Set<UInt64>] = []
         var index: [UInt64: [Int]] = [:]
-        for d in documents where d.kind == .transcript {
-            for c in d.calls {
-                let s = shingles(c)
-                guard s.count >= 4 else { continue }
-                let id = keys.count
-                keys.append(Key(document: d.id, call: c.index))
-                sets.append(s)
-                for h in s { index[h, default: []].append(id) }
-            }
+        for f in fingerprints {
+            let id = keys.count
+            keys.append(Key(document: f.document, call: f.call))
+            sets.append(f.shingles)
+            for h in f.shingles { index[h, default: []].append(id) }
         }
         var links: [DuplicateLink] = []
         var shared = [Int](repeating: 0, count: keys.count)

@@ -66,4 +66,38 @@ struct OffsetTests {
         #expect(results.count == texts.count * 8)
         for (i, tokens) in results { #expect(tokens == expected[i]) }
     }
+
+    @Test("bytes that are not UTF-8 become one .other token each and are never read past")
+    func invalidBytes() {
+        let bytes: [UInt8] = Array("工会".utf8) + [0xE5, 0xB7]
+        let tokens = bytes.withUnsafeBufferPointer { seg.tokens(utf8: $0) }
+        #expect(tokens.map(\.utf8Range) == [0..<6, 6..<7, 7..<8])
+        #expect(tokens.map(\.kind) == [.word, .other, .other])
+    }
+
+    @Test("a text longer than one working piece segments as its lines and sentences do, offsets and all")
+    func longText() throws {
+        let dir = Shipped.root + "/corpus"
+        let corpus = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".txt") }.sorted()
+            .map { try String(contentsOfFile: dir + "/" + $0, encoding: .utf8) }.joined(separator: "\n")
+        // With line breaks: pieces are cut at whitespace.
+        let text = String(repeating: corpus + "\n", count: 2)
+        #expect(text.utf8.count > 1 << 17)
+        var expected: [Token] = []
+        var scalarBase = 0, byteBase = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            for t in seg.tokens(in: String(line)) {
+                expected.append(Token(scalarRange: (t.scalarRange.lowerBound + scalarBase)..<(t.scalarRange.upperBound + scalarBase),
+                                      utf8Range: (t.utf8Range.lowerBound + byteBase)..<(t.utf8Range.upperBound + byteBase), kind: t.kind))
+            }
+            scalarBase += line.unicodeScalars.count + 1
+            byteBase += line.utf8.count + 1
+        }
+        #expect(seg.tokens(in: text) == expected)
+        // Without whitespace: pieces are cut after a full stop.
+        let dense = String(String.UnicodeScalarView(text.unicodeScalars.filter { ScalarClass.of($0.value) != .space }))
+        let sentences = dense.split(separator: "。", omittingEmptySubsequences: false)
+        let bySentence = sentences.enumerated().flatMap { i, s in seg.words(in: String(s) + (i < sentences.count - 1 ? "。" : "")) }
+        #expect(seg.words(in: dense) == bySentence)
+    }
 }

@@ -19,7 +19,7 @@ func temporaryFile(_ bytes: [UInt8], name: String = "dict.txt") -> String {
     let dir = NSTemporaryDirectory() + "tuiwei-seg-test-\(UUID().uuidString)"
     try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     let path = dir + "/" + name
-    FileManager.default.createFile(atPath: path, contents: Data(bytes))
+    precondition(FileManager.default.createFile(atPath: path, contents: Data(bytes)), "cannot write \(path)")
     return path
 }
 

@@ -104,4 +104,21 @@ struct UserDictionaryTests {
         }
         #expect(trie.bits > 4)
     }
+
+    @Test("user words with a space inside match running text; other spaces still part words")
+    func spacedWords() throws {
+        var seg = Shipped.segmenter
+        let corpus = try String(contentsOfFile: Shipped.root + "/corpus/003_e043e29df6182c7d.txt", encoding: .utf8)
+        let before = seg.tokens(in: corpus)
+        seg.addWord("New York", frequency: 20)
+        seg.addWord("工会 主席", frequency: 20)
+        #expect(seg.cut("他在New York工作") == ["他", "在", "New York", "工作"])
+        #expect(seg.tokens(in: "在New York").last?.kind == .latin)
+        #expect(seg.cut("去Hong Kong开会") == ["去", "Hong", "Kong", "开会"])
+        #expect(seg.cut("New  York") == ["New", "York"])  // two spaces: not the word
+        #expect(seg.cut("他是工会 主席") == ["他", "是", "工会 主席"])
+        #expect(seg.cut("工会 会员 主席") == ["工会", "会员", "主席"])
+        // Text without the spaced words segments exactly as before.
+        #expect(seg.tokens(in: corpus) == before)
+    }
 }

@@ -44,4 +44,13 @@ struct WordGraphTests {
         #expect(seg.frequency(of: "清华大") == 0)  // a prefix only
         #expect(seg.totalFrequency == 60_101_967)
     }
+
+    @Test("numerals and demonstratives are cut from the measure word after them, unless asked not to")
+    func measureWords() {
+        let text = "这个工会有一个主席，第一次开会，两种办法，每次都说一直在做，各位"
+        #expect(seg.cut(text) == ["这", "个", "工会", "有", "一", "个", "主席", "，", "第一", "次", "开会", "，", "两", "种", "办法",
+                                  "，", "每", "次", "都", "说", "一直", "在", "做", "，", "各位"])
+        let kept = seg.words(in: text, options: .init(separateMeasureWords: false))
+        #expect(kept.contains("这个") && kept.contains("一个") && kept.contains("第一次") && kept.contains("两种"))
+    }
 }

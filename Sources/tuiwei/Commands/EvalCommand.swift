@@ -2,6 +2,7 @@ import Foundation
 import TuiweiCore
 import TuiweiLexicon
 import TuiweiPipeline
+import TuiweiScoring
 import TuiweiTranscript
 
 /// `tuiwei eval --gold GOLD`: detection compared with human judgements, code by code.
@@ -9,10 +10,10 @@ enum EvalCommand: Command {
     static let spec = CommandSpec(
         name: "eval",
         synopsis: "tuiwei eval --gold GOLD [CORPUS…] [--json]",
-        summary: "Compare the codes detected in officials' turns with gold judgements: per-code precision, recall, F1.",
+        summary: "Compare detected codes and predicted grades with gold judgements: per-code precision, recall, F1; grade agreement.",
         options: LexiconOptions.specs + [
             .value("--gold", "GOLD", "Gold file (.jsonl, one object per official turn) or folder of them; repeatable.", repeatable: true),
-            .flag("--json", "End with one JSON line: codes_micro_f1, deflection_micro_f1, deflection_precision, deflection_recall, per_code, aligned, misaligned."),
+            .flag("--json", "End with one JSON line: codes_micro_f1, deflection_micro_f1, deflection_precision, deflection_recall, per_code, aligned, misaligned, grade_qwk, grade_spearman, grade_exact, grade_within_one, grade_confusion."),
         ],
         details: """
             Gold records are matched to parsed turns by document, call and official-turn index, and
@@ -40,11 +41,32 @@ enum EvalCommand: Command {
             return byCall[key]?[a.turn.index] ?? []
         }
         print(render(report))
+        guard let segmenter = detection.segmenter else {
+            throw Diagnostic(.error, file: "lexicons/dictionary", "cannot find the segmentation dictionary; run inside the project or set TUIWEI_HOME")
+        }
+        let engine = AnalysisEngine(detection: detection, segmenter: segmenter, scoring: try ScoringResources.loadDefault())
+        let grades = engine.gradeAgreement(alignment)
+        print(renderGrades(grades.agreement))
         if args.flag("--json") {
-            let data = try JSONSerialization.data(withJSONObject: report.jsonObject, options: [.sortedKeys, .withoutEscapingSlashes])
+            var object = report.jsonObject
+            for (key, value) in grades.agreement.jsonFields { object[key] = value.isFinite ? (value * 10000).rounded() / 10000 : NSNull() }
+            object["grade_confusion"] = grades.agreement.confusion
+            object["graded"] = grades.agreement.count
+            let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
             print(String(decoding: data, as: UTF8.self))
         }
         return report.misaligned.isEmpty ? ExitStatus.ok : ExitStatus.partial
+    }
+
+    static func renderGrades(_ g: GradeAgreement) -> String {
+        func f(_ v: Double) -> String { v.isFinite ? String(format: "%.3f", v) : "-" }
+        return """
+
+            grade agreement over \(g.count) turns graded by both (\(g.gradedMismatch) graded by one side only):
+              quadratic-weighted kappa \(f(g.quadraticKappa)), Spearman \(f(g.spearman)), exact \(f(g.exact)), within one \(f(g.withinOne))
+            confusion (rows: gold grade, columns: predicted grade):
+            \(g.confusionTable)
+            """
     }
 
     static func render(_ r: GoldEvaluationReport) -> String {

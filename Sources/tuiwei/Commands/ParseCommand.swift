@@ -8,21 +8,27 @@ enum ParseCommand: Command {
         name: "parse",
         synopsis: "tuiwei parse [PATH…] [--json]",
         summary: "Print the structure read from documents: kind and status, calls, speakers with roles, turns, events, exchanges, duplicate calls.",
-        options: [
+        options: LexiconOptions.specs + [
             .flag("--json", "One JSON object per document (JSON Lines), then one with the duplicate links."),
+            .flag("--no-detect", "Leave out the deflection and answer codes of official turns."),
         ],
         details: "PATH is a .txt file, a directory (searched recursively for .txt files) or - for standard input.\nWith no PATH, the bundled corpus/ is read.")
 
     static func run(_ args: ParsedArguments) async throws -> Int32 {
         let paths = try CorpusArguments.paths(args.positional)
+        let detection = args.flag("--no-detect") ? nil : try LexiconOptions.load(args)
         let documents = TranscriptReader.readDocuments(at: paths)
         let links = TranscriptReader.duplicates(in: documents)
-        if args.flag("--json") {
-            for d in documents { print(StructureJSON.line(StructureJSON.document(d, links: links))) }
-            print(StructureJSON.line(["duplicates": links.map(StructureJSON.link)]))
-        } else {
-            for d in documents { print(StructureText.describe(d, links: links)) }
+        for d in documents {
+            var found: [Int: [Int: [Detection]]] = [:]
+            if let detection { for c in d.calls { found[c.index] = detection.detect(in: c) } }
+            if args.flag("--json") {
+                print(StructureJSON.line(StructureJSON.document(d, links: links, detections: found)))
+            } else {
+                print(StructureText.describe(d, links: links, detections: found))
+            }
         }
+        if args.flag("--json") { print(StructureJSON.line(["duplicates": links.map(StructureJSON.link)])) }
         return documents.allSatisfy(\.status.isAnalysed) ? ExitStatus.ok : ExitStatus.partial
     }
 }
@@ -40,7 +46,7 @@ enum CorpusArguments {
 
 /// Plain-text rendering of a document's structure, for reading in a terminal.
 enum StructureText {
-    static func describe(_ d: Document, links: [DuplicateLink]) -> String {
+    static func describe(_ d: Document, links: [DuplicateLink], detections: [Int: [Int: [Detection]]] = [:]) -> String {
         var out = "\(d.id)  \(d.kind.rawValue)  \(d.status)  \(d.encoding ?? "-")  \(d.path)\n"
         for p in d.preamble { out += "  preamble (line \(p.lines.lowerBound)): \(clip(p.text, 60))\n" }
         for c in d.calls {
@@ -67,7 +73,9 @@ enum StructureText {
                 }
                 let s = c.speakers[t.speaker]
                 let mark = t.attribution == .continuation ? "+" : " "
-                out += "     \(mark)\(String(t.index).leftPad(3)) L\(String(t.lines.lowerBound).leftPad(4))  \(s.label): \(clip(t.text, 50))\n"
+                let codes = Set((detections[c.index]?[t.index] ?? []).map(\.code)).sorted().map(\.rawValue)
+                out += "     \(mark)\(String(t.index).leftPad(3)) L\(String(t.lines.lowerBound).leftPad(4))  \(s.label): \(clip(t.text, 50))"
+                    + (codes.isEmpty ? "" : "  [\(codes.joined(separator: " "))]") + "\n"
             }
             while let e = nextEvent {
                 out += "      ~ \(e.kind.rawValue) (line \(e.passage.lines.lowerBound)): \(clip(e.passage.text, 50))\n"
@@ -112,7 +120,12 @@ enum StructureJSON {
          "containment": (l.containment * 1000).rounded() / 1000, "coverage": (l.coverage * 1000).rounded() / 1000]
     }
 
-    static func document(_ d: Document, links: [DuplicateLink]) -> [String: Any] {
+    static func detection(_ x: Detection) -> [String: Any] {
+        ["code": x.code.rawValue, "text": x.text, "start": x.range.lowerBound, "end": x.range.upperBound,
+         "line": x.location.line, "column": x.location.column, "rule": x.rule.description, "weight": x.weight]
+    }
+
+    static func document(_ d: Document, links: [DuplicateLink], detections: [Int: [Int: [Detection]]] = [:]) -> [String: Any] {
         var o: [String: Any] = ["id": d.id, "path": d.path, "kind": d.kind.rawValue, "status": d.status.isAnalysed ? "analysed" : "skipped"]
         if case .skipped(let reason) = d.status { o["reason"] = reason }
         o["encoding"] = d.encoding ?? NSNull()
@@ -132,7 +145,8 @@ enum StructureJSON {
                 },
                 "turns": c.turns.map { t -> [String: Any] in
                     ["index": t.index, "speaker": t.speaker, "role": t.role.rawValue, "text": t.text,
-                     "line": t.lines.lowerBound, "end_line": t.lines.upperBound, "attribution": t.attribution.rawValue]
+                     "line": t.lines.lowerBound, "end_line": t.lines.upperBound, "attribution": t.attribution.rawValue,
+                     "detections": (detections[c.index]?[t.index] ?? []).map(detection)]
                 },
                 "events": c.events.map { e -> [String: Any] in
                     ["kind": e.kind.rawValue, "after_turn": e.afterTurn ?? NSNull()].merging(passage(e.passage)) { a, _ in a }

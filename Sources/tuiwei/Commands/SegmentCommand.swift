@@ -6,11 +6,12 @@ import TuiweiSegmentation
 enum SegmentCommand: Command {
     static let spec = CommandSpec(
         name: "segment",
-        synopsis: "tuiwei segment [FILE|-] [--user-dict F]… [--no-hmm] [--delimiter S] [--json] [--dict-dir DIR] [--eval GOLD]",
+        synopsis: "tuiwei segment [FILE|-] [--user-dict F]… [--no-hmm] [--keep-measure-words] [--delimiter S] [--json] [--dict-dir DIR] [--eval GOLD]",
         summary: "Split Chinese text into words, one output line per input line.",
         options: [
             .value("--user-dict", "F", "Add the words of a jieba-format dictionary (word [freq] [tag]); repeatable.", repeatable: true),
             .flag("--no-hmm", "Leave characters the dictionary does not cover as single characters."),
+            .flag("--keep-measure-words", "Keep numeral + measure word compounds (一个, 这次) whole, as jieba does."),
             .value("--delimiter", "S", "Put S between words (default: two spaces)."),
             .flag("--json", "Write one JSON object per line, with each token's kind and offsets."),
             .value("--dict-dir", "DIR", "Folder with jieba-dict.txt and hmm-model.utf8 (default: lexicons/dictionary)."),
@@ -34,7 +35,7 @@ enum SegmentCommand: Command {
             printError("tuiwei segment: cannot find lexicons/dictionary; run inside the project, set TUIWEI_HOME, or pass --dict-dir")
             return ExitStatus.dataError
         }
-        let options = Segmenter.Options(hmm: !args.flag("--no-hmm"))
+        let options = Segmenter.Options(hmm: !args.flag("--no-hmm"), separateMeasureWords: !args.flag("--keep-measure-words"))
         guard let segmenter = loadSegmenter(directory: dictDir, userDictionaries: args.all("--user-dict")) else {
             return ExitStatus.dataError
         }

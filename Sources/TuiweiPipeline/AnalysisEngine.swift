@@ -1,0 +1,118 @@
+import Foundation
+import TuiweiCore
+import TuiweiCorpus
+import TuiweiLexicon
+import TuiweiScoring
+import TuiweiSegmentation
+import TuiweiTranscript
+
+/// Everything a run needs — segmenter, detector, scoring weights — loaded once and shared by
+/// every task. Analysing a document is a pure function of the document.
+public struct AnalysisEngine: Sendable {
+    public let detection: DeflectionDetection
+    public let segmenter: Segmenter
+    public let scoring: ScoringResources
+    public let scorer: AnswerScorer
+
+    public init(detection: DeflectionDetection, segmenter: Segmenter, scoring: ScoringResources) {
+        self.detection = detection
+        self.segmenter = segmenter
+        self.scoring = scoring
+        self.scorer = AnswerScorer(resources: scoring)
+    }
+
+    /// Loads the shipped lexicons (unless `defaultLexicons` is false) plus `lexicons`, the
+    /// segmentation dictionary and the scoring files from the project's `lexicons/` folder.
+    /// - Throws: a `Diagnostic` (or lexicon error) naming the file and line that could not be used.
+    public static func load(lexicons: [String] = [], defaultLexicons: Bool = true) throws -> AnalysisEngine {
+        let detection = try DeflectionDetection.load(extra: lexicons, defaults: defaultLexicons)
+        guard let segmenter = detection.segmenter else {
+            throw Diagnostic(.error, file: "lexicons/dictionary",
+                             "cannot find the segmentation dictionary; run inside the project or set TUIWEI_HOME")
+        }
+        return AnalysisEngine(detection: detection, segmenter: segmenter, scoring: try ScoringResources.loadDefault())
+    }
+
+    /// Detections of one document's official turns, by call index and turn index.
+    public func detections(in document: Document) -> [Int: [Int: [Detection]]] {
+        var out: [Int: [Int: [Detection]]] = [:]
+        for call in document.calls { out[call.index] = detection.detect(in: call) }
+        return out
+    }
+
+    /// One document through detection and scoring.
+    public func analyse(_ document: Document) -> CorpusAnalysis {
+        // The scorer hands back turns without their call; a turn is told apart by where it starts.
+        var byTurn: [TurnKey: [Detection]] = [:]
+        for call in document.calls {
+            for (index, found) in detection.detect(in: call) { byTurn[TurnKey(call.turns[index])] = found }
+        }
+        let segmenter = self.segmenter
+        return CorpusAnalysis.analysing(document, scorer: scorer,
+                                        detections: { byTurn[TurnKey($0)] ?? [] },
+                                        words: { segmenter.words(in: $0) })
+    }
+}
+
+/// Identifies a turn within its document: its position and where its label or speech begins.
+struct TurnKey: Hashable {
+    let index: Int
+    let line: Int
+    let column: Int
+
+    init(_ turn: Turn) {
+        let start = turn.label?.start ?? turn.passage.start
+        index = turn.index
+        line = start.line
+        column = start.column
+    }
+}
+
+/// The result of a run over a corpus.
+public struct CorpusRun: Sendable {
+    public let analysis: CorpusAnalysis
+    /// Documents in input order with their status, for the caller's exit status.
+    public let skipped: [DocumentEntry]
+}
+
+extension AnalysisEngine {
+    /// Analyses every source concurrently in a bounded task group (`jobs` documents at a time),
+    /// then combines the partial results in input order, so the output is the same whatever
+    /// `jobs` is. `progress` is called after each document with (done, total).
+    public func run(_ sources: [CorpusSource], jobs: Int,
+                    progress: (@Sendable (Int, Int) -> Void)? = nil) async -> CorpusRun {
+        let total = sources.count
+        var partials = [CorpusAnalysis?](repeating: nil, count: total)
+        var fingerprints = [[DuplicateCalls.Fingerprint]](repeating: [], count: total)
+        await withTaskGroup(of: (Int, CorpusAnalysis, [DuplicateCalls.Fingerprint]).self) { group in
+            var next = 0
+            func submit() {
+                let i = next
+                next += 1
+                let source = sources[i]
+                group.addTask {
+                    let document = TranscriptReader.read(source)
+                    return (i, self.analyse(document), DuplicateCalls.fingerprints(of: document))
+                }
+            }
+            for _ in 0..<min(max(1, jobs), total) { submit() }
+            var done = 0
+            for await (i, partial, prints) in group {
+                partials[i] = partial
+                fingerprints[i] = prints
+                done += 1
+                progress?(done, total)
+                if next < total { submit() }
+            }
+        }
+        let merged = CorpusAnalysis.merged(partials.map { $0! })
+            .addingDuplicates(DuplicateCalls.find(fingerprints.flatMap { $0 }))
+        return CorpusRun(analysis: merged, skipped: merged.documents.filter { !$0.status.isAnalysed })
+    }
+
+    /// The subset of `sources` a shard `index` of `count` (1-based) processes: every count-th
+    /// document, so shards are deterministic and balanced.
+    public static func shard(_ sources: [CorpusSource], index: Int, count: Int) -> [CorpusSource] {
+        sources.enumerated().filter { $0.offset % count == index - 1 }.map(\.element)
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+import TuiweiCore
+@testable import TuiweiPipeline
+import TuiweiReports
+import TuiweiScoring
+import TuiweiTranscript
+
+/// The whole run over the bundled corpus: concurrency, determinism, reports, statuses, sources.
+@Suite(.serialized) struct AnalysisRunTests {
+    static let engine: AnalysisEngine = try! AnalysisEngine.load()
+    static let root = ProjectLayout.root()!
+
+    static func render(jobs: Int, paths: [String]) async -> [(name: String, contents: String)] {
+        let run = await engine.run(TranscriptReader.sources(at: paths), jobs: jobs)
+        return ReportWriter.render(CorpusSummary(run.analysis, resources: engine.scoring), formats: ReportFormat.allCases)
+    }
+
+    @Test func outputIsTheSameWhateverTheNumberOfJobs() async {
+        let one = await Self.render(jobs: 1, paths: [Self.root + "/corpus"])
+        let four = await Self.render(jobs: 4, paths: [Self.root + "/corpus"])
+        #expect(one.map(\.name) == ["report.md", "report.html", "analysis.jsonl", "answers.csv", "officials.csv"])
+        for (a, b) in zip(one, four) { #expect(a.contents == b.contents, "\(a.name) differs between --jobs 1 and 4") }
+    }
+
+    @Test func everyDocumentIsListedAndMissingOnesAreSkipped() async {
+        let run = await Self.engine.run(TranscriptReader.sources(at: [Self.root + "/corpus", "/nonexistent/x.txt"]), jobs: 2)
+        #expect(run.analysis.documents.count == 6)
+        #expect(run.skipped.map(\.id) == ["x"])
+        #expect(run.skipped.first?.status == .skipped(reason: "no such file or directory"))
+        #expect(run.analysis.duplicates.count == 1)
+    }
+
+    @Test func evidenceLocationsPointAtTheQuotedWords() async throws {
+        let run = await Self.engine.run(TranscriptReader.sources(at: [Self.root + "/corpus"]), jobs: 2)
+        var files: [String: [[Unicode.Scalar]]] = [:]
+        var checked = 0
+        for answer in run.analysis.answers {
+            for d in answer.score.detections where !d.text.isEmpty {
+                if files[d.location.document] == nil {
+                    let text = try String(contentsOfFile: Self.root + "/corpus/\(d.location.document).txt", encoding: .utf8)
+                    files[d.location.document] = text.components(separatedBy: "\n").map { Array($0.unicodeScalars) }
+                }
+                let line = try #require(files[d.location.document]?[d.location.line - 1])
+                #expect(line[d.location.column - 1] == d.text.unicodeScalars.first, "\(d.code) '\(d.text)' at \(d.location)")
+                checked += 1
+            }
+        }
+        #expect(checked > 200)
+    }
+
+    @Test func reportFilesParseBack() async throws {
+        let files = Dictionary(uniqueKeysWithValues: await Self.render(jobs: 2, paths: [Self.root + "/corpus"]).map { ($0.name, $0.contents) })
+        let answers = try #require(files["answers.csv"]).split(whereSeparator: \.isNewline)
+        let header = answers[0].split(separator: ",").map(String.init)
+        for column in ["document", "call", "turn", "speaker", "organisation", "line", "score", "grade", "codes", "evidence"] {
+            #expect(header.contains(column), "answers.csv lacks \(column)")
+        }
+        #expect(answers.count > 100)
+        for line in try #require(files["analysis.jsonl"]).split(separator: "\n") {
+            #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) != nil)
+        }
+        let html = try #require(files["report.html"])
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.contains("<svg"))
+        #expect(!html.contains("<script src") && !html.contains("<link "))
+        let md = try #require(files["report.md"])
+        // Officials are ranked, and each of the corpus's three officials appears.
+        #expect(md.contains("巴南区总工会 | 办公室 | 曾"))
+        #expect(md.contains("安阳市总工会 | 劳动和经济工作部 | 李"))
+        // A hang-up is quoted by its own words, at its own line.
+        #expect(md.contains("“**电话被挂断**” — TERMINATION — 002_47a418d72e20b9bc:51"))
+    }
+}
