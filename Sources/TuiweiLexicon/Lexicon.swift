@@ -220,7 +220,12 @@ public struct Lexicon: Sendable {
             do {
                 pattern = try Pattern(fields[1], folder: folder)
             } catch {
-                fail("invalid pattern '\(fields[1])': \(error)")
+                // Point the column at the offending character of the pattern.
+                let rawPattern = line.split(separator: "\t", omittingEmptySubsequences: false)[1]
+                let lead = rawPattern.unicodeScalars.prefix { $0 == " " }.count
+                let column = (line.split(separator: "\t", omittingEmptySubsequences: false)[0].unicodeScalars.count + 1)
+                    + lead + error.position
+                fail("invalid pattern '\(fields[1])': \(error)", column: column)
                 continue
             }
             var weight = 1.0

@@ -20,8 +20,21 @@ public struct Pattern: Sendable, Hashable {
         public var minimumLength: Int { segments.reduce(0) { $0 + $1.count } }
     }
 
+    /// The pattern in the shape the automaton matches: runs of alternative literals separated by
+    /// gaps. A pattern whose gaps all stand at the top level (`(a|b)…(c|d)`) is one form whose runs
+    /// hold every literal of their part, so alternatives do not multiply; otherwise every spelling is
+    /// a form of its own.
+    public struct Form: Sendable, Hashable {
+        /// For each run, the literals that may stand there.
+        public let runs: [[[UInt32]]]
+        /// Largest gap after run `i`.
+        public let gaps: [Int]
+    }
+
     /// The pattern as written.
     public let source: String
+    /// What the automaton matches.
+    public let forms: [Form]
     /// Every spelling, with literals already folded.
     public let expansions: [Expansion]
     public let anchoredStart: Bool
@@ -88,6 +101,43 @@ public struct Pattern: Sendable, Hashable {
             if seen.insert(e).inserted { result.append(e) }
         }
         self.expansions = result
+        self.forms = Self.topLevelForm(node, folder: folder).map { [$0] }
+            ?? result.map { Form(runs: $0.segments.map { [$0] }, gaps: $0.gaps) }
+    }
+
+    /// The single form of a pattern whose gaps all stand at its top level, or nil.
+    private static func topLevelForm(_ node: PatternNode, folder: ScriptFolder) -> Form? {
+        let items: [PatternNode]
+        if case .sequence(let xs) = node { items = xs } else { items = [node] }
+        var groups: [[PatternNode]] = [[]]
+        var gaps: [Int] = []
+        for item in items {
+            if case .gap(let n) = item {
+                if groups[groups.count - 1].isEmpty {
+                    guard !gaps.isEmpty else { return nil }
+                    gaps[gaps.count - 1] += n
+                } else {
+                    gaps.append(n)
+                    groups.append([])
+                }
+            } else {
+                if item.containsGap { return nil }
+                groups[groups.count - 1].append(item)
+            }
+        }
+        var runs: [[[UInt32]]] = []
+        for g in groups {
+            guard !g.isEmpty, let pieces = try? expand(.sequence(g)) else { return nil }
+            var literals: [[UInt32]] = []
+            var seen = Set<[UInt32]>()
+            for p in pieces {
+                let literal: [UInt32] = p.compactMap { if case .literal(let s) = $0 { folder.fold(s) } else { nil } }
+                if literal.isEmpty { return nil }
+                if seen.insert(literal).inserted { literals.append(literal) }
+            }
+            runs.append(literals)
+        }
+        return runs.count == gaps.count + 1 ? Form(runs: runs, gaps: gaps) : nil
     }
 
     private enum Piece { case literal(UInt32), gap(Int) }
@@ -125,6 +175,15 @@ indirect enum PatternNode {
     case sequence([PatternNode])
     case alternatives([PatternNode])
     case optional(PatternNode)
+
+    var containsGap: Bool {
+        switch self {
+        case .literal: false
+        case .gap: true
+        case .sequence(let xs), .alternatives(let xs): xs.contains { $0.containsGap }
+        case .optional(let x): x.containsGap
+        }
+    }
 }
 
 struct PatternParser {

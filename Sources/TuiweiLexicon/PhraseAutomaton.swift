@@ -27,48 +27,71 @@ public struct PhraseMatch: Sendable, Hashable {
 
 /// All patterns of a lexicon compiled into one Aho–Corasick automaton over folded scalars.
 ///
-/// The automaton finds the first literal run of every spelling in one pass; the remaining runs,
-/// gaps and anchors are checked only where such a run was found.
+/// Every literal of every pattern is a keyword of the automaton, so one pass over a text finds
+/// them all; a pattern's later runs and gaps are then checked only where its first run was found,
+/// against the occurrences the same pass recorded.
 public struct PhraseAutomaton: Sendable {
-    struct Spelling: Sendable {
+    struct FormInfo: Sendable {
         let pattern: Int32
-        let firstLength: Int
-        let rest: [[UInt32]]
         let gaps: [Int]
         let anchoredStart: Bool
         let anchoredEnd: Bool
     }
 
+    /// A place a literal is used: run `run` of form `form`.
+    struct Use: Sendable {
+        let form: Int32
+        let run: Int32
+    }
+
+    /// Transitions from the root, indexed by BMP scalar (0 = none); the busiest lookups.
+    private var rootTable: [Int32]
     private var transitions: [[UInt32: Int32]] = [[:]]
     private var failure: [Int32] = [0]
-    /// Spellings whose first run ends at this node, including those reached through failure links.
+    /// Literals ending at this node, including those reached through failure links.
     private var outputs: [[Int32]] = [[]]
-    private var spellings: [Spelling] = []
+    private var literalLengths: [Int] = []
+    private var uses: [[Use]] = []
+    private var forms: [FormInfo] = []
     public let patternCount: Int
 
     /// Compiles `patterns`; their literals must already be folded (as `Pattern` does).
     public init(patterns: [Pattern]) {
         patternCount = patterns.count
+        var literalIDs: [[UInt32]: Int32] = [:]
         for (p, pattern) in patterns.enumerated() {
-            for e in pattern.expansions {
-                let spelling = Spelling(pattern: Int32(p), firstLength: e.segments[0].count,
-                                        rest: Array(e.segments.dropFirst()), gaps: e.gaps,
-                                        anchoredStart: pattern.anchoredStart, anchoredEnd: pattern.anchoredEnd)
-                var node = 0
-                for s in e.segments[0] {
-                    if let next = transitions[node][s] {
-                        node = Int(next)
-                    } else {
-                        transitions.append([:])
-                        failure.append(0)
-                        outputs.append([])
-                        let next = Int32(transitions.count - 1)
-                        transitions[node][s] = next
-                        node = Int(next)
+            for form in pattern.forms {
+                let f = Int32(forms.count)
+                forms.append(FormInfo(pattern: Int32(p), gaps: form.gaps,
+                                      anchoredStart: pattern.anchoredStart, anchoredEnd: pattern.anchoredEnd))
+                for (r, run) in form.runs.enumerated() {
+                    for literal in run {
+                        let id: Int32
+                        if let known = literalIDs[literal] {
+                            id = known
+                        } else {
+                            id = Int32(literalLengths.count)
+                            literalIDs[literal] = id
+                            literalLengths.append(literal.count)
+                            uses.append([])
+                            var node = 0
+                            for s in literal {
+                                if let next = transitions[node][s] {
+                                    node = Int(next)
+                                } else {
+                                    transitions.append([:])
+                                    failure.append(0)
+                                    outputs.append([])
+                                    let next = Int32(transitions.count - 1)
+                                    transitions[node][s] = next
+                                    node = Int(next)
+                                }
+                            }
+                            outputs[node].append(id)
+                        }
+                        uses[Int(id)].append(Use(form: f, run: Int32(r)))
                     }
                 }
-                outputs[node].append(Int32(spellings.count))
-                spellings.append(spelling)
             }
         }
         // Breadth-first failure links; outputs inherit those of their failure node.
@@ -87,6 +110,9 @@ public struct PhraseAutomaton: Sendable {
                 queue.append(c)
             }
         }
+        var root = [Int32](repeating: 0, count: 0x10000)
+        for (s, child) in transitions[0] where s < 0x10000 { root[Int(s)] = child }
+        rootTable = root
     }
 
     /// Gaps never run across these (after folding): sentence and clause punctuation, line breaks.
@@ -98,50 +124,75 @@ public struct PhraseAutomaton: Sendable {
         }
     }
 
+    @inline(__always)
+    private func step(_ node: Int, _ s: UInt32) -> Int {
+        var n = node
+        while true {
+            if n == 0 {
+                if s < 0x10000 { return Int(rootTable[Int(s)]) }
+                return Int(transitions[0][s] ?? 0)
+            }
+            if let next = transitions[n][s] { return Int(next) }
+            n = Int(failure[n])
+        }
+    }
+
     /// Every match of every pattern in `text` (folded scalars), the longest per pattern and start.
     /// - Parameter boundaries: word boundaries for anchored patterns; nil accepts every position.
     public func matches(in text: [UInt32], boundaries: WordBoundaries? = nil) -> [PhraseMatch] {
-        var best: [Int64: Int] = [:]   // (pattern, start) → end
+        // Starts and ends of first runs, and of later runs of forms whose first run was seen.
+        var firsts: [(form: Int32, start: Int, end: Int)] = []
+        var later: [Int: [(start: Int, end: Int)]] = [:]
+        var started = Set<Int32>()
         var node = 0
         for (i, s) in text.enumerated() {
-            while node != 0, transitions[node][s] == nil { node = Int(failure[node]) }
-            node = Int(transitions[node][s] ?? 0)
-            if outputs[node].isEmpty { continue }
-            for si in outputs[node] {
-                let sp = spellings[Int(si)]
-                let start = i + 1 - sp.firstLength
-                if sp.anchoredStart, let b = boundaries, !b.contains(start) { continue }
-                guard let end = complete(sp, segment: 0, at: i + 1, in: text, boundaries: boundaries) else { continue }
-                let key = Int64(sp.pattern) << 32 | Int64(start)
-                if let old = best[key], old >= end { continue }
-                best[key] = end
+            node = step(node, s)
+            let out = outputs[node]
+            if out.isEmpty { continue }
+            for literal in out {
+                let start = i + 1 - literalLengths[Int(literal)]
+                for use in uses[Int(literal)] {
+                    if use.run == 0 {
+                        let form = forms[Int(use.form)]
+                        if form.anchoredStart, let b = boundaries, !b.contains(start) { continue }
+                        firsts.append((use.form, start, i + 1))
+                        started.insert(use.form)
+                    } else if started.contains(use.form) {
+                        later[Int(use.form) << 8 | Int(use.run), default: []].append((start, i + 1))
+                    }
+                }
             }
+        }
+        if firsts.isEmpty { return [] }
+        // Nearest start first; at one start, the longest literal first.
+        for key in later.keys { later[key]!.sort { ($0.start, -$0.end) < ($1.start, -$1.end) } }
+        var barriers = [Int](repeating: 0, count: text.count + 1)
+        for (i, s) in text.enumerated() { barriers[i + 1] = barriers[i] + (Self.isBarrier(s) ? 1 : 0) }
+
+        func complete(_ f: Int32, run k: Int, at position: Int) -> Int? {
+            let form = forms[Int(f)]
+            if k == form.gaps.count + 1 {
+                if form.anchoredEnd, let b = boundaries, !b.contains(position) { return nil }
+                return position
+            }
+            guard let occurrences = later[Int(f) << 8 | k] else { return nil }
+            let limit = position + form.gaps[k - 1]
+            for o in occurrences where o.start >= position {
+                if o.start > limit { break }
+                if barriers[o.start] != barriers[position] { break }
+                if let end = complete(f, run: k + 1, at: o.end) { return end }
+            }
+            return nil
+        }
+
+        var best: [Int64: Int] = [:]   // (pattern, start) → end
+        for first in firsts {
+            guard let end = complete(first.form, run: 1, at: first.end) else { continue }
+            let key = Int64(forms[Int(first.form)].pattern) << 32 | Int64(first.start)
+            if let old = best[key], old >= end { continue }
+            best[key] = end
         }
         return best.map { PhraseMatch(pattern: Int($0.key >> 32), range: Int($0.key & 0xFFFF_FFFF)..<$0.value) }
             .sorted { ($0.range.lowerBound, $0.pattern, $0.range.upperBound) < ($1.range.lowerBound, $1.pattern, $1.range.upperBound) }
-    }
-
-    /// Matches the runs after `segment` from `position`, shortest gaps first; the end offset or nil.
-    private func complete(_ sp: Spelling, segment k: Int, at position: Int, in text: [UInt32],
-                          boundaries: WordBoundaries?) -> Int? {
-        if k == sp.rest.count {
-            if sp.anchoredEnd, let b = boundaries, !b.contains(position) { return nil }
-            return position
-        }
-        let run = sp.rest[k]
-        var start = position
-        let last = min(position + sp.gaps[k], text.count - run.count)
-        while start <= last {
-            if text[start] == run[0] {
-                var ok = true
-                for j in 1..<run.count where text[start + j] != run[j] { ok = false; break }
-                if ok, let end = complete(sp, segment: k + 1, at: start + run.count, in: text, boundaries: boundaries) {
-                    return end
-                }
-            }
-            if Self.isBarrier(text[start]) { return nil }
-            start += 1
-        }
-        return nil
     }
 }

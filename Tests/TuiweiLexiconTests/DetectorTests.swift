@@ -59,6 +59,17 @@ import TuiweiCore
         #expect(d.codes("不是说，给领导汇报") == [.deferUp])         // punctuation stops it
     }
 
+    @Test func anchoredCueDoesNotFireInsideAWord() {
+        // 要是 (if) is a NEGATION cue, but not inside 主要是; word boundaries from the segmenter tell.
+        let text = "这个主要是人社部门在负责。"
+        let tokens = [0..<2, 2..<4, 4..<5, 5..<7, 7..<9, 9..<10, 10..<12, 12..<13]
+        let codes = Set(shippedDetector.detect(in: turn(text), tokens: tokens).map(\.code))
+        #expect(codes.contains(.deferAdmin))
+        let conditional = "要是人社部门在负责就好了。"
+        let condTokens = [0..<2, 2..<4, 4..<6, 6..<7, 7..<9, 9..<10, 10..<11, 11..<12, 12..<13]
+        #expect(!Set(shippedDetector.detect(in: turn(conditional), tokens: condTokens).map(\.code)).contains(.deferAdmin))
+    }
+
     @Test func negatedHedgeIsNoHedge() {
         #expect(!shippedDetector.codes("他是不可能两边都报的。").contains(.hedge))
         #expect(shippedDetector.codes("他可能两边都报了。").contains(.hedge))

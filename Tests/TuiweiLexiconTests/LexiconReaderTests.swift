@@ -42,6 +42,12 @@ import TuiweiCore
         #expect(d?.message.contains(message) == true, "\(d?.message ?? "")")
     }
 
+    @Test func patternErrorPointsAtTheColumn() {
+        let parsed = Lexicon.parse(text: "IGNORANCE\t不(清楚\n", file: "x.tsv", folder: ScriptFolder())
+        #expect(parsed.diagnostics.first?.column == 12)
+        #expect(parsed.diagnostics.first?.description.hasPrefix("x.tsv:1:12: error: invalid pattern") == true)
+    }
+
     @Test func nothingIsHalfLoaded() throws {
         let dir = NSTemporaryDirectory() + "tuiwei-lex-\(UInt32.random(in: 0...UInt32.max))"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
