@@ -16,7 +16,7 @@ let package = Package(
         .target(name: "TuiweiTranscript", dependencies: ["TuiweiCore", "TuiweiCorpus"]),
         .target(name: "TuiweiSegmentation", dependencies: ["TuiweiCore"]),
         .target(name: "TuiweiLexicon", dependencies: ["TuiweiCore", "TuiweiSegmentation"]),
-        .target(name: "TuiweiScoring", dependencies: ["TuiweiCore", "TuiweiSegmentation", "TuiweiLexicon"]),
+        .target(name: "TuiweiScoring", dependencies: ["TuiweiCore"]),
         .target(name: "TuiweiReports", dependencies: ["TuiweiCore", "TuiweiScoring"]),
         .target(
             name: "TuiweiPipeline",

@@ -40,17 +40,28 @@ public struct AnalysisEngine: Sendable {
         return out
     }
 
-    /// One document through detection and scoring.
+    /// One document through detection and scoring. Each text is segmented once, for both the
+    /// detector's word boundaries and the scorer's words.
     public func analyse(_ document: Document) -> CorpusAnalysis {
+        var segmented: [String: (ranges: [Range<Int>], words: [String])] = [:]
+        let segmenter = self.segmenter
+        func segment(_ text: String) -> (ranges: [Range<Int>], words: [String]) {
+            if let hit = segmented[text] { return hit }
+            let tokens = segmenter.tokens(in: text)
+            let entry = (tokens.map(\.scalarRange), tokens.map { $0.text(in: text) })
+            segmented[text] = entry
+            return entry
+        }
         // The scorer hands back turns without their call; a turn is told apart by where it starts.
         var byTurn: [TurnKey: [Detection]] = [:]
         for call in document.calls {
-            for (index, found) in detection.detect(in: call) { byTurn[TurnKey(call.turns[index])] = found }
+            for (index, found) in detection.detect(in: call, tokens: { segment($0).ranges }) {
+                byTurn[TurnKey(call.turns[index])] = found
+            }
         }
-        let segmenter = self.segmenter
         return CorpusAnalysis.analysing(document, scorer: scorer,
                                         detections: { byTurn[TurnKey($0)] ?? [] },
-                                        words: { segmenter.words(in: $0) })
+                                        words: { segment($0).words })
     }
 }
 

@@ -44,8 +44,14 @@ public struct DeflectionDetection: Sendable {
 
     /// Detections in every official turn of a call, by turn index, including codes given by events.
     public func detect(in call: Call) -> [Int: [Detection]] {
+        detect(in: call, tokens: tokens(in:))
+    }
+
+    /// The same, with word boundaries from `tokens` (so a caller that also needs the words
+    /// segments each text once).
+    public func detect(in call: Call, tokens: (String) -> [Range<Int>]?) -> [Int: [Detection]] {
         var out: [Int: [Detection]] = [:]
-        for t in call.turns where t.role == .official { out[t.index] = detect(in: t) }
+        for t in call.turns where t.role == .official { out[t.index] = detector.detect(in: t, tokens: tokens(t.text)) }
         for (turn, d) in detector.eventDetections(in: call) where !(out[turn] ?? []).contains(where: { $0.code == d.code }) {
             out[turn, default: []].append(d)
         }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TuiweiCore
 import TuiweiLexicon
+import TuiweiPipeline
 import TuiweiScoring
 import TuiweiSegmentation
 import TuiweiTranscript
@@ -19,12 +20,9 @@ import TuiweiTranscript
         do {
             let root = try #require(ProjectLayout.root())
             let documents = TranscriptReader.readDocuments(at: [root + "/corpus"])
-            let segmenter = try Segmenter.load(directory: root + "/lexicons/dictionary")
-            let detector = Detector(lexicon: try Lexicon.load(paths: [try #require(Lexicon.shippedDirectory)], folder: try ScriptFolder.shipped()))
-            let resources = try ScoringResources.loadDefault()
-            let scorer = AnswerScorer(resources: resources)
-            let parts = documents.map { CorpusAnalysis.analysing($0, scorer: scorer, segmenter: segmenter, detector: detector) }
-            let analysis = CorpusAnalysis.merged(parts).addingDuplicates(TranscriptReader.duplicates(in: documents))
+            let engine = try AnalysisEngine.load()
+            let analysis = CorpusAnalysis.merged(documents.map(engine.analyse)).addingDuplicates(TranscriptReader.duplicates(in: documents))
+            let resources = engine.scoring
             return Run(documents: documents, analysis: analysis, summary: CorpusSummary(analysis, resources: resources))
         } catch {
             fatalError("cannot analyse the bundled corpus: \(error)")
