@@ -65,8 +65,9 @@ extension ScoringResources {
     }
 }
 
-/// Word n-grams that do not cross punctuation and neither begin nor end with a stop word (so that
-/// 的 and 在 do not make phrases match), joined without spaces.
+/// Word n-grams that do not cross punctuation, neither begin nor end with a stop word (so that
+/// 的 and 在 do not make phrases match) and hold at least one word of two or more characters,
+/// joined without spaces.
 public func wordNgrams(_ words: [String], n: Int, stopWords: Set<String>) -> [String] {
     var out: [String] = []
     var run: [String] = []
@@ -74,7 +75,11 @@ public func wordNgrams(_ words: [String], n: Int, stopWords: Set<String>) -> [St
         if run.count >= n {
             for i in 0...(run.count - n) {
                 let g = run[i..<(i + n)]
-                if !stopWords.contains(g.first!), !stopWords.contains(g.last!) { out.append(g.joined()) }
+                // A phrase of single characters (一 个, 个 人) is grammar, not a set phrase.
+                if !stopWords.contains(g.first!), !stopWords.contains(g.last!),
+                   g.contains(where: { $0.unicodeScalars.count > 1 }) {
+                    out.append(g.joined())
+                }
             }
         }
         run.removeAll(keepingCapacity: true)

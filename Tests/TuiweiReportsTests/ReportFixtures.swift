@@ -63,7 +63,23 @@ enum Fixture {
         Passage(text: text, map: SourceMap(document: document, pieces: [.init(offset: 0, line: line, column: 1, length: text.unicodeScalars.count)]))
     }
 
-    static func words(_ text: String) -> [String] { text.map(String.init).filter { $0 != " " } }
+    /// Two-character words first (as a segmenter would find 政府, 管理), other characters alone.
+    static func words(_ text: String) -> [String] {
+        let known: Set<String> = ["政府", "统一", "管理", "职工", "事情", "各级", "工会", "我们", "领导", "汇报", "部门", "负责"]
+        var out: [String] = []
+        let chars = Array(text).filter { $0 != " " }
+        var i = 0
+        while i < chars.count {
+            if i + 1 < chars.count, known.contains(String(chars[i...(i + 1)])) {
+                out.append(String(chars[i...(i + 1)]))
+                i += 2
+            } else {
+                out.append(String(chars[i]))
+                i += 1
+            }
+        }
+        return out
+    }
 
     static func detections(_ turn: Turn) -> [Detection] {
         let rules: [(Code, String)] = [(.ignorance, "不是太清楚"), (.deferAdmin, "由政府统一管理"), (.direct, "没有"), (.specific, "二十九家")]

@@ -131,5 +131,7 @@ func sampleDetections(_ turn: Turn) -> [Detection] {
         let g = wordNgrams(["我们", "的", "工会", "，", "政府", "统一", "管理", "了"], n: 3, stopWords: ["我们", "的", "了"])
         #expect(g == ["政府统一管理"])
         #expect(wordNgrams(["我们", "的", "了"], n: 3, stopWords: ["我们", "的", "了"]).isEmpty)
+        // Single-character runs such as a numeral and its measure word are not phrases.
+        #expect(wordNgrams(["一", "个", "人", "防控"], n: 2, stopWords: []) == ["人防控"])
     }
 }
