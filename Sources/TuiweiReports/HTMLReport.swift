@@ -135,11 +135,20 @@ public enum HTMLReport {
         return h
     }
 
-    static func answersSection(_ s: CorpusSummary) -> String {
-        var h = "<section id=\"answers\">\n<h2>Answers</h2>\n<table class=\"answers\">\n"
+    /// Rows of the answer-by-answer table; a larger corpus's page would be too big to open, and
+    /// answers.csv and analysis.jsonl hold every answer.
+    static let answerRowLimit = 5000
+
+    static func answersSection(_ s: CorpusSummary, limit: Int = answerRowLimit) -> String {
+        var h = "<section id=\"answers\">\n<h2>Answers</h2>\n"
+        let total = s.analysis.answers.count
+        if total > limit {
+            h += "<p class=\"note\">The table shows the first \(limit) of \(total) answers, in corpus order; answers.csv and analysis.jsonl hold them all.</p>\n"
+        }
+        h += "<table class=\"answers\">\n"
         h += "<thead><tr><th>document</th><th>call</th><th>turn</th><th>line</th><th>speaker</th><th>score</th><th>grade</th><th>codes</th><th>answer (evidence highlighted)</th></tr></thead>\n<tbody>\n"
         let copies = s.analysis.duplicateCalls
-        for a in s.analysis.answers {
+        for a in s.analysis.answers.prefix(limit) {
             let sc = a.score
             let codes = Array(Set(sc.detections.map(\.code))).sorted().map(\.rawValue).joined(separator: " ")
             let dup = copies["\(sc.document)#\(sc.call)"] != nil

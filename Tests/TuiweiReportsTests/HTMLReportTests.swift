@@ -27,6 +27,17 @@ import TuiweiScoring
         #expect(titles.contains { $0.contains("deflection.IGNORANCE -45.0: “不是太清楚”") })
     }
 
+    @Test func largeAnswerTablesAreCutWithANote() {
+        let total = Fixture.summary.analysis.answers.count
+        #expect(total > 1)
+        let cut = HTMLReport.answersSection(Fixture.summary, limit: 1)
+        #expect(cut.components(separatedBy: "<tr class=").count - 1 == 1)
+        #expect(cut.contains("the first 1 of \(total) answers"))
+        let whole = HTMLReport.answersSection(Fixture.summary)
+        #expect(whole.components(separatedBy: "<tr class=").count - 1 == total)
+        #expect(!whole.contains("the first"))
+    }
+
     @Test func selfContained() {
         #expect(!html.contains("<script"))
         #expect(!html.contains("src="))
