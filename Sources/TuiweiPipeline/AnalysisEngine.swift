@@ -79,11 +79,28 @@ struct TurnKey: Hashable {
     }
 }
 
-/// The result of a run over a corpus.
+/// The result of a run over a corpus (or over one shard of it).
 public struct CorpusRun: Sendable {
-    public let analysis: CorpusAnalysis
-    /// Documents in input order with their status, for the caller's exit status.
-    public let skipped: [DocumentEntry]
+    /// Every document's result, duplicate calls not yet linked.
+    public let partial: CorpusAnalysis
+    /// What duplicate detection needs of each call, so shards can be linked when merged.
+    public let fingerprints: [DuplicateCalls.Fingerprint]
+
+    public init(partial: CorpusAnalysis, fingerprints: [DuplicateCalls.Fingerprint]) {
+        self.partial = partial
+        self.fingerprints = fingerprints
+    }
+
+    /// The complete result, with calls that repeat another linked to it.
+    public var analysis: CorpusAnalysis { partial.addingDuplicates(DuplicateCalls.find(fingerprints)) }
+
+    /// Documents that could not be analysed, with their reasons.
+    public var skipped: [DocumentEntry] { partial.documents.filter { !$0.status.isAnalysed } }
+
+    /// Runs over disjoint parts of a corpus, as one.
+    public static func merged(_ runs: [CorpusRun]) -> CorpusRun {
+        CorpusRun(partial: CorpusAnalysis.merged(runs.map(\.partial)), fingerprints: runs.flatMap(\.fingerprints))
+    }
 }
 
 extension AnalysisEngine {
@@ -116,9 +133,7 @@ extension AnalysisEngine {
                 if next < total { submit() }
             }
         }
-        let merged = CorpusAnalysis.merged(partials.map { $0! })
-            .addingDuplicates(DuplicateCalls.find(fingerprints.flatMap { $0 }))
-        return CorpusRun(analysis: merged, skipped: merged.documents.filter { !$0.status.isAnalysed })
+        return CorpusRun(partial: CorpusAnalysis.merged(partials.map { $0! }), fingerprints: fingerprints.flatMap { $0 })
     }
 
     /// The subset of `sources` a shard `index` of `count` (1-based) processes: every count-th

@@ -40,10 +40,33 @@ public enum DuplicateCalls {
 
     /// What duplicate detection keeps of a call: its sampled shingles. Small, so a run over a
     /// large corpus keeps these instead of the documents.
-    public struct Fingerprint: Sendable, Hashable {
+    public struct Fingerprint: Sendable, Hashable, Codable {
         public let document: String
         public let call: Int
         let shingles: Set<UInt64>
+
+        private enum Keys: String, CodingKey { case document, call, shingles }
+
+        init(document: String, call: Int, shingles: Set<UInt64>) {
+            self.document = document
+            self.call = call
+            self.shingles = shingles
+        }
+
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: Keys.self)
+            document = try c.decode(String.self, forKey: .document)
+            call = try c.decode(Int.self, forKey: .call)
+            shingles = Set(try c.decode([UInt64].self, forKey: .shingles))
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: Keys.self)
+            try c.encode(document, forKey: .document)
+            try c.encode(call, forKey: .call)
+            // Sorted, so that a shard file is the same bytes every time.
+            try c.encode(shingles.sorted(), forKey: .shingles)
+        }
     }
 
     public static func fingerprints(of document: Document) -> [Fingerprint] {

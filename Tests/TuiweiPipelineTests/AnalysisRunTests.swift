@@ -23,6 +23,30 @@ import TuiweiTranscript
         for (a, b) in zip(one, four) { #expect(a.contents == b.contents, "\(a.name) differs between --jobs 1 and 4") }
     }
 
+    @Test func shardsMergedGiveTheSameReportsAsOneRun() async throws {
+        let sources = TranscriptReader.sources(at: [Self.root + "/corpus"])
+        let whole = await Self.engine.run(sources, jobs: 2)
+        var shards: [CorpusRun] = []
+        for i in 1...3 {
+            let part = await Self.engine.run(AnalysisEngine.shard(sources, index: i, count: 3), jobs: 1)
+            // Through the shard file and back, as `tuiwei merge` reads it.
+            shards.append(try RunShard(data: RunShard(shard: "\(i)/3", run: part).data(), file: "shard-\(i)").run)
+        }
+        #expect(shards.map { $0.partial.documents.count } == [2, 2, 1])
+        let merged = CorpusRun.merged(shards.reversed())
+        #expect(merged.analysis.duplicates.count == 1)
+        let a = ReportWriter.render(CorpusSummary(whole.analysis, resources: Self.engine.scoring), formats: ReportFormat.allCases)
+        let b = ReportWriter.render(CorpusSummary(merged.analysis, resources: Self.engine.scoring), formats: ReportFormat.allCases)
+        for (x, y) in zip(a, b) { #expect(x.contents == y.contents, "\(x.name) differs after sharding") }
+    }
+
+    @Test func aFileThatIsNotAShardIsRejectedByName() {
+        #expect(throws: Diagnostic.self) { try RunShard(data: Data("{}".utf8), file: "notes.json") }
+        do { _ = try RunShard(data: Data("[1]".utf8), file: "notes.json") } catch {
+            #expect(error.description.hasPrefix("notes.json: error: not a Tuiwei shard file"))
+        }
+    }
+
     @Test func everyDocumentIsListedAndMissingOnesAreSkipped() async {
         let run = await Self.engine.run(TranscriptReader.sources(at: [Self.root + "/corpus", "/nonexistent/x.txt"]), jobs: 2)
         #expect(run.analysis.documents.count == 6)

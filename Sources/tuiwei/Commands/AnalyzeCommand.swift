@@ -14,31 +14,27 @@ import Glibc
 enum AnalyzeCommand: Command {
     static let spec = CommandSpec(
         name: "analyze",
-        synopsis: "tuiwei analyze [CORPUS…] [--out DIR] [--format md,html,json,csv] [--jobs N] [--quiet]",
+        synopsis: "tuiwei analyze [CORPUS…] [--out DIR] [--format md,html,json,csv] [--jobs N] [--shard I/N] [--quiet]",
         summary: "Score every official answer and write comparative reports (the main job).",
-        options: LexiconOptions.specs + [
-            .value("--out", "DIR", "Folder for the reports (default ./tuiwei-report; without --out the Markdown summary is also printed)."),
-            .value("--format", "LIST", "Comma-separated report formats: md, html, json, csv (default: all)."),
+        options: LexiconOptions.specs + ReportOptions.specs + [
             .value("--jobs", "N", "Documents analysed at once (default: the number of cores)."),
-            .flag("--excel", "Start the CSV files with a byte-order mark, so Excel reads them as UTF-8."),
+            .value("--shard", "I/N", "Analyse only shard I of N (every N-th document) and write shard-I-of-N.json for 'tuiwei merge'."),
             .flag("--quiet", "No progress line on standard error."),
         ],
         details: """
             CORPUS is any mix of .txt files, folders (searched recursively) and - for standard input;
             with none, the bundled corpus/ is analysed. Files written: report.md, report.html,
             analysis.jsonl, answers.csv, officials.csv. The output is the same whatever --jobs is.
-            Exit status 1 when a document was skipped (each is listed with its reason).
+            With --shard, only the shard file is written; 'tuiwei merge' turns the shards of a corpus
+            into the same reports as one run. Exit status 1 when a document was skipped (each is
+            listed with its reason).
             """)
 
     static func run(_ args: ParsedArguments) async throws -> Int32 {
         let paths = try CorpusArguments.paths(args.positional)
-        let formats: [ReportFormat]
-        switch ReportFormat.parseList(args.value("--format") ?? "md,html,json,csv") {
-        case .success(let f): formats = f
-        case .failure(let e): throw UsageError(message: e.description)
-        }
+        let formats = try ReportOptions.formats(args)
         let jobs = try args.integer("--jobs", in: 1...512) ?? ProcessInfo.processInfo.activeProcessorCount
-        let out = args.value("--out") ?? "tuiwei-report"
+        let shard = try args.value("--shard").map(parseShard)
 
         _ = try LexiconOptions.paths(args)
         let engine: AnalysisEngine
@@ -47,21 +43,65 @@ enum AnalyzeCommand: Command {
         } catch let e as LexiconError {
             throw LexiconLoadFailure(message: e.description)
         }
-        let sources = TranscriptReader.sources(at: paths)
+        var sources = TranscriptReader.sources(at: paths)
+        if let shard { sources = AnalysisEngine.shard(sources, index: shard.index, count: shard.count) }
         let progress = (!args.flag("--quiet") && isatty(2) != 0) ? ProgressLine(total: sources.count) : nil
         var report: (@Sendable (Int, Int) -> Void)?
         if let progress { report = { done, _ in progress.update(done) } }
         let result = await engine.run(sources, jobs: jobs, progress: report)
         progress?.finish()
+        for d in result.skipped { printError("tuiwei analyze: skipped \(d.path): \(d.status)") }
 
-        let summary = CorpusSummary(result.analysis, resources: engine.scoring)
-        let written = try ReportWriter.write(summary, to: out, formats: formats, excelBOM: args.flag("--excel"))
+        if let shard {
+            let out = args.value("--out") ?? "tuiwei-report"
+            let path = (out as NSString).appendingPathComponent("shard-\(shard.index)-of-\(shard.count).json")
+            do {
+                try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+                try RunShard(shard: "\(shard.index)/\(shard.count)", run: result).data().write(to: URL(fileURLWithPath: path), options: .atomic)
+            } catch {
+                throw Diagnostic(.error, file: path, "cannot write the shard file (\(error.localizedDescription)); choose another folder with --out")
+            }
+            printError("tuiwei analyze: shard \(shard.index)/\(shard.count): \(sources.count) documents; wrote \(path)")
+        } else {
+            try ReportOptions.write(result, scoring: engine.scoring, formats: formats, args: args, command: "analyze")
+        }
+        return result.skipped.isEmpty ? ExitStatus.ok : ExitStatus.partial
+    }
+
+    /// `I/N` with 1 ≤ I ≤ N.
+    static func parseShard(_ text: String) throws -> (index: Int, count: Int) {
+        let parts = text.split(separator: "/")
+        guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]), n >= 1, (1...n).contains(i) else {
+            throw UsageError(message: "--shard takes I/N with 1 ≤ I ≤ N (for example 3/8), not '\(text)'")
+        }
+        return (i, n)
+    }
+}
+
+/// Options and output shared by the commands that write reports (`analyze`, `merge`).
+enum ReportOptions {
+    static let specs: [OptionSpec] = [
+        .value("--out", "DIR", "Folder for the reports (default ./tuiwei-report; without --out the Markdown report is also printed)."),
+        .value("--format", "LIST", "Comma-separated report formats: md, html, json, csv (default: all)."),
+        .flag("--excel", "Start the CSV files with a byte-order mark, so Excel reads them as UTF-8."),
+    ]
+
+    static func formats(_ args: ParsedArguments) throws -> [ReportFormat] {
+        switch ReportFormat.parseList(args.value("--format") ?? "md,html,json,csv") {
+        case .success(let f): return f
+        case .failure(let e): throw UsageError(message: e.description)
+        }
+    }
+
+    /// Writes the reports of a run; prints the Markdown report when no --out was given.
+    static func write(_ run: CorpusRun, scoring: ScoringResources, formats: [ReportFormat], args: ParsedArguments, command: String) throws {
+        let summary = CorpusSummary(run.analysis, resources: scoring)
+        let written = try ReportWriter.write(summary, to: args.value("--out") ?? "tuiwei-report", formats: formats,
+                                             excelBOM: args.flag("--excel"))
         if args.value("--out") == nil, formats.contains(.markdown) {
             print(MarkdownReport.render(summary), terminator: "")
         }
-        for d in result.skipped { printError("tuiwei analyze: skipped \(d.path): \(d.status)") }
-        printError("tuiwei analyze: \(summary.analysis.documents.count) documents, \(summary.analysis.answers.count) official answers; wrote \(written.joined(separator: ", "))")
-        return result.skipped.isEmpty ? ExitStatus.ok : ExitStatus.partial
+        printError("tuiwei \(command): \(summary.analysis.documents.count) documents, \(summary.analysis.answers.count) official answers; wrote \(written.joined(separator: ", "))")
     }
 }
 
