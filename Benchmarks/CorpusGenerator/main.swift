@@ -10,17 +10,6 @@ import Foundation
 import TuiweiCore
 import TuiweiTranscript
 
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E3779B97F4A7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-        return z ^ (z >> 31)
-    }
-}
-
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("CorpusGenerator: \(message)\n".utf8))
     exit(64)
@@ -75,7 +64,7 @@ func wrap(_ text: String, width: Int = 35) -> String {
     return lines.joined(separator: " \n\n")
 }
 
-var rng = SplitMix(state: seed)
+var rng = SplitMix64(seed: seed)
 let fm = FileManager.default
 var bytes = 0
 for n in 0..<count {

@@ -134,13 +134,10 @@ public struct Lexicon: Sendable {
         var diagnostics: [Diagnostic] = []
         let files = files(in: paths)
         for file in files {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                diagnostics.append(Diagnostic(.error, file: file, "cannot read this lexicon file; check the path"))
-                continue
-            }
-            guard let text = String(data: data, encoding: .utf8) else {
-                diagnostics.append(Diagnostic(.error, file: file, "not UTF-8 text; save the lexicon as UTF-8"))
-                continue
+            let text: String
+            switch readText(file) {
+            case .success(let t): text = t
+            case .failure(let d): diagnostics.append(d); continue
             }
             let parsed = parse(text: text, file: displayPath(file), folder: folder)
             entries += parsed.entries
@@ -160,6 +157,17 @@ public struct Lexicon: Sendable {
             return String(standard.dropFirst(root.count + 1))
         }
         return path
+    }
+
+    /// The UTF-8 text of a lexicon file, or the diagnostic that says why it cannot be read.
+    public static func readText(_ file: String) -> Result<String, Diagnostic> {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            return .failure(Diagnostic(.error, file: file, "cannot read this lexicon file; check the path"))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return .failure(Diagnostic(.error, file: file, "not UTF-8 text; save the lexicon as UTF-8"))
+        }
+        return .success(text)
     }
 
     /// Parses the text of one lexicon file; malformed lines become diagnostics, the rest entries.

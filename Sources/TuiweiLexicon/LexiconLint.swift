@@ -9,13 +9,10 @@ public enum LexiconLint {
         var diagnostics: [Diagnostic] = []
         var entries: [LexiconEntry] = []
         for file in Lexicon.files(in: paths) {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                diagnostics.append(Diagnostic(.error, file: file, "cannot read this lexicon file; check the path"))
-                continue
-            }
-            guard let text = String(data: data, encoding: .utf8) else {
-                diagnostics.append(Diagnostic(.error, file: file, "not UTF-8 text; save the lexicon as UTF-8"))
-                continue
+            let text: String
+            switch Lexicon.readText(file) {
+            case .success(let t): text = t
+            case .failure(let d): diagnostics.append(d); continue
             }
             let parsed = Lexicon.parse(text: text, file: Lexicon.displayPath(file), folder: folder)
             diagnostics += parsed.diagnostics
