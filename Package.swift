@@ -42,5 +42,6 @@ let package = Package(
         .testTarget(name: "TuiweiScoringTests", dependencies: ["TuiweiScoring"]),
         .testTarget(name: "TuiweiReportsTests", dependencies: ["TuiweiReports"]),
         .testTarget(name: "TuiweiPipelineTests", dependencies: ["TuiweiPipeline"]),
+        .testTarget(name: "TuiweiCLITests", dependencies: ["tuiwei"]),
     ]
 )

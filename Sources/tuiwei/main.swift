@@ -1,15 +1,5 @@
 import Foundation
 
-/// A subcommand of `tuiwei`.
-protocol Command {
-    static var spec: CommandSpec { get }
-    static func run(_ args: ParsedArguments) async throws -> Int32
-}
-
-let commands: [any Command.Type] = [
-    AnalyzeCommand.self, ParseCommand.self, SegmentCommand.self, EvalCommand.self,
-    LexiconCommand.self, KwicCommand.self, MergeCommand.self,
-]
 
 let topUsage = """
     USAGE: tuiwei <command> [options]
@@ -18,7 +8,7 @@ let topUsage = """
     the questions put to them in telephone-call transcripts.
 
     COMMANDS:
-    \(commands.map { "  " + $0.spec.name.padding(toLength: 10, withPad: " ", startingAt: 0) + $0.spec.summary }.joined(separator: "\n"))
+    \(Commands.all.map { "  " + $0.spec.name.padding(toLength: 10, withPad: " ", startingAt: 0) + $0.spec.summary }.joined(separator: "\n"))
 
     Run 'tuiwei <command> --help' for a command's options.
     """
@@ -35,7 +25,7 @@ func main() async -> Int32 {
         return ExitStatus.ok
     }
     argv.removeFirst()
-    guard let command = commands.first(where: { $0.spec.name == name }) else {
+    guard let command = Commands.all.first(where: { $0.spec.name == name }) else {
         printError("tuiwei: unknown command '\(name)'\n\n" + topUsage)
         return ExitStatus.usage
     }

@@ -6,7 +6,7 @@ import TuiweiTranscript
 enum ParseCommand: Command {
     static let spec = CommandSpec(
         name: "parse",
-        synopsis: "tuiwei parse [PATH…] [--json]",
+        synopsis: "tuiwei parse [PATH…] [--json] [--no-detect] [--lexicon PATH]…",
         summary: "Print the structure read from documents: kind and status, calls, speakers with roles, turns, events, exchanges, duplicate calls.",
         options: LexiconOptions.specs + [
             .flag("--json", "One JSON object per document (JSON Lines), then one with the duplicate links."),
