@@ -14,7 +14,13 @@ public struct AnalysisEngine: Sendable {
     public let scoring: ScoringResources
     public let scorer: AnswerScorer
 
+    /// - Parameter scoring: its term lists are matched through the lexicons' script folding, so
+    ///   a transcript in traditional script is scored like a simplified one.
     public init(detection: DeflectionDetection, segmenter: Segmenter, scoring: ScoringResources) {
+        let folder = detection.detector.lexicon.folder
+        var scoring = scoring
+        // Ideographs only: the folder also lower-cases Latin and zeroes digits, which cues need as written.
+        scoring.scriptFold = { $0 >= 0x3400 ? folder.fold($0) : $0 }
         self.detection = detection
         self.segmenter = segmenter
         self.scoring = scoring
@@ -45,10 +51,15 @@ public struct AnalysisEngine: Sendable {
     public func analyse(_ document: Document) -> CorpusAnalysis {
         var segmented: [String: (ranges: [Range<Int>], words: [String])] = [:]
         let segmenter = self.segmenter
+        let folder = detection.detector.lexicon.folder
         func segment(_ text: String) -> (ranges: [Range<Int>], words: [String]) {
             if let hit = segmented[text] { return hit }
-            let tokens = segmenter.tokens(in: text)
-            let entry = (tokens.map(\.scalarRange), tokens.map { $0.text(in: text) })
+            // Segmented in the dictionary's script (simplified): folding is one scalar for one, so
+            // the word boundaries are those of the original text, and the words (for stop words,
+            // overlap and phrases shared with the articles) compare alike in either script.
+            let simplified = folder.foldIdeographs(text)
+            let tokens = segmenter.tokens(in: simplified)
+            let entry = (tokens.map(\.scalarRange), tokens.map { $0.text(in: simplified) })
             segmented[text] = entry
             return entry
         }
@@ -62,6 +73,19 @@ public struct AnalysisEngine: Sendable {
         return CorpusAnalysis.analysing(document, scorer: scorer,
                                         detections: { byTurn[TurnKey($0)] ?? [] },
                                         words: { segment($0).words })
+    }
+}
+
+extension ScriptFolder {
+    /// A text with its traditional characters made simplified (width and case as written).
+    func foldIdeographs(_ word: String) -> String {
+        var out = String.UnicodeScalarView()
+        for s in word.unicodeScalars {
+            let v = s.value
+            // Only ideographs: the folder also lower-cases Latin and zeroes digits, which words keep.
+            if v >= 0x3400, let f = Unicode.Scalar(fold(v)) { out.append(f) } else { out.append(s) }
+        }
+        return String(out)
     }
 }
 

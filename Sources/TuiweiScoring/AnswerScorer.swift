@@ -55,7 +55,7 @@ public struct AnswerScorer: Sendable {
         }
 
         // Did the kind of question get the kind of answer?
-        let answerScalars = foldedScalars(context.answer)
+        let answerScalars = resources.folded(context.answer)
         let content = contentWords(context.answerWords)
         let questionType = resources.questionType(of: context.question)
         let yesNoWord = questionType == .yesNo ? yesNoLead(answerScalars, hasContent: !content.isEmpty) : nil

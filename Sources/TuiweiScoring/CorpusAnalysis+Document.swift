@@ -55,7 +55,7 @@ extension CorpusAnalysis {
 extension ScoringResources {
     /// Authority and grassroots terms in `text`, and its length without punctuation.
     public func orientation(of text: String) -> OrientationCounts {
-        let s = foldedScalars(text)
+        let s = folded(text)
         var counts = OrientationCounts(characters: s.reduce(0) { $0 + (isPunctuationOrSpace($1) ? 0 : 1) })
         for m in orientationMatcher.matches(in: s) {
             if m.term < orientation["authority"].count { counts.authority += 1 } else { counts.grassroots += 1 }

@@ -16,7 +16,7 @@ extension ScoringResources {
     /// Classifies the caller's text by its last question: the last sentence ending in `？`/`?`,
     /// or, failing that, the last sentence if it carries a question marker.
     public func questionType(of text: String) -> QuestionType {
-        let scalars = foldedScalars(text)
+        let scalars = folded(text)
         let enders: Set<UInt32> = [0x3002, 0x21, 0x3F, 0x2026, 0x0A]  // 。 ! ? … newline
         var sentences: [(ArraySlice<UInt32>, Bool)] = []
         var start = 0

@@ -23,6 +23,16 @@ public struct ScoringResources: Sendable {
     let orientationMatcher: PhraseMatcher
     let fillerWords: Set<String>
     let greetingWords: Set<String>
+    /// Maps a (full-width folded) scalar to the script the term lists are written in, so that a
+    /// traditional-script answer meets the simplified cues; nil leaves scalars as they are.
+    public var scriptFold: (@Sendable (UInt32) -> UInt32)?
+
+    /// `text`'s scalars with full-width forms and, with `scriptFold`, the script folded.
+    public func folded(_ text: String) -> [UInt32] {
+        let s = foldedScalars(text)
+        guard let scriptFold else { return s }
+        return s.map(scriptFold)
+    }
 
     /// Categories allowed in `cues.tsv`.
     public static let cueCategories = ["filler", "greeting", "yes-no-answer", "question-yes-no", "question-which", "question-open", "numeral", "measure"]

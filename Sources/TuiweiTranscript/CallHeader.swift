@@ -8,61 +8,73 @@ struct CallHeader: Sendable, Equatable {
 
     static let numerals: Set<Unicode.Scalar> = Set("0123456789一二三四五六七八九十百两〇零".unicodeScalars)
 
-    /// Recognises the header shape `第<numeral>通电话` (also `个电话`, `次通话`, `次电话`) and reads
-    /// organisation, department and person from the rest of the line.
+    /// Recognises the header shape `第<numeral>通电话` (also `个电话`, `次通话`, `次电话`, and their
+    /// traditional forms) and reads organisation, department and person from the rest of the line.
     static func parse(_ content: [Unicode.Scalar]) -> CallHeader? {
-        let f = content.map(Folding.fold)
+        let f = MarkerFolding.fold(content)
         guard f.first == "第" else { return nil }
         var i = 1
         while i < f.count, numerals.contains(f[i]) { i += 1 }
-        guard i > 1, i + 2 < f.count + 1 else { return nil }
-        let rest = String(String.UnicodeScalarView(f[i...]))
-        var tail: Substring
-        if rest.hasPrefix("通电话") || rest.hasPrefix("个电话") || rest.hasPrefix("次通话") || rest.hasPrefix("次电话") {
-            tail = rest.dropFirst(3)
-        } else if rest.hasPrefix("通") && rest.dropFirst().hasPrefix("话") {
-            tail = rest.dropFirst(2)
+        guard i > 1 else { return nil }
+        let rest = Array(f[i...])
+        var start: Int
+        if ["通电话", "个电话", "次通话", "次电话"].contains(where: { rest.hasPrefix($0.scalarArray) }) {
+            start = i + 3
+        } else if rest.hasPrefix("通话".scalarArray) {
+            start = i + 2
         } else {
             return nil
         }
-        tail = tail.drop { $0 == ":" || $0 == "：" || $0 == " " || $0 == "-" || $0 == "—" || $0 == "," || $0 == "，" }
-        return parseMetadata(String(tail))
+        let separators = Set(":：-—,， ".unicodeScalars)
+        while start < f.count, separators.contains(f[start]) || Folding.isSpace(f[start]) { start += 1 }
+        return parseMetadata(Array(content[start...]))
     }
 
-    static let organisationEnds = ["工会委员会", "工会联合会", "总工会", "工会", "联合会", "人民政府", "政府", "委员会"]
-    static let departmentEnds = ["工作部", "办公室", "部", "处", "科", "室", "中心", "办"]
+    static let organisationEnds = ["工会委员会", "工会联合会", "总工会", "工会", "联合会", "人民政府", "政府", "委员会"].map(\.scalarArray)
+    static let departmentEnds = ["工作部", "办公室", "部", "处", "科", "室", "中心", "办"].map(\.scalarArray)
     static let personEnds = ["女士", "先生", "主席", "副主席", "部长", "副部长", "书记", "主任", "科长", "处长", "老师", "同志", "经理", "小姐"]
+        .map(\.scalarArray).sorted { $0.count > $1.count }
 
-    static func parseMetadata(_ text: String) -> CallHeader {
-        var rest = Substring(text.filter { !$0.isWhitespace })
+    static func parseMetadata(_ text: String) -> CallHeader { parseMetadata(text.scalarArray) }
+
+    /// Organisation, department and person of a header's text (or a label). Words are found in
+    /// the folded text; what is returned is cut from the original at the same offsets.
+    static func parseMetadata(_ scalars: [Unicode.Scalar]) -> CallHeader {
+        let original = scalars.filter { !Folding.isSpace($0) }
+        let f = MarkerFolding.fold(original)
+        func text(_ r: Range<Int>) -> String { String(String.UnicodeScalarView(original[r])) }
+        var lo = 0, hi = f.count
         var organisation: String?
         var department: String?
         var person: String?
-        // The organisation: shortest prefix ending in an organisation word, extended over
-        // directly following organisation words (`市总工会` not `市总`).
-        var bestEnd: String.Index?
+        // The organisation: the shortest prefix ending in an organisation word.
+        var bestEnd: Int?
         for end in organisationEnds {
-            if let r = rest.range(of: end), bestEnd == nil || r.upperBound < bestEnd! { bestEnd = r.upperBound }
+            if let at = f.firstIndex(of: end), bestEnd == nil || at + end.count < bestEnd! { bestEnd = at + end.count }
         }
         if let e = bestEnd {
-            organisation = String(rest[..<e])
-            rest = rest[e...]
+            organisation = text(0..<e)
+            lo = e
         }
         // A surname and a title close the header: `曾女士`, `李副主席`.
-        for end in personEnds.sorted(by: { $0.count > $1.count }) where rest.hasSuffix(end) && rest.count > end.count {
-            let start = rest.index(rest.endIndex, offsetBy: -(end.count + 1))
-            person = String(rest[start...])
-            rest = rest[..<start]
+        for end in personEnds where hi - lo > end.count && Array(f[(hi - end.count)..<hi]) == end {
+            person = text((hi - end.count - 1)..<hi)
+            hi -= end.count + 1
             break
         }
-        if !rest.isEmpty {
+        if lo < hi {
+            let rest = Array(f[lo..<hi])
             for end in departmentEnds {
-                if let r = rest.range(of: end, options: .backwards) {
-                    department = String(rest[..<r.upperBound])
+                // The last occurrence: `劳动和经济工作部` ends at its final 部.
+                var at: Int?
+                var from = 0
+                while let k = rest.firstIndex(of: end, from: from) { at = k; from = k + 1 }
+                if let at {
+                    department = text(lo..<(lo + at + end.count))
                     break
                 }
             }
-            if department == nil, organisation == nil { organisation = String(rest) }
+            if department == nil, organisation == nil { organisation = text(lo..<hi) }
         }
         return CallHeader(organisation: organisation, department: department, person: person)
     }
@@ -86,8 +98,8 @@ enum EventMarker {
 
     /// The kind of event a line (label-free) reports, if any.
     static func kind(of content: [Unicode.Scalar]) -> Event.Kind? {
-        guard content.contains(where: keyScalars.contains) else { return nil }
-        let text = content.map(Folding.fold)
+        let text = MarkerFolding.fold(content)
+        guard text.contains(where: keyScalars.contains) else { return nil }
         if isVoicemailStart(text) { return .voicemail }
         var s = 0, e = text.count
         while s < e, decoration.contains(text[s]) { s += 1 }
@@ -109,7 +121,7 @@ enum EventMarker {
     }
 
     static func closesBracket(_ content: [Unicode.Scalar]) -> Bool {
-        content.contains { "]】)）〕".unicodeScalars.contains(Folding.fold($0)) }
+        content.contains { "]】)）〕".unicodeScalars.contains(MarkerFolding.fold($0)) }
     }
 }
 

@@ -19,7 +19,8 @@ public enum Prose {
         var previous: SourceLine?
         for (line, range) in segments where !range.isEmpty {
             if let p = previous, !current.isEmpty {
-                let startsLead = leadMarkers.contains { m in line.content.starts(with: m) }
+                let folded = MarkerFolding.fold(Array(line.content.prefix(8)))
+                let startsLead = leadMarkers.contains { m in folded.starts(with: m) }
                 if startsLead || !continues(p, layout: layout) {
                     out.append(current.build())
                     current = PassageBuilder(document: document)
@@ -44,7 +45,7 @@ public enum Prose {
 
     static func looksLikeArticle(_ paragraphs: [Passage]) -> Bool {
         for p in paragraphs.prefix(200) {
-            let s = p.text.scalarArray
+            let s = MarkerFolding.fold(p.text)
             if articleMarkers.contains(where: s.contains) { return true }
         }
         let long = paragraphs.filter { $0.text.unicodeScalars.count >= 60 }

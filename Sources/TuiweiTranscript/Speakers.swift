@@ -8,7 +8,13 @@ struct RoleAssignment {
     static let introMarkers = ["打来电话", "打来的电话", "打电话来", "打这个电话", "劳工通讯", "我是从", "我这是从", "想请教",
                                "想问一下", "想了解一下", "请问是", "请问您是", "我们是一个", "我是记者", "我们是研究"].map(\.scalarArray)
     static let officialLabelWords = ["工会", "政府", "委员会", "委", "局", "部", "办", "公司", "主席", "部长", "书记", "主任",
-                                     "科长", "处长", "经理", "厅", "院"]
+                                     "科长", "处长", "经理", "厅", "院"].map(\.scalarArray)
+
+    /// The label names an organisation or an office holder (`巴南区总工会`, `苏主席`).
+    static func looksOfficial(_ label: String) -> Bool {
+        let f = MarkerFolding.fold(label)
+        return officialLabelWords.contains(where: f.contains)
+    }
 
     init(calls: [[(label: String, text: String)]], labels: LabelSet) {
         var score: [String: Double] = [:]
@@ -18,7 +24,7 @@ struct RoleAssignment {
         for call in calls {
             for (n, (label, text)) in call.enumerated() {
                 turns[label, default: 0] += 1
-                let folded = text.foldedScalars
+                let folded = MarkerFolding.fold(text)
                 if folded.contains("?") || folded.last == "吗" || folded.last == "呢" { questions[label, default: 0] += 1 }
                 for (k, m) in RoleAssignment.introMarkers.enumerated() where folded.contains(m) { intros[label, default: []].insert(k) }
                 // Whoever answers the phone with a bare greeting is the called side.
@@ -31,7 +37,7 @@ struct RoleAssignment {
             var s = score[label] ?? 0
             s += 4 * Double(min(3, intros[label]?.count ?? 0))
             s += 3 * Double(questions[label] ?? 0) / Double(max(1, count))
-            if RoleAssignment.officialLabelWords.contains(where: label.contains) { s -= 6 }
+            if RoleAssignment.looksOfficial(label) { s -= 6 }
             score[label] = s
         }
         let ranked = score.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
@@ -57,51 +63,56 @@ struct SpeakerAttributes {
 
     static func read(label: String, role: Role, turns: [String], header: CallHeader?, fullName: String?,
                      documentOrganisation: String?) -> SpeakerAttributes {
-        let folded = turns.map(Folding.fold)
-        var surname = folded.lazy.compactMap(selfStatedSurname).first
+        var surname = turns.lazy.compactMap(selfStatedSurname).first
         if role == .caller {
-            let org = folded.lazy.compactMap(callerOrganisation).first ?? label
+            let org = turns.lazy.compactMap(callerOrganisation).first ?? label
             surname = surname ?? fullName.flatMap(CallHeader.surname(of:))
             return SpeakerAttributes(organisation: org, department: nil, surname: surname)
         }
-        let fromLabel = RoleAssignment.officialLabelWords.contains(where: label.contains) ? CallHeader.parseMetadata(label) : nil
+        let fromLabel = RoleAssignment.looksOfficial(label) ? CallHeader.parseMetadata(label) : nil
         let organisation = fromLabel?.organisation ?? header?.organisation ?? documentOrganisation
-        let department = fromLabel?.department ?? header?.department ?? folded.lazy.compactMap(selfStatedDepartment).first
+        let department = fromLabel?.department ?? header?.department ?? turns.lazy.compactMap(selfStatedDepartment).first
         if surname == nil, role == .official { surname = CallHeader.surname(of: header?.person) }
         surname = surname ?? fullName.flatMap(CallHeader.surname(of:))
         return SpeakerAttributes(organisation: organisation, department: department, surname: surname)
     }
 
-    /// `我姓曾`, `免贵姓李`, `本人姓王` → the surname.
+    /// `我姓曾`, `免贵姓李`, `本人姓王` → the surname, as written.
     static func selfStatedSurname(_ text: String) -> String? {
-        let s = Array(text.unicodeScalars)
+        let original = text.scalarArray
+        let s = MarkerFolding.fold(original)
         var i = 0
         while i + 1 < s.count {
             if s[i] == "姓", i >= 1, s[i - 1] == "我" || s[i - 1] == "贵" || s[i - 1] == "人" {
                 if s[i - 1] == "贵", i < 2 || s[i - 2] != "免" { i += 1; continue }  // `您贵姓` is the question
                 let name = s[i + 1]
-                if Folding.isHan(name), !"什啥名".unicodeScalars.contains(name) { return String(name) }
+                if Folding.isHan(name), !"什啥名".unicodeScalars.contains(name) { return String(original[i + 1]) }
             }
             i += 1
         }
         return nil
     }
 
-    static let departmentEnds = ["工作部", "办公室", "部", "处", "科", "室", "中心"]
+    static let departmentEnds = ["工作部", "办公室", "部", "处", "科", "室", "中心"].map(\.scalarArray)
 
-    /// `这边是办公室`, `我们是劳动和经济工作部` → the department; never from a negation (`我这儿不是办公室`).
+    /// `这边是办公室`, `我们是劳动和经济工作部` → the department, as written; never from a negation
+    /// (`我这儿不是办公室`).
     static func selfStatedDepartment(_ text: String) -> String? {
-        let s = Array(text.unicodeScalars)
-        let openers = ["这边", "这里", "这儿", "我这", "我们"].map { Array($0.unicodeScalars) }
+        let original = text.scalarArray
+        let s = MarkerFolding.fold(original)
+        let openers = ["这边", "这里", "这儿", "我这", "我们"].map(\.scalarArray)
         var i = 2
         while i < s.count {
             if s[i] == "是", openers.contains(where: { o in i >= o.count && Array(s[(i - o.count)..<i]) == o }) {
                 var j = i + 1
                 while j < s.count, j - i <= 12, Folding.isHan(s[j]) { j += 1 }
-                let run = String(String.UnicodeScalarView(s[(i + 1)..<j]))
+                let run = Array(s[(i + 1)..<j])
                 for end in departmentEnds {
-                    if let r = run.range(of: end, options: .backwards), run.distance(from: run.startIndex, to: r.upperBound) >= 2 {
-                        return String(run[..<r.upperBound])
+                    var at: Int?
+                    var from = 0
+                    while let k = run.firstIndex(of: end, from: from) { at = k; from = k + 1 }
+                    if let at, at + end.count >= 2 {
+                        return String(String.UnicodeScalarView(original[(i + 1)..<(i + 1 + at + end.count)]))
                     }
                 }
             }
@@ -111,19 +122,24 @@ struct SpeakerAttributes {
     }
 
     static let organisationEnds = ["通讯", "媒体", "网站", "大学", "研究所", "研究中心", "中心", "报社", "报", "电视台", "杂志", "协会", "组织"]
-
+        .map(\.scalarArray)
     static let openers = ["我是从", "我这是从", "我这是", "我们是", "我是"].map(\.scalarArray)
 
-    /// `我是从中国劳工通讯打来电话` → `中国劳工通讯`.
+    /// `我是从中国劳工通讯打来电话` → `中国劳工通讯`, as written.
     static func callerOrganisation(_ text: String) -> String? {
-        let s = text.scalarArray
+        let original = text.scalarArray
+        let s = MarkerFolding.fold(original)
         for opener in openers {
             guard let r = s.firstIndex(of: opener) else { continue }
-            var j = r + opener.count
-            while j < s.count, j - r - opener.count < 16, Folding.isHan(s[j]) || s[j].properties.isAlphabetic { j += 1 }
-            let run = String(String.UnicodeScalarView(s[(r + opener.count)..<j]))
+            let start = r + opener.count
+            var j = start
+            while j < s.count, j - start < 16, Folding.isHan(s[j]) || s[j].properties.isAlphabetic { j += 1 }
+            let run = Array(s[start..<j])
             for end in organisationEnds {
-                if let e = run.range(of: end, options: .backwards) { return String(run[..<e.upperBound]) }
+                var at: Int?
+                var from = 0
+                while let k = run.firstIndex(of: end, from: from) { at = k; from = k + 1 }
+                if let at { return String(String.UnicodeScalarView(original[start..<(start + at + end.count)])) }
             }
         }
         return nil

@@ -96,3 +96,27 @@ import TuiweiTranscript
         #expect(md.contains("“**电话被挂断**” — TERMINATION — 002_47a418d72e20b9bc:51"))
     }
 }
+
+@Suite struct TraditionalScriptAnalysisTests {
+    @Test func aTraditionalTranscriptGetsTheSameCodesAndScores() throws {
+        let root = try #require(ProjectLayout.root())
+        let path = root + "/corpus/002_47a418d72e20b9bc.txt"
+        let table = try String(contentsOfFile: root + "/lexicons/script/traditional-simplified.tsv", encoding: .utf8)
+        var toTraditional: [Character: Character] = [:]
+        for line in table.split(separator: "\n") where !line.hasPrefix("#") {
+            let f = line.split(separator: "\t")
+            if f.count >= 2, f[0].count == 1, f[1].count == 1, toTraditional[f[1].first!] == nil { toTraditional[f[1].first!] = f[0].first! }
+        }
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let simplified = AnalysisRunTests.engine.analyse(TranscriptReader.parse(text: text, id: "002", path: path))
+        let traditional = AnalysisRunTests.engine.analyse(
+            TranscriptReader.parse(text: String(text.map { toTraditional[$0] ?? $0 }), id: "002", path: path))
+        #expect(traditional.answers.count == simplified.answers.count)
+        let codes = { (a: CorpusAnalysis) in a.answers.map { Set($0.score.detections.map(\.code)) } }
+        let same = zip(codes(simplified), codes(traditional)).filter { $0 == $1 }.count
+        // A few characters do not round-trip through the table; the rest must agree.
+        #expect(Double(same) / Double(simplified.answers.count) >= 0.95)
+        let grades = zip(simplified.answers, traditional.answers).filter { $0.score.grade == $1.score.grade }.count
+        #expect(Double(grades) / Double(simplified.answers.count) >= 0.95)
+    }
+}
