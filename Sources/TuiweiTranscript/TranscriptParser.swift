@@ -18,7 +18,7 @@ public enum TranscriptParser {
         var diagnostics = src.warnings.map { Diagnostic(.warning, file: src.path, $0) }
         let layout = Layout(lines: content)
         let labels = LabelSet.discover(lines: content)
-        if !labels.isEmpty, let transcript = TranscriptBuilder(src: src, lines: content, labels: labels, layout: layout).build(),
+        if !labels.isEmpty, case let transcript = TranscriptBuilder(src: src, lines: content, labels: labels, layout: layout).build(),
            transcript.isDialogue {
             diagnostics += transcript.diagnostics
             return Document(id: src.id, path: src.path, kind: .transcript, status: .analysed, encoding: src.encoding,
@@ -86,11 +86,8 @@ struct TranscriptResult {
     let calls: [Call]
     let diagnostics: [Diagnostic]
 
-    var isDialogue: Bool {
-        let turns = calls.flatMap(\.turns)
-        return turns.count >= 2 && Set(turns.map(\.role)).count >= 1
-            && calls.contains { Set($0.turns.map(\.speaker)).count >= 2 }
-    }
+    /// At least one call where two speakers take turns.
+    var isDialogue: Bool { calls.contains { Set($0.turns.map(\.speaker)).count >= 2 } }
 }
 
 private struct TranscriptBuilder {
@@ -99,7 +96,7 @@ private struct TranscriptBuilder {
     let labels: LabelSet
     let layout: Layout
 
-    func build() -> TranscriptResult? {
+    func build() -> TranscriptResult {
         var diagnostics: [Diagnostic] = []
         var preambleSegments: [(line: SourceLine, range: Range<Int>)] = []
         var calls: [CallDraft] = []
