@@ -8,53 +8,10 @@ enum Fixture {
     /// The shipped word lists with fixed weights, so that tuning the shipped weights does not
     /// change what the report tests check.
     static let resources: ScoringResources = {
-        let text = """
-        base	50
-        deflection.IGNORANCE	-45
-        deflection.REFERRAL	-40
-        deflection.JURISDICTION	-35
-        deflection.DEFER_UP	-15
-        deflection.DEFER_ADMIN	-15
-        deflection.NON_COMMITMENT	-30
-        deflection.GATEKEEPING	-35
-        deflection.RESOURCE_EXCUSE	-15
-        deflection.VAGUE_FUTURE	-20
-        deflection.BOILERPLATE	-20
-        deflection.COUNTER_QUESTION	-45
-        deflection.TERMINATION	-50
-        deflection.others	0.5
-        deflection.repeat	0
-        answer.DIRECT	30
-        answer.SPECIFIC	15
-        answer.ACKNOWLEDGE	5
-        answer.COMMIT	15
-        answer.repeat	0.2
-        hedge	-5
-        hedge.max	10
-        backchannel	0
-        question.yesno.answered	25
-        question.yesno.unanswered	-10
-        question.which.answered	10
-        question.which.unanswered	-15
-        overlap	15
-        content.per_word	0.5
-        content.max	4
-        content.none	-5
-        event.hang-up	-50
-        event.refused-call-back	-30
-        event.voicemail	0
-        grade.1	15
-        grade.2	50
-        grade.3	70
-        bootstrap.samples	2000
-        bootstrap.level	0.95
-        bootstrap.seed	20200214
-        boilerplate.n	3
-        boilerplate.top	5
-        """
+        let path = ProjectLayout.root()! + "/Tests/Fixtures/scoring/test-weights.tsv"
         do {
             let shipped = try ScoringResources.loadDefault()
-            return ScoringResources(weights: try ScoringWeights.parse(text, file: "test-weights.tsv"), stopWords: shipped.stopWords,
+            return ScoringResources(weights: try ScoringWeights.load(path: path), stopWords: shipped.stopWords,
                                     cues: shipped.cues, orientation: shipped.orientation)
         } catch { fatalError("scoring resources: \(error)") }
     }()
