@@ -128,36 +128,84 @@ public struct CorpusRun: Sendable {
 }
 
 extension AnalysisEngine {
-    /// Analyses every source concurrently in a bounded task group (`jobs` documents at a time),
-    /// then combines the partial results in input order, so the output is the same whatever
-    /// `jobs` is. `progress` is called after each document with (done, total).
+    /// Analyses every source concurrently in a bounded task group (`jobs` tasks at a time): a
+    /// task reads and parses a document; a document with several calls is then analysed call by
+    /// call, its calls queued ahead of further documents, so one large file also uses every core.
+    /// The partial results are combined canonically, so the output is the same whatever `jobs`
+    /// is. `progress` is called after each document with (done, total).
     public func run(_ sources: [CorpusSource], jobs: Int,
                     progress: (@Sendable (Int, Int) -> Void)? = nil) async -> CorpusRun {
+        enum Outcome: Sendable {
+            /// A whole document analysed (one call or none).
+            case document(Int, CorpusAnalysis, [DuplicateCalls.Fingerprint])
+            /// A document read and to be analysed call by call.
+            case split(Int, Document, [DuplicateCalls.Fingerprint])
+            /// One call of a split document.
+            case call(Int, CorpusAnalysis)
+        }
         let total = sources.count
-        var partials = [CorpusAnalysis?](repeating: nil, count: total)
+        var parts = [[CorpusAnalysis]](repeating: [], count: total)
         var fingerprints = [[DuplicateCalls.Fingerprint]](repeating: [], count: total)
-        await withTaskGroup(of: (Int, CorpusAnalysis, [DuplicateCalls.Fingerprint]).self) { group in
+        var callsLeft = [Int](repeating: 0, count: total)
+        await withTaskGroup(of: Outcome.self) { group in
             var next = 0
-            func submit() {
-                let i = next
-                next += 1
-                let source = sources[i]
-                group.addTask {
-                    let document = TranscriptReader.read(source)
-                    return (i, self.analyse(document), DuplicateCalls.fingerprints(of: document))
+            var queuedCalls: [(Int, Document)] = []
+            var done = 0
+            var running = 0
+            /// Starts tasks until `jobs` run or no work is left: calls of split documents first.
+            func fill() {
+                while running < max(1, jobs), !queuedCalls.isEmpty || next < total {
+                    submit()
+                    running += 1
                 }
             }
-            for _ in 0..<min(max(1, jobs), total) { submit() }
-            var done = 0
-            for await (i, partial, prints) in group {
-                partials[i] = partial
-                fingerprints[i] = prints
+            func submit() {
+                if let (i, single) = queuedCalls.popLast() {
+                    group.addTask {
+                        let a = self.analyse(single)
+                        return .call(i, CorpusAnalysis(calls: a.calls, answers: a.answers, referenceNgrams: a.referenceNgrams))
+                    }
+                } else if next < total {
+                    let i = next
+                    next += 1
+                    let source = sources[i]
+                    group.addTask {
+                        let document = TranscriptReader.read(source)
+                        let prints = DuplicateCalls.fingerprints(of: document)
+                        if document.calls.count > 1 { return .split(i, document, prints) }
+                        return .document(i, self.analyse(document), prints)
+                    }
+                }
+            }
+            func finish(_ i: Int) {
                 done += 1
                 progress?(done, total)
-                if next < total { submit() }
+            }
+            fill()
+            for await outcome in group {
+                running -= 1
+                switch outcome {
+                case .document(let i, let analysis, let prints):
+                    parts[i] = [analysis]
+                    fingerprints[i] = prints
+                    finish(i)
+                case .split(let i, let document, let prints):
+                    parts[i] = [CorpusAnalysis(documents: [DocumentEntry(document)])]
+                    fingerprints[i] = prints
+                    callsLeft[i] = document.calls.count
+                    for call in document.calls.reversed() {
+                        queuedCalls.append((i, Document(id: document.id, path: document.path, kind: document.kind,
+                                                        status: document.status, encoding: document.encoding, calls: [call])))
+                    }
+                case .call(let i, let analysis):
+                    parts[i].append(analysis)
+                    callsLeft[i] -= 1
+                    if callsLeft[i] == 0 { finish(i) }
+                }
+                fill()
             }
         }
-        return CorpusRun(partial: CorpusAnalysis.merged(partials.map { $0! }), fingerprints: fingerprints.flatMap { $0 })
+        return CorpusRun(partial: CorpusAnalysis.merged(parts.flatMap { $0 }), fingerprints: fingerprints.flatMap { $0 })
     }
 
     /// The subset of `sources` a shard `index` of `count` (1-based) processes: every count-th
