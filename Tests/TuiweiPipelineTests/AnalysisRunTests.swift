@@ -47,6 +47,16 @@ import TuiweiTranscript
         }
     }
 
+    @Test func aMultiCallDocumentAnalysedCallByCallEqualsOneWholeAnalysis() async throws {
+        let path = Self.root + "/corpus/002_47a418d72e20b9bc.txt"
+        let whole = Self.engine.analyse(TranscriptReader.readDocuments(at: [path])[0])
+        for jobs in [1, 3] {
+            let run = await Self.engine.run(TranscriptReader.sources(at: [path]), jobs: jobs)
+            #expect(run.partial == whole, "--jobs \(jobs)")
+        }
+        #expect(whole.calls.count == 2)
+    }
+
     @Test func everyDocumentIsListedAndMissingOnesAreSkipped() async {
         let run = await Self.engine.run(TranscriptReader.sources(at: [Self.root + "/corpus", "/nonexistent/x.txt"]), jobs: 2)
         #expect(run.analysis.documents.count == 6)
