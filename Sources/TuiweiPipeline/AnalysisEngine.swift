@@ -39,13 +39,6 @@ public struct AnalysisEngine: Sendable {
         return AnalysisEngine(detection: detection, segmenter: segmenter, scoring: try ScoringResources.loadDefault())
     }
 
-    /// Detections of one document's official turns, by call index and turn index.
-    public func detections(in document: Document) -> [Int: [Int: [Detection]]] {
-        var out: [Int: [Int: [Detection]]] = [:]
-        for call in document.calls { out[call.index] = detection.detect(in: call) }
-        return out
-    }
-
     /// One document through detection and scoring. Each text is segmented once, for both the
     /// detector's word boundaries and the scorer's words.
     public func analyse(_ document: Document) -> CorpusAnalysis {

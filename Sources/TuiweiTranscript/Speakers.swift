@@ -16,7 +16,7 @@ struct RoleAssignment {
         return officialLabelWords.contains(where: f.contains)
     }
 
-    init(calls: [[(label: String, text: String)]], labels: LabelSet) {
+    init(calls: [[(label: String, text: String)]]) {
         var score: [String: Double] = [:]
         var turns: [String: Int] = [:]
         var questions: [String: Int] = [:]

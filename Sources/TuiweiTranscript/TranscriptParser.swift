@@ -227,7 +227,7 @@ private struct TranscriptBuilder {
         closeCall()
 
         let preamble = Prose.paragraphs(preambleSegments, document: src.id, layout: layout)
-        let roles = RoleAssignment(calls: calls.map { $0.turns.map { ($0.draft.label, $0.passage.text) } }, labels: labels)
+        let roles = RoleAssignment(calls: calls.map { $0.turns.map { ($0.draft.label, $0.passage.text) } })
         var built: [Call] = []
         let documentOrganisation = calls.compactMap { $0.meta?.organisation }.first
         for (n, c) in calls.enumerated() {

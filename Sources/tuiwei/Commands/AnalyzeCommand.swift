@@ -1,6 +1,5 @@
 import Foundation
 import TuiweiCore
-import TuiweiLexicon
 import TuiweiPipeline
 import TuiweiReports
 import TuiweiScoring
@@ -36,13 +35,7 @@ enum AnalyzeCommand: Command {
         let jobs = try args.integer("--jobs", in: 1...512) ?? ProcessInfo.processInfo.activeProcessorCount
         let shard = try args.value("--shard").map(parseShard)
 
-        _ = try LexiconOptions.paths(args)
-        let engine: AnalysisEngine
-        do {
-            engine = try AnalysisEngine.load(lexicons: args.all("--lexicon"), defaultLexicons: !args.flag("--no-default-lexicons"))
-        } catch let e as LexiconError {
-            throw LexiconLoadFailure(message: e.description)
-        }
+        let engine = try LexiconOptions.engine(args)
         var sources = TranscriptReader.sources(at: paths)
         if let shard { sources = AnalysisEngine.shard(sources, index: shard.index, count: shard.count) }
         let progress = (!args.flag("--quiet") && isatty(2) != 0) ? ProgressLine(total: sources.count) : nil

@@ -31,7 +31,8 @@ enum EvalCommand: Command {
             printError(error.description)
             return ExitStatus.dataError
         }
-        let detection = try LexiconOptions.load(args)
+        let engine = try LexiconOptions.engine(args)
+        let detection = engine.detection
         let documents = TranscriptReader.readDocuments(at: try CorpusArguments.paths(args.positional))
         let alignment = GoldAlignment(gold: gold, documents: documents)
         var byCall: [String: [Int: [Detection]]] = [:]
@@ -41,10 +42,6 @@ enum EvalCommand: Command {
             return byCall[key]?[a.turn.index] ?? []
         }
         print(render(report))
-        guard let segmenter = detection.segmenter else {
-            throw Diagnostic(.error, file: "lexicons/dictionary", "cannot find the segmentation dictionary; run inside the project or set TUIWEI_HOME")
-        }
-        let engine = AnalysisEngine(detection: detection, segmenter: segmenter, scoring: try ScoringResources.loadDefault())
         let grades = engine.gradeAgreement(alignment)
         print(renderGrades(grades.agreement))
         if args.flag("--json") {

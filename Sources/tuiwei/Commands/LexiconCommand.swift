@@ -112,6 +112,17 @@ enum LexiconOptions {
         return paths
     }
 
+    /// Loads the whole analysis engine (detector, segmenter, scoring files) the options select;
+    /// lexicon errors are printed one per line and end the command.
+    static func engine(_ args: ParsedArguments) throws -> AnalysisEngine {
+        _ = try paths(args)
+        do {
+            return try AnalysisEngine.load(lexicons: args.all("--lexicon"), defaultLexicons: !args.flag("--no-default-lexicons"))
+        } catch let e as LexiconError {
+            throw LexiconLoadFailure(message: e.description)
+        }
+    }
+
     /// Loads the detector; lexicon errors are printed one per line and end the command.
     static func load(_ args: ParsedArguments) throws -> DeflectionDetection {
         _ = try paths(args)
