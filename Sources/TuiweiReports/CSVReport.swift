@@ -17,10 +17,10 @@ public enum CSVReport {
         "authority_per_1000", "grassroots_per_1000", "orientation_terms", "boilerplate_index", "boilerplate_phrases",
     ]
 
-    public static func answers(_ s: CorpusSummary) -> String {
-        let copies = s.analysis.duplicateCalls
-        var out = row(answerColumns)
-        for a in s.analysis.answers {
+    /// The rows of `answers` (no header); `copies` marks the calls that repeat another.
+    public static func answerRows(_ answers: [ScoredAnswer], copies: [String: DuplicateLink]) -> String {
+        var out = ""
+        for a in answers {
             let sc = a.score
             let codes = Array(Set(sc.detections.map(\.code))).sorted().map(\.rawValue).joined(separator: ";")
             let evidence = sc.detections.map { "\($0.code.rawValue): \($0.text) @\($0.location.line):\($0.location.column)" }.joined(separator: "; ")

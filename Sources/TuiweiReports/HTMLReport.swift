@@ -49,12 +49,11 @@ public enum HTMLReport {
     // MARK: Sections
 
     static func summarySection(_ s: CorpusSummary) -> String {
-        let a = s.analysis
-        let analysed = a.documents.filter { $0.status.isAnalysed }.count
-        let copies = s.calls.filter { $0.duplicateOf != nil }.count
+        let t = s.totals
+        let copies = t.duplicateCalls
         var h = "<section id=\"summary\">\n<h2>Summary</h2>\n<p>"
-        h += "\(a.documents.count) documents (\(analysed) analysed, \(a.documents.count - analysed) skipped), "
-        h += "\(a.calls.count) calls (\(copies) duplicate \(copies == 1 ? "copy" : "copies") counted once), "
+        h += "\(t.documents) documents (\(t.analysed) analysed, \(t.skipped) skipped), "
+        h += "\(t.calls) calls (\(copies) duplicate \(copies == 1 ? "copy" : "copies") counted once), "
         h += "\(s.overall.answers) official answers, \(s.overall.graded) graded. Mean score <b>\(esc(meanText(s.overall.mean)))</b>; "
         h += "non-answers (grade 0) \(percent(s.overall.nonAnswerShare)). Grades 0/1/2/3: "
         h += s.overall.gradeCounts.map(String.init).joined(separator: "/") + ".</p>\n"
@@ -131,24 +130,25 @@ public enum HTMLReport {
             }
             h += "</div>\n"
         }
+        if s.totals.calls > s.calls.count {
+            h += "<p class=\"note\">\(s.totals.calls - s.calls.count) more calls are profiled in analysis.jsonl.</p>\n"
+        }
         h += "</section>\n"
         return h
     }
 
     /// Rows of the answer-by-answer table; a larger corpus's page would be too big to open, and
     /// answers.csv and analysis.jsonl hold every answer.
-    static let answerRowLimit = 5000
-
-    static func answersSection(_ s: CorpusSummary, limit: Int = answerRowLimit) -> String {
+    static func answersSection(_ s: CorpusSummary) -> String {
         var h = "<section id=\"answers\">\n<h2>Answers</h2>\n"
-        let total = s.analysis.answers.count
+        let total = s.totals.answers, limit = s.answers.count
         if total > limit {
             h += "<p class=\"note\">The table shows the first \(limit) of \(total) answers, in corpus order; answers.csv and analysis.jsonl hold them all.</p>\n"
         }
         h += "<table class=\"answers\">\n"
         h += "<thead><tr><th>document</th><th>call</th><th>turn</th><th>line</th><th>speaker</th><th>score</th><th>grade</th><th>codes</th><th>answer (evidence highlighted)</th></tr></thead>\n<tbody>\n"
-        let copies = s.analysis.duplicateCalls
-        for a in s.analysis.answers.prefix(limit) {
+        let copies = s.duplicates
+        for a in s.answers {
             let sc = a.score
             let codes = Array(Set(sc.detections.map(\.code))).sorted().map(\.rawValue).joined(separator: " ")
             let dup = copies["\(sc.document)#\(sc.call)"] != nil
@@ -165,11 +165,16 @@ public enum HTMLReport {
     static func documentsSection(_ s: CorpusSummary) -> String {
         var h = "<section id=\"documents\">\n<h2>Documents</h2>\n<table>\n"
         h += "<thead><tr><th>document</th><th>path</th><th>kind</th><th>status</th><th>calls</th><th>encoding</th></tr></thead>\n<tbody>\n"
-        for d in s.analysis.documents {
+        let shown = Set(s.documents.map(\.id))
+        let extra = s.skipped.filter { !shown.contains($0.id) }
+        for d in s.documents + extra {
             h += "<tr class=\"\(d.status.isAnalysed ? "ok" : "skipped")\"><td>\(esc(d.id))</td><td>\(esc(d.path))</td><td>\(d.kind.rawValue)</td>"
             h += "<td>\(esc(statusText(d.status)))</td><td class=\"n\">\(d.calls)</td><td>\(esc(d.encoding ?? "–"))</td></tr>\n"
         }
-        h += "</tbody>\n</table>\n</section>\n"
+        h += "</tbody>\n</table>\n"
+        let more = s.totals.documents - s.documents.count - extra.count
+        if more > 0 { h += "<p class=\"note\">\(more) more documents, all analysed, are listed in analysis.jsonl.</p>\n" }
+        h += "</section>\n"
         return h
     }
 

@@ -6,42 +6,59 @@ import TuiweiScoring
 /// `answer`, `official`, `organisation`) and its record under the key of the same name. Answers
 /// carry every detection and every contribution of their score.
 public enum JSONLinesReport {
-    public static func render(_ s: CorpusSummary) -> String {
+    /// Lines are written as a run goes: `document`, `call` and `answer` lines per document, and
+    /// the `run` line (first in the file) and the `official` and `organisation` lines (last) when
+    /// the run is complete.
+    static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var out = ""
-        func emit<T: Encodable>(_ type: String, _ record: T) {
-            let line = Line(type: type, record: record)
-            // Encoding plain value types cannot fail; a failure would be a programming error.
-            let data = try! encoder.encode(line)
-            out += String(decoding: data, as: UTF8.self) + "\n"
-        }
-        let a = s.analysis
-        emit("run", RunRecord(documents: a.documents.count, calls: a.calls.count, answers: s.overall.answers,
-                              duplicateCalls: s.calls.filter { $0.duplicateOf != nil }.count, overall: s.overall))
-        for d in a.documents {
+        return encoder
+    }
+
+    static func line<T: Encodable>(_ type: String, _ record: T, _ encoder: JSONEncoder) -> String {
+        // Encoding plain value types cannot fail; a failure would be a programming error.
+        String(decoding: try! encoder.encode(Line(type: type, record: record)), as: UTF8.self) + "\n"
+    }
+
+    /// The `run` line.
+    public static func runLine(_ s: CorpusSummary) -> String {
+        line("run", RunRecord(documents: s.totals.documents, calls: s.totals.calls, answers: s.overall.answers,
+                              duplicateCalls: s.totals.duplicateCalls, overall: s.overall), encoder())
+    }
+
+    /// The `document`, `call` and `answer` lines of one document's result.
+    public static func partLines(_ part: PreparedPart, copies: [String: DuplicateLink]) -> (documents: String, calls: String, answers: String) {
+        let encoder = encoder()
+        var documents = "", calls = "", answers = ""
+        for d in part.analysis.documents {
             let reason: String? = if case .skipped(let r) = d.status { r } else { nil }
-            emit("document", DocumentRecord(id: d.id, path: d.path, kind: d.kind.rawValue, status: d.status.isAnalysed ? "analysed" : "skipped",
-                                            reason: reason, encoding: d.encoding, calls: d.calls, paragraphs: d.paragraphs,
-                                            diagnostics: d.diagnostics.map(\.description)))
+            documents += line("document", DocumentRecord(id: d.id, path: d.path, kind: d.kind.rawValue, status: d.status.isAnalysed ? "analysed" : "skipped",
+                                                         reason: reason, encoding: d.encoding, calls: d.calls, paragraphs: d.paragraphs,
+                                                         diagnostics: d.diagnostics.map(\.description)), encoder)
         }
-        for c in s.calls { emit("call", c) }
-        let copies = a.duplicateCalls
-        for ans in a.answers {
-            emit("answer", AnswerRecord(
+        for c in part.calls { calls += line("call", c, encoder) }
+        for ans in part.analysis.answers {
+            answers += line("answer", AnswerRecord(
                 document: ans.score.document, call: ans.score.call, turn: ans.score.turn, officialTurn: ans.score.officialTurn,
                 speaker: ans.speaker, official: ans.official, line: ans.line, score: ans.score.score, grade: ans.score.grade,
                 text: ans.text, question: ans.question, questionType: ans.questionType.rawValue,
                 detections: ans.score.detections.map(DetectionRecord.init), contributions: ans.score.contributions,
                 orientation: ans.orientation, hangUps: ans.hangUps,
-                duplicateOf: copies["\(ans.score.document)#\(ans.score.call)"].map { "\($0.original)#\($0.originalCall)" }))
+                duplicateOf: copies["\(ans.score.document)#\(ans.score.call)"].map { "\($0.original)#\($0.originalCall)" }), encoder)
         }
+        return (documents, calls, answers)
+    }
+
+    /// The `official` and `organisation` lines.
+    public static func closingLines(_ s: CorpusSummary) -> String {
+        let encoder = encoder()
+        var out = ""
         for (i, o) in s.officials.enumerated() {
-            emit("official", OfficialRecord(rank: i + 1, official: o.official, labels: o.labels, statistics: o.statistics,
-                                            authorityPer1000: o.orientation.authorityPer1000, grassrootsPer1000: o.orientation.grassrootsPer1000,
-                                            orientation: o.orientation.counts, boilerplateIndex: o.boilerplate.index, boilerplate: o.boilerplate))
+            out += line("official", OfficialRecord(rank: i + 1, official: o.official, labels: o.labels, statistics: o.statistics,
+                                                   authorityPer1000: o.orientation.authorityPer1000, grassrootsPer1000: o.orientation.grassrootsPer1000,
+                                                   orientation: o.orientation.counts, boilerplateIndex: o.boilerplate.index, boilerplate: o.boilerplate), encoder)
         }
-        for o in s.organisations { emit("organisation", o) }
+        for o in s.organisations { out += line("organisation", o, encoder) }
         return out
     }
 

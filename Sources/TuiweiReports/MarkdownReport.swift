@@ -14,20 +14,18 @@ public enum MarkdownReport {
     /// The short form for a terminal: headline, ranking of officials and any skipped documents.
     public static func summary(_ s: CorpusSummary) -> String {
         var out = headline(s) + officialsTable(s)
-        let skipped = s.analysis.documents.filter { !$0.status.isAnalysed }
-        if !skipped.isEmpty {
-            out += "\nSkipped:\n\n" + skipped.map { "- \($0.path): \(statusText($0.status))\n" }.joined()
+        if !s.skipped.isEmpty {
+            out += "\nSkipped:\n\n" + s.skipped.map { "- \($0.path): \(statusText($0.status))\n" }.joined()
         }
         return out
     }
 
     static func headline(_ s: CorpusSummary) -> String {
-        let a = s.analysis
+        let t = s.totals
         var out = "# Tuiwei responsiveness report\n\n"
-        let analysed = a.documents.filter { $0.status.isAnalysed }.count
-        let copies = s.calls.filter { $0.duplicateOf != nil }.count
-        out += "\(a.documents.count) documents (\(analysed) analysed, \(a.documents.count - analysed) skipped), "
-        out += "\(a.calls.count) calls (\(copies) duplicate \(copies == 1 ? "copy" : "copies") counted once), "
+        let copies = t.duplicateCalls
+        out += "\(t.documents) documents (\(t.analysed) analysed, \(t.skipped) skipped), "
+        out += "\(t.calls) calls (\(copies) duplicate \(copies == 1 ? "copy" : "copies") counted once), "
         out += "\(s.overall.answers) official answers, \(s.overall.graded) graded. "
         out += "Mean score \(meanText(s.overall.mean)); non-answers (grade 0) \(percent(s.overall.nonAnswerShare)).\n\n"
         out += "Scores run 0–100 (grade 0 = no answer … 3 = answers directly with substance); brackets give the 95% bootstrap interval.\n\n"
@@ -83,15 +81,21 @@ public enum MarkdownReport {
                 }
             }
         }
+        if s.totals.calls > s.calls.count {
+            out += "\n\(s.totals.calls - s.calls.count) more calls are profiled in analysis.jsonl.\n"
+        }
         return out
     }
 
     static func documentsTable(_ s: CorpusSummary) -> String {
-        let a = s.analysis
         var out = "\n## Documents\n\n| document | path | kind | status | calls | encoding |\n|---|---|---|---|---:|---|\n"
-        for d in a.documents {
+        // The first documents, then every skipped one the table has not shown.
+        let shown = Set(s.documents.map(\.id))
+        for d in s.documents + s.skipped.filter({ !shown.contains($0.id) }) {
             out += "| \(cell(d.id)) | \(cell(d.path)) | \(d.kind.rawValue) | \(cell(statusText(d.status))) | \(d.calls) | \(d.encoding ?? "–") |\n"
         }
+        let more = s.totals.documents - s.documents.count - s.skipped.filter({ !shown.contains($0.id) }).count
+        if more > 0 { out += "\n\(more) more documents, all analysed, are listed in analysis.jsonl.\n" }
         return out
     }
 

@@ -40,45 +40,264 @@ public enum ReportFormat: String, Sendable, Hashable, CaseIterable {
     }
 }
 
-/// Renders and writes the report files of a run.
+/// Renders and writes the report files of a run held in memory (a merge of shards, a test): the
+/// same bytes as `ReportStream` gives when the run streams its documents.
 public enum ReportWriter {
-    /// Every file of `formats`, rendered: file name → contents. Pure; the same summary gives the same bytes.
-    public static func render(_ summary: CorpusSummary, formats: [ReportFormat], excelBOM: Bool = false) -> [(name: String, contents: String)] {
-        var out: [(String, String)] = []
-        for f in ReportFormat.allCases where formats.contains(f) {
-            switch f {
-            case .markdown: out.append(("report.md", MarkdownReport.render(summary)))
-            case .html: out.append(("report.html", HTMLReport.render(summary)))
-            case .json: out.append(("analysis.jsonl", JSONLinesReport.render(summary)))
-            case .csv:
-                let bom = excelBOM ? "\u{FEFF}" : ""
-                out.append(("answers.csv", bom + CSVReport.answers(summary)))
-                out.append(("officials.csv", bom + CSVReport.officials(summary)))
-            }
-        }
-        return out
+    /// Every file of `formats`, rendered: file name → contents. Pure; the same analysis gives the same bytes.
+    public static func render(_ analysis: CorpusAnalysis, resources: ScoringResources, formats: [ReportFormat],
+                              excelBOM: Bool = false, limits: SummaryBuilder.Limits = .init()) -> [(name: String, contents: String)] {
+        let stream = ReportStream(memory: ReportStream.Context(analysis: analysis, resources: resources, formats: formats),
+                                  excelBOM: excelBOM, limits: limits)
+        // Writing to memory cannot fail.
+        try! feed(analysis, into: stream)
+        return try! stream.finish().files.map { ($0.name, $0.contents ?? "") }
     }
 
-    /// Writes the files of `formats` into `directory` (created if needed) and returns their paths.
+    /// Writes the files of `formats` into `directory` (created if needed).
     /// - Throws: a `Diagnostic` naming the file that could not be written.
-    @discardableResult
-    public static func write(_ summary: CorpusSummary, to directory: String, formats: [ReportFormat], excelBOM: Bool = false) throws(Diagnostic) -> [String] {
+    public static func write(_ analysis: CorpusAnalysis, resources: ScoringResources, to directory: String,
+                             formats: [ReportFormat], excelBOM: Bool = false) throws(Diagnostic) -> ReportStream.Result {
+        let stream = try ReportStream(directory: directory,
+                                      context: ReportStream.Context(analysis: analysis, resources: resources, formats: formats),
+                                      excelBOM: excelBOM)
+        try feed(analysis, into: stream)
+        return try stream.finish()
+    }
+
+    private static func feed(_ analysis: CorpusAnalysis, into stream: ReportStream) throws(Diagnostic) {
+        for part in analysis.documentParts() { try stream.add(ReportStream.render(part, context: stream.context)) }
+    }
+}
+
+/// Writes the report files of a run while it goes: each document's rows and lines are rendered
+/// where it was analysed (`render`, pure) and appended in corpus order (`add`); the aggregates
+/// are folded as they come and the reports people read are written by `finish`. Memory holds the
+/// running totals and a bounded sample, never the whole corpus.
+public final class ReportStream {
+    /// What rendering a document needs, known before the first document: calls that repeat
+    /// another, the article phrases, the scoring resources and the formats wanted.
+    public struct Context: Sendable {
+        public let resources: ScoringResources
+        /// `document#call` → the call it repeats.
+        public let copies: [String: DuplicateLink]
+        public let referenceNgrams: Set<String>
+        public let formats: [ReportFormat]
+
+        public init(resources: ScoringResources, copies: [String: DuplicateLink], referenceNgrams: Set<String>, formats: [ReportFormat]) {
+            self.resources = resources
+            self.copies = copies
+            self.referenceNgrams = referenceNgrams
+            self.formats = formats
+        }
+
+        /// The context of an analysis held in memory.
+        public init(analysis: CorpusAnalysis, resources: ScoringResources, formats: [ReportFormat]) {
+            self.init(resources: resources, copies: analysis.duplicateCalls, referenceNgrams: analysis.referenceNgrams, formats: formats)
+        }
+    }
+
+    /// One document's result with its output already rendered.
+    public struct Rendered: Sendable {
+        public let part: PreparedPart
+        let csv: String
+        let documents: String
+        let calls: String
+        let answers: String
+    }
+
+    /// What a finished stream wrote: each file's name, its path (on disk) or contents (in memory).
+    public struct Result: Sendable {
+        public let summary: CorpusSummary
+        public let files: [(name: String, path: String?, contents: String?)]
+    }
+
+    public let context: Context
+    private let directory: String?
+    private let excelBOM: Bool
+    private var builder: SummaryBuilder
+    private let answersCSV: TextSink?
+    private let documentLines: TextSink?
+    private let callLines: TextSink?
+    private let answerLines: TextSink?
+
+    private var formats: [ReportFormat] { context.formats }
+
+    /// A stream writing into `directory` (created if needed).
+    /// - Throws: a `Diagnostic` naming the folder or file that cannot be written.
+    public init(directory: String, context: Context, excelBOM: Bool = false, limits: SummaryBuilder.Limits = .init()) throws(Diagnostic) {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
             throw Diagnostic(.error, file: directory, "cannot create the output folder (\(error.localizedDescription)); choose another with --out")
         }
-        var paths: [String] = []
-        for (name, contents) in render(summary, formats: formats, excelBOM: excelBOM) {
-            let path = (directory as NSString).appendingPathComponent(name)
-            do {
-                try Data(contents.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-            } catch {
-                throw Diagnostic(.error, file: path, "cannot write the report (\(error.localizedDescription)); check the folder's permissions or choose another with --out")
-            }
-            paths.append(path)
+        self.directory = directory
+        self.context = context
+        self.excelBOM = excelBOM
+        builder = SummaryBuilder(resources: context.resources, duplicates: context.copies,
+                                 referenceNgrams: context.referenceNgrams, limits: limits)
+        func sink(_ name: String) throws(Diagnostic) -> TextSink {
+            try TextSink(path: (directory as NSString).appendingPathComponent(name))
         }
-        return paths
+        let csv = context.formats.contains(.csv), json = context.formats.contains(.json)
+        answersCSV = csv ? try sink(".answers.csv.partial") : nil
+        documentLines = json ? try sink(".analysis.documents.partial") : nil
+        callLines = json ? try sink(".analysis.calls.partial") : nil
+        answerLines = json ? try sink(".analysis.answers.partial") : nil
+        try startCSV()
+    }
+
+    /// A stream that keeps its files in memory.
+    public init(memory context: Context, excelBOM: Bool = false, limits: SummaryBuilder.Limits = .init()) {
+        directory = nil
+        self.context = context
+        self.excelBOM = excelBOM
+        builder = SummaryBuilder(resources: context.resources, duplicates: context.copies,
+                                 referenceNgrams: context.referenceNgrams, limits: limits)
+        let csv = context.formats.contains(.csv), json = context.formats.contains(.json)
+        answersCSV = csv ? TextSink() : nil
+        documentLines = json ? TextSink() : nil
+        callLines = json ? TextSink() : nil
+        answerLines = json ? TextSink() : nil
+        try! startCSV()
+    }
+
+    private func startCSV() throws(Diagnostic) {
+        try answersCSV?.write((excelBOM ? "\u{FEFF}" : "") + CSVReport.row(CSVReport.answerColumns))
+    }
+
+    /// A document's rows and lines; pure, so documents are rendered concurrently.
+    public static func render(_ part: CorpusAnalysis, context: Context) -> Rendered {
+        let prepared = SummaryBuilder.prepare(part, resources: context.resources, duplicates: context.copies,
+                                              referenceNgrams: context.referenceNgrams)
+        let csv = context.formats.contains(.csv) ? CSVReport.answerRows(part.answers, copies: context.copies) : ""
+        let lines = context.formats.contains(.json) ? JSONLinesReport.partLines(prepared, copies: context.copies) : (documents: "", calls: "", answers: "")
+        return Rendered(part: prepared, csv: csv, documents: lines.documents, calls: lines.calls, answers: lines.answers)
+    }
+
+    /// Appends the next document, in corpus order.
+    public func add(_ r: Rendered) throws(Diagnostic) {
+        builder.add(r.part)
+        try answersCSV?.write(r.csv)
+        try documentLines?.write(r.documents)
+        try callLines?.write(r.calls)
+        try answerLines?.write(r.answers)
+    }
+
+    /// Writes the remaining files and returns the summary.
+    public func finish() throws(Diagnostic) -> Result {
+        let summary = builder.finish()
+        var files: [(name: String, path: String?, contents: String?)] = []
+        func put(_ name: String, _ parts: [Part]) throws(Diagnostic) {
+            if let directory {
+                let path = (directory as NSString).appendingPathComponent(name)
+                let out = try TextSink(path: path + ".partial")
+                for p in parts {
+                    switch p {
+                    case .text(let t): try out.write(t)
+                    case .sink(let s): try s.copy(into: out)
+                    }
+                }
+                try out.close()
+                for case .sink(let s) in parts { s.remove() }
+                try TextSink.rename(path + ".partial", to: path)
+                files.append((name, path, nil))
+            } else {
+                var text = ""
+                for p in parts {
+                    switch p {
+                    case .text(let t): text += t
+                    case .sink(let s): text += s.contents
+                    }
+                }
+                files.append((name, nil, text))
+            }
+        }
+        for f in ReportFormat.allCases where formats.contains(f) {
+            switch f {
+            case .markdown: try put("report.md", [.text(MarkdownReport.render(summary))])
+            case .html: try put("report.html", [.text(HTMLReport.render(summary))])
+            case .json:
+                try put("analysis.jsonl", [.text(JSONLinesReport.runLine(summary)), .sink(documentLines!), .sink(callLines!),
+                                           .sink(answerLines!), .text(JSONLinesReport.closingLines(summary))])
+            case .csv:
+                try put("answers.csv", [.sink(answersCSV!)])
+                try put("officials.csv", [.text((excelBOM ? "\u{FEFF}" : "") + CSVReport.officials(summary))])
+            }
+        }
+        return Result(summary: summary, files: files)
+    }
+
+    private enum Part {
+        case text(String)
+        case sink(TextSink)
+    }
+}
+
+/// Text appended to a file through a buffer, or kept in memory.
+final class TextSink {
+    private let handle: FileHandle?
+    let path: String?
+    private var buffer: [UInt8] = []
+    private(set) var contents = ""
+
+    init() {
+        handle = nil
+        path = nil
+    }
+
+    init(path: String) throws(Diagnostic) {
+        guard FileManager.default.createFile(atPath: path, contents: nil), let h = FileHandle(forWritingAtPath: path) else {
+            throw Diagnostic(.error, file: path, "cannot write the report; check the folder's permissions or choose another with --out")
+        }
+        handle = h
+        self.path = path
+        buffer.reserveCapacity(1 << 20)
+    }
+
+    func write(_ text: String) throws(Diagnostic) {
+        guard handle != nil else {
+            contents += text
+            return
+        }
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 20 { try flush() }
+    }
+
+    private func flush() throws(Diagnostic) {
+        guard let handle, !buffer.isEmpty else { return }
+        do {
+            try handle.write(contentsOf: buffer)
+        } catch {
+            throw Diagnostic(.error, file: path ?? "", "cannot write the report (\(error.localizedDescription)); check the free space or choose another folder with --out")
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    func close() throws(Diagnostic) {
+        try flush()
+        try? handle?.close()
+    }
+
+    /// Appends this sink's whole file to `out`, a chunk at a time.
+    func copy(into out: TextSink) throws(Diagnostic) {
+        try close()
+        guard let path, let reader = FileHandle(forReadingAtPath: path) else { return }
+        defer { try? reader.close() }
+        try out.flush()
+        while let chunk = try? reader.read(upToCount: 1 << 22), !chunk.isEmpty {
+            out.buffer.append(contentsOf: chunk)
+            try out.flush()
+        }
+    }
+
+    func remove() {
+        if let path { try? FileManager.default.removeItem(atPath: path) }
+    }
+
+    static func rename(_ from: String, to: String) throws(Diagnostic) {
+        if Foundation.rename(from, to) != 0 {
+            throw Diagnostic(.error, file: to, "cannot write the report; check the folder's permissions or choose another with --out")
+        }
     }
 }
 

@@ -36,17 +36,29 @@ public struct MeanInterval: Sendable, Hashable, Codable {
     /// stay fast.
     public static func bootstrap(_ values: [Double], samples: Int, level: Double, seed: UInt64, key: String,
                                  maxDraws: Int = 20_000_000) -> MeanInterval? {
-        guard !values.isEmpty else { return nil }
-        let v = values.sorted()
-        let n = v.count
-        let mean = v.reduce(0, +) / Double(n)
+        var counts: [Double: Int] = [:]
+        for v in values { counts[v, default: 0] += 1 }
+        return bootstrap(counts: counts, samples: samples, level: level, seed: seed, key: key, maxDraws: maxDraws)
+    }
+
+    /// The bootstrap of the multiset `counts` (value → occurrences): a group of any size is kept
+    /// as its distinct values, and the values are only spelled out when they are resampled.
+    public static func bootstrap(counts: [Double: Int], samples: Int, level: Double, seed: UInt64, key: String,
+                                 maxDraws: Int = 20_000_000) -> MeanInterval? {
+        let distinct = counts.filter { $0.value > 0 }.sorted { $0.key < $1.key }
+        let n = distinct.reduce(0) { $0 + $1.value }
+        guard n > 0 else { return nil }
+        let mean = distinct.reduce(0) { $0 + $1.key * Double($1.value) } / Double(n)
         guard n > 1, samples > 0 else { return MeanInterval(mean: mean, low: mean, high: mean, count: n) }
         let clampedLevel = min(max(level, 0), 1)
         if n.multipliedReportingOverflow(by: samples).overflow || n * samples > maxDraws {
-            let variance = v.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(n - 1)
+            let variance = distinct.reduce(0) { $0 + Double($1.value) * ($1.key - mean) * ($1.key - mean) } / Double(n - 1)
             let half = inverseNormal(0.5 + clampedLevel / 2) * (variance / Double(n)).squareRoot()
             return MeanInterval(mean: mean, low: mean - half, high: mean + half, count: n)
         }
+        var v: [Double] = []
+        v.reserveCapacity(n)
+        for (value, count) in distinct { v.append(contentsOf: repeatElement(value, count: count)) }
         var rng = SplitMix64(seed: seed ^ stableHash(key))
         var means: [Double] = []
         means.reserveCapacity(samples)

@@ -53,13 +53,18 @@ public struct CorpusAnalysis: Sendable, Hashable, Codable {
 
     /// Calls that repeat another analysed call: listed, but left out of every aggregate.
     public var duplicateCalls: [String: DuplicateLink] {
-        let present = Set(calls.map { "\($0.document)#\($0.call)" })
-        let linked = Set(duplicates.map { "\($0.document)#\($0.call)>\($0.original)#\($0.originalCall)" })
+        Self.copies(duplicates, present: Set(calls.map { "\($0.document)#\($0.call)" }))
+    }
+
+    /// The links that hold between calls in `present` (`document#call`), keyed by the copy: one
+    /// original per copy, and of two calls naming each other, the one that sorts first stays the original.
+    public static func copies(_ links: [DuplicateLink], present: Set<String>) -> [String: DuplicateLink] {
+        let sorted = links.sorted { ($0.document, $0.call, $0.original, $0.originalCall) < ($1.document, $1.call, $1.original, $1.originalCall) }
+        let linked = Set(sorted.map { "\($0.document)#\($0.call)>\($0.original)#\($0.originalCall)" })
         var out: [String: DuplicateLink] = [:]
-        for link in duplicates {
+        for link in sorted {
             let copy = "\(link.document)#\(link.call)", original = "\(link.original)#\(link.originalCall)"
             guard present.contains(copy), present.contains(original), copy != original else { continue }
-            // Two calls naming each other: the one that sorts first stays the original.
             if linked.contains("\(original)>\(copy)"), copy < original { continue }
             if out[copy] == nil { out[copy] = link }
         }

@@ -47,63 +47,67 @@ public struct OrganisationSummary: Sendable, Hashable, Codable {
     public let statistics: ScoreStatistics
 }
 
-/// Every aggregate of a run, computed from a `CorpusAnalysis` by a pure function.
-public struct CorpusSummary: Sendable, Hashable, Codable {
-    public let analysis: CorpusAnalysis
+/// How many of each there were in a run.
+public struct RunTotals: Sendable, Hashable, Codable {
+    public internal(set) var documents = 0
+    public internal(set) var analysed = 0
+    public internal(set) var calls = 0
+    /// Calls that repeat another call (listed, left out of the aggregates).
+    public internal(set) var duplicateCalls = 0
+    /// Official turns, duplicates included.
+    public internal(set) var answers = 0
+
+    public var skipped: Int { documents - analysed }
+}
+
+/// Every aggregate of a run, with the first documents, calls and answers in corpus order for the
+/// reports people read. Built by `SummaryBuilder` one document at a time, so its size does not
+/// grow with the corpus; the files people load (answers.csv, analysis.jsonl) get every record
+/// as it is produced.
+public struct CorpusSummary: Sendable, Hashable {
+    public let totals: RunTotals
     /// Officials ranked from least to most responsive (mean score, then name).
     public let officials: [OfficialSummary]
+    /// The first `SummaryBuilder.Limits.calls` calls, in corpus order.
     public let calls: [CallSummary]
     public let organisations: [OrganisationSummary]
     public let overall: ScoreStatistics
     /// Minimum scores of grades 1, 2 and 3, for charts.
     public let gradeThresholds: [Double]
+    /// The first `SummaryBuilder.Limits.documents` documents, in corpus order.
+    public let documents: [DocumentEntry]
+    /// Every document that could not be analysed.
+    public let skipped: [DocumentEntry]
+    /// The first `SummaryBuilder.Limits.answers` answers, in corpus order.
+    public let answers: [ScoredAnswer]
+    /// Calls that repeat another, keyed `document#call`.
+    public let duplicates: [String: DuplicateLink]
 
-    /// Computes every aggregate; duplicated calls are listed but counted once.
-    public init(_ analysis: CorpusAnalysis, resources: ScoringResources) {
-        self.analysis = analysis
-        let w = resources.weights
-        gradeThresholds = [w["grade.1"], w["grade.2"], w["grade.3"]]
+    /// Every aggregate of an analysis held in memory; the same as building it document by document.
+    public init(_ analysis: CorpusAnalysis, resources: ScoringResources, limits: SummaryBuilder.Limits = .init()) {
         let copies = analysis.duplicateCalls
-        let counted = analysis.answers.filter { copies["\($0.score.document)#\($0.score.call)"] == nil }
-        var callSizes: [String: Int] = [:]
-        for c in analysis.calls { callSizes["\(c.document)#\(c.call)"] = c.officialTurns }
-        let n = max(1, Int(w["boilerplate.n"]))
-        let top = w.values["boilerplate.top"].map { Int($0) } ?? 5
-
-        var byOfficial: [OfficialKey: [ScoredAnswer]] = [:]
-        for a in counted { byOfficial[a.official, default: []].append(a) }
-        officials = byOfficial.map { key, answers in
-            var orientation = OrientationCounts()
-            for a in answers { orientation.add(a.orientation) }
-            return OfficialSummary(
-                official: key, labels: Array(Set(answers.map(\.speaker))).sorted(),
-                statistics: .of(answers, callSizes: callSizes, weights: w, key: "official:\(key)"),
-                orientation: OrientationProfile(counts: orientation),
-                boilerplate: .of(answers, reference: analysis.referenceNgrams, n: n, top: top, stopWords: resources.stopWords))
-        }.sorted { a, b in
-            let ma = a.statistics.mean?.mean ?? .infinity, mb = b.statistics.mean?.mean ?? .infinity
-            return ma != mb ? ma < mb : a.official < b.official
+        var builder = SummaryBuilder(resources: resources, duplicates: copies,
+                                     referenceNgrams: analysis.referenceNgrams, limits: limits)
+        for part in analysis.documentParts() {
+            builder.add(SummaryBuilder.prepare(part, resources: resources, duplicates: copies,
+                                               referenceNgrams: analysis.referenceNgrams))
         }
+        self = builder.finish()
+    }
 
-        var byCall: [String: [ScoredAnswer]] = [:]
-        for a in analysis.answers { byCall["\(a.score.document)#\(a.score.call)", default: []].append(a) }
-        calls = analysis.calls.map { entry in
-            let key = "\(entry.document)#\(entry.call)"
-            let answers = byCall[key] ?? []
-            return CallSummary(
-                entry: entry, duplicateOf: copies[key],
-                statistics: .of(answers, callSizes: callSizes, weights: w, key: "call:\(key)"),
-                series: answers.map { .init(officialTurn: $0.score.officialTurn, score: $0.score.score, grade: $0.score.grade) },
-                quotes: tellingQuotes(answers, count: 3))
-        }
-
-        var byOrganisation: [String: [ScoredAnswer]] = [:]
-        for a in counted { byOrganisation[a.official.organisation, default: []].append(a) }
-        organisations = byOrganisation.map { org, answers in
-            OrganisationSummary(organisation: org, officials: Set(answers.map(\.official)).count,
-                                statistics: .of(answers, callSizes: callSizes, weights: w, key: "organisation:\(org)"))
-        }.sorted { $0.organisation < $1.organisation }
-        overall = .of(counted, callSizes: callSizes, weights: w, key: "corpus")
+    init(totals: RunTotals, officials: [OfficialSummary], calls: [CallSummary], organisations: [OrganisationSummary],
+         overall: ScoreStatistics, gradeThresholds: [Double], documents: [DocumentEntry], skipped: [DocumentEntry],
+         answers: [ScoredAnswer], duplicates: [String: DuplicateLink]) {
+        self.totals = totals
+        self.officials = officials
+        self.calls = calls
+        self.organisations = organisations
+        self.overall = overall
+        self.gradeThresholds = gradeThresholds
+        self.documents = documents
+        self.skipped = skipped
+        self.answers = answers
+        self.duplicates = duplicates
     }
 }
 

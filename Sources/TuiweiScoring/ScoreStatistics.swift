@@ -33,43 +33,100 @@ public struct ScoreStatistics: Sendable, Hashable, Codable {
 
     /// Figures of `answers`; `callSizes` gives each call's number of official turns ("doc#call").
     public static func of(_ answers: [ScoredAnswer], callSizes: [String: Int], weights: ScoringWeights, key: String) -> ScoreStatistics {
-        let graded = answers.filter { $0.score.grade != nil }
-        var gradeCounts = [0, 0, 0, 0]
-        for a in graded { gradeCounts[min(max(a.score.grade!, 0), 3)] += 1 }
-        let g = Double(graded.count)
-        var counts: [Code: Int] = [:]
-        var answersWith: [Code: Int] = [:]
-        for a in answers {
-            var here: Set<Code> = []
-            for d in a.score.detections where d.code.kind == .deflection {
-                counts[d.code, default: 0] += 1
-                here.insert(d.code)
-            }
-            if a.score.grade != nil { for c in here { answersWith[c, default: 0] += 1 } }
+        var byCall: [String: [ScoredAnswer]] = [:]
+        for a in answers { byCall["\(a.score.document)#\(a.score.call)", default: []].append(a) }
+        var totals = ScoreTotals()
+        for (call, group) in byCall { totals.add(call: group, officialTurns: callSizes[call] ?? 1) }
+        return totals.statistics(weights: weights, key: key)
+    }
+}
+
+/// Running totals of a group of answers (an official, an organisation, the corpus), from which
+/// its `ScoreStatistics` follow. Scores are kept as counts per distinct score (they are given to
+/// a tenth), so a group takes the same memory however many answers it has, and the figures do
+/// not depend on the order in which calls were added.
+public struct ScoreTotals: Sendable, Hashable {
+    public private(set) var answers = 0
+    public private(set) var calls = 0
+    public private(set) var graded = 0
+    public private(set) var gradeCounts = [0, 0, 0, 0]
+    public private(set) var hangUps = 0
+    /// Graded scores in tenths → answers.
+    private var scores: [Int: Int] = [:]
+    private var codeCounts: [Code: Int] = [:]
+    /// Graded answers with at least one detection of the code.
+    private var answersWith: [Code: Int] = [:]
+    /// Sums of graded scores in tenths, and counts, in the first and last third of their calls.
+    private var firstSum = 0, firstCount = 0, lastSum = 0, lastCount = 0
+
+    public init() {}
+
+    /// Adds the answers one call gave (`officialTurns`: the call's number of official turns).
+    public mutating func add(call answers: some Collection<ScoredAnswer>, officialTurns: Int) {
+        guard !answers.isEmpty else { return }
+        calls += 1
+        for a in answers { add(a, officialTurns: officialTurns) }
+    }
+
+    private mutating func add(_ a: ScoredAnswer, officialTurns: Int) {
+        answers += 1
+        hangUps += a.hangUps
+        var here: Set<Code> = []
+        for d in a.score.detections where d.code.kind == .deflection {
+            codeCounts[d.code, default: 0] += 1
+            here.insert(d.code)
         }
-        let deflections = counts.map { CodeCount(code: $0.key, count: $0.value, rate: g > 0 ? Double(answersWith[$0.key] ?? 0) / g : 0) }
+        guard let grade = a.score.grade else { return }
+        graded += 1
+        gradeCounts[min(max(grade, 0), 3)] += 1
+        for c in here { answersWith[c, default: 0] += 1 }
+        let tenths = Int((a.score.score * 10).rounded())
+        scores[tenths, default: 0] += 1
+        let n = Double(max(1, officialTurns))
+        if Double(a.score.officialTurn) <= n / 3 {
+            firstSum += tenths
+            firstCount += 1
+        }
+        if Double(a.score.officialTurn) > n * 2 / 3 {
+            lastSum += tenths
+            lastCount += 1
+        }
+    }
+
+    /// Both groups' totals together.
+    public mutating func add(_ other: ScoreTotals) {
+        answers += other.answers
+        calls += other.calls
+        graded += other.graded
+        hangUps += other.hangUps
+        for i in 0..<4 { gradeCounts[i] += other.gradeCounts[i] }
+        for (k, v) in other.scores { scores[k, default: 0] += v }
+        for (k, v) in other.codeCounts { codeCounts[k, default: 0] += v }
+        for (k, v) in other.answersWith { answersWith[k, default: 0] += v }
+        firstSum += other.firstSum
+        firstCount += other.firstCount
+        lastSum += other.lastSum
+        lastCount += other.lastCount
+    }
+
+    /// The group's figures; `key` names the group, which seeds its bootstrap.
+    public func statistics(weights: ScoringWeights, key: String) -> ScoreStatistics {
+        let g = Double(graded)
+        let deflections = codeCounts.map { CodeCount(code: $0.key, count: $0.value, rate: g > 0 ? Double(answersWith[$0.key] ?? 0) / g : 0) }
             .sorted { ($1.count, $0.code) < ($0.count, $1.code) }
-        func mean(_ xs: [ScoredAnswer]) -> Double? {
-            xs.isEmpty ? nil : xs.reduce(0) { $0 + $1.score.score } / Double(xs.count)
-        }
-        let first = graded.filter { a in
-            let n = callSizes["\(a.score.document)#\(a.score.call)"] ?? 1
-            return Double(a.score.officialTurn) <= Double(n) / 3
-        }
-        let last = graded.filter { a in
-            let n = callSizes["\(a.score.document)#\(a.score.call)"] ?? 1
-            return Double(a.score.officialTurn) > Double(n) * 2 / 3
-        }
         let samples = weights.values["bootstrap.samples"].map { Int($0) } ?? 2000
         let level = weights.values["bootstrap.level"] ?? 0.95
         let seed = UInt64(max(0, weights["bootstrap.seed"]))
+        var values: [Double: Int] = [:]
+        for (tenths, count) in scores { values[Double(tenths) / 10] = count }
         return ScoreStatistics(
-            answers: answers.count, graded: graded.count,
-            calls: Set(answers.map { "\($0.score.document)#\($0.score.call)" }).count,
-            mean: MeanInterval.bootstrap(graded.map(\.score.score), samples: samples, level: level, seed: seed, key: key),
+            answers: answers, graded: graded, calls: calls,
+            mean: MeanInterval.bootstrap(counts: values, samples: samples, level: level, seed: seed, key: key),
             gradeCounts: gradeCounts,
             gradeShares: gradeCounts.map { g > 0 ? Double($0) / g : 0 },
-            deflections: deflections, firstThird: mean(first), lastThird: mean(last),
-            hangUps: answers.reduce(0) { $0 + $1.hangUps })
+            deflections: deflections,
+            firstThird: firstCount > 0 ? Double(firstSum) / 10 / Double(firstCount) : nil,
+            lastThird: lastCount > 0 ? Double(lastSum) / 10 / Double(lastCount) : nil,
+            hangUps: hangUps)
     }
 }

@@ -4,11 +4,16 @@ import TuiweiCorpus
 /// Finds calls that appear again in another document (an excerpt), by overlap of what the
 /// officials said: character 8-gram shingles of official speech, punctuation and spaces removed.
 ///
-/// Shingles are sampled by hash (one in four) and indexed, so a corpus of many documents is
-/// compared in near-linear time rather than pair by pair.
+/// Shingles are sampled by hash (one in sixteen): the same shingle is sampled in every call that
+/// has it, so the sample of two calls' overlap is the overlap of their samples, and a call keeps
+/// a few bytes per sentence. Calls are compared through shingles they share, never pair by pair;
+/// a shingle found in very many calls (a stock phrase) says nothing about which call was copied
+/// and is not followed, which keeps a large corpus near-linear.
 public enum DuplicateCalls {
     static let shingleLength = 8
-    static let sampleModulus: UInt64 = 4
+    static let sampleModulus: UInt64 = 16
+    /// Shingles in more calls than this are stock phrases, not evidence of copying.
+    static let maxCallsPerShingle = 48
     /// A call whose official speech is at least this much contained in another call is a copy.
     public static let containmentThreshold = 0.5
 
@@ -18,14 +23,14 @@ public enum DuplicateCalls {
         static func < (a: Key, b: Key) -> Bool { (a.document, a.call) < (b.document, b.call) }
     }
 
-    static func shingles(_ call: Call) -> Set<UInt64> {
+    static func shingles(_ call: Call) -> [UInt64] {
         var scalars: [UInt32] = []
         for t in call.turns where t.role == .official {
             for s in t.text.unicodeScalars where Folding.isHan(s) || Folding.isLatinWordChar(s) {
                 scalars.append(Folding.fold(s).value)
             }
         }
-        var out = Set<UInt64>()
+        var out: [UInt64] = []
         guard scalars.count >= shingleLength else { return out }
         for i in 0...(scalars.count - shingleLength) {
             // FNV-1a over the window: stable across runs, unlike Hasher.
@@ -33,9 +38,13 @@ public enum DuplicateCalls {
             for k in i..<(i + shingleLength) {
                 h = (h ^ UInt64(scalars[k])) &* 0x100000001b3
             }
-            if h % sampleModulus == 0 { out.insert(h) }
+            if h % sampleModulus == 0 { out.append(h) }
         }
-        return out
+        out.sort()
+        var distinct: [UInt64] = []
+        distinct.reserveCapacity(out.count)
+        for h in out where h != distinct.last { distinct.append(h) }
+        return distinct
     }
 
     /// What duplicate detection keeps of a call: its sampled shingles. Small, so a run over a
@@ -43,11 +52,12 @@ public enum DuplicateCalls {
     public struct Fingerprint: Sendable, Hashable, Codable {
         public let document: String
         public let call: Int
-        let shingles: Set<UInt64>
+        /// Sorted, distinct.
+        let shingles: [UInt64]
 
         private enum Keys: String, CodingKey { case document, call, shingles }
 
-        init(document: String, call: Int, shingles: Set<UInt64>) {
+        init(document: String, call: Int, shingles: [UInt64]) {
             self.document = document
             self.call = call
             self.shingles = shingles
@@ -57,15 +67,14 @@ public enum DuplicateCalls {
             let c = try decoder.container(keyedBy: Keys.self)
             document = try c.decode(String.self, forKey: .document)
             call = try c.decode(Int.self, forKey: .call)
-            shingles = Set(try c.decode([UInt64].self, forKey: .shingles))
+            shingles = Array(Set(try c.decode([UInt64].self, forKey: .shingles))).sorted()
         }
 
         public func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: Keys.self)
             try c.encode(document, forKey: .document)
             try c.encode(call, forKey: .call)
-            // Sorted, so that a shard file is the same bytes every time.
-            try c.encode(shingles.sorted(), forKey: .shingles)
+            try c.encode(shingles, forKey: .shingles)
         }
     }
 
@@ -82,44 +91,51 @@ public enum DuplicateCalls {
     }
 
     public static func find(_ fingerprints: [Fingerprint]) -> [DuplicateLink] {
-        var keys: [Key] = []
-        var sets: [Set<UInt64>] = []
-        var index: [UInt64: [Int]] = [:]
-        for f in fingerprints {
-            let id = keys.count
-            keys.append(Key(document: f.document, call: f.call))
-            sets.append(f.shingles)
-            for h in f.shingles { index[h, default: []].append(id) }
+        let keys = fingerprints.map { Key(document: $0.document, call: $0.call) }
+        // Every (shingle, call) once, grouped by shingle: the calls that share each shingle.
+        var postings: [(shingle: UInt64, id: Int32)] = []
+        postings.reserveCapacity(fingerprints.reduce(0) { $0 + $1.shingles.count })
+        for (id, f) in fingerprints.enumerated() {
+            for h in f.shingles { postings.append((h, Int32(id))) }
         }
-        var links: [DuplicateLink] = []
-        var shared = [Int](repeating: 0, count: keys.count)
-        var touched: [Int] = []
-        for id in keys.indices.sorted(by: { keys[$0] < keys[$1] }) {
-            let mine = sets[id]
-            for h in mine {
-                for other in index[h]! where keys[other].document != keys[id].document {
-                    if shared[other] == 0 { touched.append(other) }
-                    shared[other] += 1
+        postings.sort { ($0.shingle, $0.id) < ($1.shingle, $1.id) }
+        // Shared shingles per ordered pair of calls from different documents.
+        var shared: [Int: [Int32: Int]] = [:]
+        var start = 0
+        while start < postings.count {
+            var end = start + 1
+            while end < postings.count, postings[end].shingle == postings[start].shingle { end += 1 }
+            if end - start > 1, end - start <= maxCallsPerShingle {
+                for i in start..<end {
+                    let a = Int(postings[i].id)
+                    for j in start..<end where j != i {
+                        let b = postings[j].id
+                        if keys[Int(b)].document != keys[a].document { shared[a, default: [:]][b, default: 0] += 1 }
+                    }
                 }
             }
+            start = end
+        }
+        var links: [DuplicateLink] = []
+        for id in shared.keys.sorted(by: { keys[$0] < keys[$1] }) {
+            let mine = fingerprints[id].shingles.count
             // The best original: most shared, then larger, then first by name.
             var best: Int?
-            for other in touched where Double(shared[other]) / Double(mine.count) >= containmentThreshold {
+            for (o, n) in shared[id]! where Double(n) / Double(mine) >= containmentThreshold {
+                let other = Int(o)
                 guard let b = best else { best = other; continue }
-                if (shared[other], sets[other].count, keys[b]) > (shared[b], sets[b].count, keys[other]) { best = other }
-            }
-            defer {
-                for t in touched { shared[t] = 0 }
-                touched.removeAll(keepingCapacity: true)
+                let nb = shared[id]![Int32(b)]!
+                if (n, fingerprints[other].shingles.count, keys[b]) > (nb, fingerprints[b].shingles.count, keys[other]) { best = other }
             }
             guard let b = best else { continue }
-            let theirs = sets[b]
+            let theirs = fingerprints[b].shingles.count
             // Of two mutual copies, the smaller one is the excerpt; equal sizes: the later name.
-            if theirs.count < mine.count || (theirs.count == mine.count && keys[b] > keys[id]) { continue }
+            if theirs < mine || (theirs == mine && keys[b] > keys[id]) { continue }
+            let n = shared[id]![Int32(b)]!
             links.append(DuplicateLink(document: keys[id].document, call: keys[id].call, original: keys[b].document,
                                        originalCall: keys[b].call,
-                                       containment: Double(shared[b]) / Double(mine.count),
-                                       coverage: Double(shared[b]) / Double(theirs.count)))
+                                       containment: Double(n) / Double(mine),
+                                       coverage: Double(n) / Double(theirs)))
         }
         return links
     }

@@ -13,7 +13,14 @@ import TuiweiTranscript
 
     static func render(jobs: Int, paths: [String]) async -> [(name: String, contents: String)] {
         let run = await engine.run(TranscriptReader.sources(at: paths), jobs: jobs)
-        return ReportWriter.render(CorpusSummary(run.analysis, resources: engine.scoring), formats: ReportFormat.allCases)
+        return ReportWriter.render(run.analysis, resources: engine.scoring, formats: ReportFormat.allCases)
+    }
+
+    /// The files of a streaming run, kept in memory.
+    static func streamed(jobs: Int, paths: [String]) async throws -> [(name: String, contents: String)] {
+        let result = try await engine.stream(TranscriptReader.sources(at: paths), jobs: jobs, formats: ReportFormat.allCases,
+                                             makeStream: { ReportStream(memory: $0) })
+        return result.files.map { ($0.name, $0.contents ?? "") }
     }
 
     @Test func outputIsTheSameWhateverTheNumberOfJobs() async {
@@ -21,6 +28,33 @@ import TuiweiTranscript
         let four = await Self.render(jobs: 4, paths: [Self.root + "/corpus"])
         #expect(one.map(\.name) == ["report.md", "report.html", "analysis.jsonl", "answers.csv", "officials.csv"])
         for (a, b) in zip(one, four) { #expect(a.contents == b.contents, "\(a.name) differs between --jobs 1 and 4") }
+    }
+
+    @Test func aStreamingRunWritesWhatTheWholeAnalysisGives() async throws {
+        let whole = await Self.render(jobs: 2, paths: [Self.root + "/corpus", "/nonexistent/x.txt"])
+        for jobs in [1, 3] {
+            let streamed = try await Self.streamed(jobs: jobs, paths: [Self.root + "/corpus", "/nonexistent/x.txt"])
+            #expect(streamed.map(\.name) == whole.map(\.name))
+            for (a, b) in zip(whole, streamed) { #expect(a.contents == b.contents, "\(a.name) differs when streamed with --jobs \(jobs)") }
+        }
+        // The copy 001 is found by the survey, before any document is counted.
+        let md = try #require(whole.first { $0.name == "report.md" }).contents
+        #expect(md.contains("1 duplicate copy counted once"))
+        #expect(md.contains("6 documents (5 analysed, 1 skipped)"))
+    }
+
+    @Test func aStreamingRunOnDiskLeavesOnlyItsReports() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tuiwei-stream-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let result = try await Self.engine.stream(TranscriptReader.sources(at: [Self.root + "/corpus"]), jobs: 2,
+                                                  formats: ReportFormat.allCases,
+                                                  makeStream: { try ReportStream(directory: dir, context: $0) })
+        let inMemory = try await Self.streamed(jobs: 2, paths: [Self.root + "/corpus"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == inMemory.map(\.name).sorted())
+        for (name, contents) in inMemory {
+            #expect(try String(contentsOfFile: (dir as NSString).appendingPathComponent(name), encoding: .utf8) == contents, "\(name)")
+        }
+        #expect(result.summary.totals.documents == 5)
     }
 
     @Test func shardsMergedGiveTheSameReportsAsOneRun() async throws {
@@ -35,9 +69,11 @@ import TuiweiTranscript
         #expect(shards.map { $0.partial.documents.count } == [2, 2, 1])
         let merged = CorpusRun.merged(shards.reversed())
         #expect(merged.analysis.duplicates.count == 1)
-        let a = ReportWriter.render(CorpusSummary(whole.analysis, resources: Self.engine.scoring), formats: ReportFormat.allCases)
-        let b = ReportWriter.render(CorpusSummary(merged.analysis, resources: Self.engine.scoring), formats: ReportFormat.allCases)
+        let a = try await Self.streamed(jobs: 2, paths: [Self.root + "/corpus"])
+        let b = ReportWriter.render(merged.analysis, resources: Self.engine.scoring, formats: ReportFormat.allCases)
+        #expect(a.count == 5)
         for (x, y) in zip(a, b) { #expect(x.contents == y.contents, "\(x.name) differs after sharding") }
+        _ = whole
     }
 
     @Test func aFileThatIsNotAShardIsRejectedByName() {

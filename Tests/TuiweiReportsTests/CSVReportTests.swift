@@ -9,9 +9,9 @@ import TuiweiScoring
 
 @Suite struct CSVReportTests {
     @Test func answersParseBackWithEveryColumn() throws {
-        let rows = parseCSV(CSVReport.answers(Fixture.summary))
+        let rows = parseCSV(Fixture.file("answers.csv"))
         #expect(rows.first == CSVReport.answerColumns)
-        #expect(rows.count == 1 + Fixture.summary.analysis.answers.count)
+        #expect(rows.count == 1 + Fixture.whole.answers.count)
         for r in rows { #expect(r.count == CSVReport.answerColumns.count) }
         let col = { (name: String) in CSVReport.answerColumns.firstIndex(of: name)! }
         let tricky = try #require(rows.first { $0[col("text")].contains("央企") })
@@ -43,8 +43,8 @@ import TuiweiScoring
     }
 
     @Test func excelBOMIsOptional() {
-        let plain = ReportWriter.render(Fixture.summary, formats: [.csv])
-        let excel = ReportWriter.render(Fixture.summary, formats: [.csv], excelBOM: true)
+        let plain = ReportWriter.render(Fixture.whole, resources: Fixture.resources, formats: [.csv])
+        let excel = ReportWriter.render(Fixture.whole, resources: Fixture.resources, formats: [.csv], excelBOM: true)
         #expect(plain.map(\.name) == ["answers.csv", "officials.csv"])
         #expect(!plain[0].contents.hasPrefix("\u{FEFF}"))
         #expect(excel[0].contents.hasPrefix("\u{FEFF}") && excel[1].contents.hasPrefix("\u{FEFF}"))

@@ -21,16 +21,16 @@ import TuiweiScoring
         let marks = try root.nodes(forXPath: "//*[local-name()='mark']")
         #expect(marks.contains { $0.stringValue?.hasPrefix("不是太清楚") == true })
         let rows = try root.nodes(forXPath: "//*[local-name()='table' and @class='answers']/*[local-name()='tbody']/*[local-name()='tr']")
-        #expect(rows.count == Fixture.summary.analysis.answers.count)
+        #expect(rows.count == Fixture.whole.answers.count)
         // The score cell explains itself with its contributions.
         let titles = try root.nodes(forXPath: "//*[local-name()='table' and @class='answers']//*[local-name()='td']/@title").compactMap(\.stringValue)
         #expect(titles.contains { $0.contains("deflection.IGNORANCE -45.0: “不是太清楚”") })
     }
 
     @Test func largeAnswerTablesAreCutWithANote() {
-        let total = Fixture.summary.analysis.answers.count
+        let total = Fixture.whole.answers.count
         #expect(total > 1)
-        let cut = HTMLReport.answersSection(Fixture.summary, limit: 1)
+        let cut = HTMLReport.answersSection(CorpusSummary(Fixture.whole, resources: Fixture.resources, limits: .init(answers: 1)))
         #expect(cut.components(separatedBy: "<tr class=").count - 1 == 1)
         #expect(cut.contains("the first 1 of \(total) answers"))
         let whole = HTMLReport.answersSection(Fixture.summary)

@@ -9,7 +9,7 @@ import TuiweiScoring
 
 @Suite struct JSONLinesReportTests {
     @Test func everyLineIsJSONWithItsType() throws {
-        let text = JSONLinesReport.render(Fixture.summary)
+        let text = Fixture.file("analysis.jsonl")
         var types: [String: Int] = [:]
         var answers: [[String: Any]] = []
         for line in text.split(separator: "\n") {
@@ -22,7 +22,7 @@ import TuiweiScoring
         #expect(types["run"] == 1)
         #expect(types["document"] == 4)
         #expect(types["call"] == 2)
-        #expect(types["answer"] == Fixture.summary.analysis.answers.count)
+        #expect(types["answer"] == Fixture.whole.answers.count)
         #expect(types["official"] == Fixture.summary.officials.count)
         let tricky = try #require(answers.first { ($0["text"] as? String)?.contains("央企") == true })
         let detections = try #require(tricky["detections"] as? [[String: Any]])
@@ -33,7 +33,7 @@ import TuiweiScoring
     }
 
     @Test func skippedDocumentKeepsItsReason() throws {
-        let line = try #require(JSONLinesReport.render(Fixture.summary).split(separator: "\n").first { $0.contains("\"broken\"") })
+        let line = try #require(Fixture.file("analysis.jsonl").split(separator: "\n").first { $0.contains("\"broken\"") })
         let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
         let doc = object["document"] as! [String: Any]
         #expect(doc["status"] as? String == "skipped")

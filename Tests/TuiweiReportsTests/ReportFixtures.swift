@@ -1,6 +1,7 @@
 import Foundation
 import TuiweiCore
 import TuiweiScoring
+@testable import TuiweiReports
 
 /// Test data for the report writers: one hand-made transcript with tricky text (commas, quotes,
 /// markup characters), an article, a skipped file, and the summary of all three.
@@ -90,7 +91,13 @@ enum Fixture {
             .addingDuplicates([DuplicateLink(document: "b", call: 1, original: "a", originalCall: 1, containment: 1, coverage: 1)])
     }
 
-    static let summary = CorpusSummary(analysis([transcript(id: "a"), transcript(id: "b"), article, skipped]), resources: resources)
+    static let whole = analysis([transcript(id: "a"), transcript(id: "b"), article, skipped])
+    static let summary = CorpusSummary(whole, resources: resources)
+
+    /// The files of the fixture run: name → contents.
+    static func file(_ name: String, excelBOM: Bool = false) -> String {
+        ReportWriter.render(whole, resources: resources, formats: ReportFormat.allCases, excelBOM: excelBOM).first { $0.name == name }!.contents
+    }
 }
 
 /// An RFC 4180 reader for checking the CSV files.

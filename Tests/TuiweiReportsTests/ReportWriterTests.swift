@@ -11,23 +11,28 @@ import TuiweiScoring
     @Test func writesEveryFileDeterministically() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tuiwei-report-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let paths = try ReportWriter.write(Fixture.summary, to: dir, formats: ReportFormat.allCases)
+        let paths = try ReportWriter.write(Fixture.whole, resources: Fixture.resources, to: dir, formats: ReportFormat.allCases).files.compactMap(\.path)
         #expect(paths.map { ($0 as NSString).lastPathComponent } == ["report.md", "report.html", "analysis.jsonl", "answers.csv", "officials.csv"])
         for p in paths { #expect(FileManager.default.fileExists(atPath: p)) }
         // Same inputs merged in another order give the same bytes.
-        let reordered = CorpusSummary(Fixture.analysis([Fixture.skipped, Fixture.transcript(id: "b"), Fixture.article, Fixture.transcript(id: "a")]),
-                                      resources: Fixture.resources)
-        let one = ReportWriter.render(Fixture.summary, formats: ReportFormat.allCases)
-        let two = ReportWriter.render(reordered, formats: ReportFormat.allCases)
+        let reordered = Fixture.analysis([Fixture.skipped, Fixture.transcript(id: "b"), Fixture.article, Fixture.transcript(id: "a")])
+        let one = ReportWriter.render(Fixture.whole, resources: Fixture.resources, formats: ReportFormat.allCases)
+        let two = ReportWriter.render(reordered, resources: Fixture.resources, formats: ReportFormat.allCases)
         #expect(one.map(\.contents) == two.map(\.contents))
+        // The files on disk are the files rendered in memory.
+        for (name, contents) in one {
+            #expect(try String(contentsOfFile: (dir as NSString).appendingPathComponent(name), encoding: .utf8) == contents)
+        }
+        // No partial files are left behind.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == one.map(\.name).sorted())
     }
 
     @Test func emptyAndAllSkippedRunsStillRender() throws {
         for docs in [[], [Fixture.skipped]] {
-            let summary = CorpusSummary(CorpusAnalysis.merged(docs.map {
+            let analysis = CorpusAnalysis.merged(docs.map {
                 CorpusAnalysis.analysing($0, scorer: AnswerScorer(resources: Fixture.resources), detections: { _ in [] }, words: Fixture.words)
-            }), resources: Fixture.resources)
-            let files = ReportWriter.render(summary, formats: ReportFormat.allCases)
+            })
+            let files = ReportWriter.render(analysis, resources: Fixture.resources, formats: ReportFormat.allCases)
             #expect(files.count == 5)
             _ = try XMLDocument(data: Data(files[1].contents.utf8), options: [])
             #expect(parseCSV(files[3].contents).count == 1)
@@ -37,7 +42,7 @@ import TuiweiScoring
     }
 
     @Test func unwritableFolderIsADiagnostic() {
-        #expect(throws: Diagnostic.self) { try ReportWriter.write(Fixture.summary, to: "/proc/tuiwei-cannot", formats: [.markdown]) }
+        #expect(throws: Diagnostic.self) { try ReportWriter.write(Fixture.whole, resources: Fixture.resources, to: "/proc/tuiwei-cannot", formats: [.markdown]) }
     }
 
     @Test func formatList() throws {

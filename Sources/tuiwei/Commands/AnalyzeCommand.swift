@@ -37,27 +37,35 @@ enum AnalyzeCommand: Command {
 
         let engine = try LexiconOptions.engine(args)
         var sources = TranscriptReader.sources(at: paths)
-        if let shard { sources = AnalysisEngine.shard(sources, index: shard.index, count: shard.count) }
-        let progress = (!args.flag("--quiet") && isatty(2) != 0) ? ProgressLine(total: sources.count) : nil
+        let quiet = args.flag("--quiet") || isatty(2) == 0
+        guard let shard else {
+            let progress = quiet ? nil : ProgressLine(total: sources.count)
+            var report: RunProgress?
+            if let progress { report = { phase, done, _ in progress.update(done, phase: phase) } }
+            let out = args.value("--out") ?? "tuiwei-report"
+            let excel = args.flag("--excel")
+            let result = try await engine.stream(sources, jobs: jobs, formats: formats, makeStream: { context in
+                try ReportStream(directory: out, context: context, excelBOM: excel)
+            }, progress: report)
+            progress?.finish()
+            return ReportOptions.finish(result, formats: formats, args: args, command: "analyze")
+        }
+        sources = AnalysisEngine.shard(sources, index: shard.index, count: shard.count)
+        let progress = quiet ? nil : ProgressLine(total: sources.count)
         var report: (@Sendable (Int, Int) -> Void)?
-        if let progress { report = { done, _ in progress.update(done) } }
+        if let progress { report = { done, _ in progress.update(done, phase: "analysing") } }
         let result = await engine.run(sources, jobs: jobs, progress: report)
         progress?.finish()
         for d in result.skipped { printError("tuiwei analyze: skipped \(d.path): \(d.status)") }
-
-        if let shard {
-            let out = args.value("--out") ?? "tuiwei-report"
-            let path = (out as NSString).appendingPathComponent("shard-\(shard.index)-of-\(shard.count).json")
-            do {
-                try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-                try RunShard(shard: "\(shard.index)/\(shard.count)", run: result).data().write(to: URL(fileURLWithPath: path), options: .atomic)
-            } catch {
-                throw Diagnostic(.error, file: path, "cannot write the shard file (\(error.localizedDescription)); choose another folder with --out")
-            }
-            printError("tuiwei analyze: shard \(shard.index)/\(shard.count): \(sources.count) documents; wrote \(path)")
-        } else {
-            try ReportOptions.write(result, scoring: engine.scoring, formats: formats, args: args, command: "analyze")
+        let out = args.value("--out") ?? "tuiwei-report"
+        let path = (out as NSString).appendingPathComponent("shard-\(shard.index)-of-\(shard.count).json")
+        do {
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            try RunShard(shard: "\(shard.index)/\(shard.count)", run: result).data().write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw Diagnostic(.error, file: path, "cannot write the shard file (\(error.localizedDescription)); choose another folder with --out")
         }
+        printError("tuiwei analyze: shard \(shard.index)/\(shard.count): \(sources.count) documents; wrote \(path)")
         return result.skipped.isEmpty ? ExitStatus.ok : ExitStatus.partial
     }
 
@@ -86,35 +94,50 @@ enum ReportOptions {
         }
     }
 
-    /// Writes the reports of a run; prints the Markdown report when no --out was given.
-    static func write(_ run: CorpusRun, scoring: ScoringResources, formats: [ReportFormat], args: ParsedArguments, command: String) throws {
-        let summary = CorpusSummary(run.analysis, resources: scoring)
-        let written = try ReportWriter.write(summary, to: args.value("--out") ?? "tuiwei-report", formats: formats,
-                                             excelBOM: args.flag("--excel"))
-        if args.value("--out") == nil, formats.contains(.markdown) {
-            print(MarkdownReport.render(summary), terminator: "")
+    /// Writes the reports of a run held in memory.
+    static func write(_ run: CorpusRun, scoring: ScoringResources, formats: [ReportFormat], args: ParsedArguments, command: String) throws -> Int32 {
+        let result = try ReportWriter.write(run.analysis, resources: scoring, to: args.value("--out") ?? "tuiwei-report",
+                                            formats: formats, excelBOM: args.flag("--excel"))
+        return finish(result, formats: formats, args: args, command: command)
+    }
+
+    /// Lists skipped documents, prints the Markdown report when no --out was given, and gives the exit status.
+    static func finish(_ result: ReportStream.Result, formats: [ReportFormat], args: ParsedArguments, command: String) -> Int32 {
+        let summary = result.summary
+        for d in summary.skipped { printError("tuiwei \(command): skipped \(d.path): \(d.status)") }
+        if args.value("--out") == nil, let md = result.files.first(where: { $0.name == "report.md" })?.path,
+           let text = try? String(contentsOfFile: md, encoding: .utf8) {
+            print(text, terminator: "")
         }
-        printError("tuiwei \(command): \(summary.analysis.documents.count) documents, \(summary.analysis.answers.count) official answers; wrote \(written.joined(separator: ", "))")
+        printError("tuiwei \(command): \(summary.totals.documents) documents, \(summary.totals.answers) official answers; wrote \(result.files.compactMap(\.path).joined(separator: ", "))")
+        return summary.skipped.isEmpty ? ExitStatus.ok : ExitStatus.partial
     }
 }
 
-/// `documents 12/100 (34.5/s)` rewritten in place on a terminal's standard error.
+/// `analysing 12/100 (34.5/s)` rewritten in place on a terminal's standard error.
 final class ProgressLine: @unchecked Sendable {
     private let total: Int
-    private let start = Date()
+    private var start = Date()
     private let lock = NSLock()
     private var last = Date.distantPast
+    private var phase = ""
 
     init(total: Int) { self.total = total }
 
-    func update(_ done: Int) {
+    func update(_ done: Int, phase: String) {
         lock.lock()
         defer { lock.unlock() }
         let now = Date()
+        if phase != self.phase {
+            // A new pass starts its own count and rate on a new line.
+            if !self.phase.isEmpty { FileHandle.standardError.write(Data("\n".utf8)) }
+            self.phase = phase
+            start = now
+        }
         guard done == total || now.timeIntervalSince(last) > 0.1 else { return }
         last = now
         let rate = Double(done) / max(0.001, now.timeIntervalSince(start))
-        FileHandle.standardError.write(Data("\rdocuments \(done)/\(total) (\(String(format: "%.1f", rate))/s)".utf8))
+        FileHandle.standardError.write(Data("\r\(phase) \(done)/\(total) (\(String(format: "%.1f", rate))/s)".utf8))
     }
 
     func finish() { FileHandle.standardError.write(Data("\n".utf8)) }

@@ -41,7 +41,6 @@ enum MergeCommand: Command {
             runs.append(try RunShard(data: data, file: f).run)
         }
         let run = CorpusRun.merged(runs)
-        try ReportOptions.write(run, scoring: try ScoringResources.loadDefault(), formats: formats, args: args, command: "merge")
-        return run.skipped.isEmpty ? ExitStatus.ok : ExitStatus.partial
+        return try ReportOptions.write(run, scoring: try ScoringResources.loadDefault(), formats: formats, args: args, command: "merge")
     }
 }

@@ -1,0 +1,191 @@
+import TuiweiCore
+
+/// A document's result made ready to be counted: its call summaries and each answer's phrase
+/// counts, computed where the document was analysed, so the one task that folds results in
+/// corpus order has little left to do.
+public struct PreparedPart: Sendable {
+    public let analysis: CorpusAnalysis
+    /// One per call of `analysis`, in order.
+    public let calls: [CallSummary]
+    /// Per answer of `analysis`: its word n-grams, and those also found in the articles.
+    let phrases: [(total: Int, shared: [String])]
+}
+
+/// Folds per-document results, in corpus order, into a `CorpusSummary`.
+///
+/// Every aggregate is a running total (`ScoreTotals`, counts, phrase counts), and only the first
+/// few documents, calls and answers are kept for the reports people read, so memory does not
+/// grow with the number of documents. Calls that repeat another, and the article phrases that
+/// boilerplate is measured against, are known before the first document is added.
+public struct SummaryBuilder: Sendable {
+    /// How many documents, calls and answers a summary keeps for the reports people read.
+    public struct Limits: Sendable, Hashable {
+        public var documents: Int
+        public var calls: Int
+        public var answers: Int
+
+        public init(documents: Int = 2000, calls: Int = 500, answers: Int = 5000) {
+            self.documents = documents
+            self.calls = calls
+            self.answers = answers
+        }
+    }
+
+    struct OfficialTotals: Sendable {
+        var labels: Set<String> = []
+        var scores = ScoreTotals()
+        var orientation = OrientationCounts()
+        var ngrams = 0
+        var shared: [String: Int] = [:]
+    }
+
+    struct OrganisationTotals: Sendable {
+        var officials: Set<OfficialKey> = []
+        var scores = ScoreTotals()
+    }
+
+    let resources: ScoringResources
+    let duplicates: [String: DuplicateLink]
+    let referenceNgrams: Set<String>
+    let limits: Limits
+    private var totals = RunTotals()
+    private var documents: [DocumentEntry] = []
+    private var skipped: [DocumentEntry] = []
+    private var calls: [CallSummary] = []
+    private var answers: [ScoredAnswer] = []
+    private var officials: [OfficialKey: OfficialTotals] = [:]
+    private var organisations: [String: OrganisationTotals] = [:]
+    private var overall = ScoreTotals()
+
+    /// - Parameters:
+    ///   - duplicates: calls that repeat another, keyed `document#call` (`CorpusAnalysis.duplicateCalls`).
+    ///   - referenceNgrams: word n-grams of the article documents.
+    public init(resources: ScoringResources, duplicates: [String: DuplicateLink], referenceNgrams: Set<String>,
+                limits: Limits = .init()) {
+        self.resources = resources
+        self.duplicates = duplicates
+        self.referenceNgrams = referenceNgrams
+        self.limits = limits
+    }
+
+    /// The summaries of a document's calls and its answers' phrases: a pure function, run
+    /// concurrently where the document was analysed.
+    public static func prepare(_ part: CorpusAnalysis, resources: ScoringResources,
+                               duplicates: [String: DuplicateLink], referenceNgrams: Set<String> = []) -> PreparedPart {
+        var callSizes: [String: Int] = [:]
+        for c in part.calls { callSizes["\(c.document)#\(c.call)"] = c.officialTurns }
+        var byCall: [String: [ScoredAnswer]] = [:]
+        for a in part.answers { byCall["\(a.score.document)#\(a.score.call)", default: []].append(a) }
+        let calls = part.calls.map { entry in
+            let key = "\(entry.document)#\(entry.call)"
+            let answers = byCall[key] ?? []
+            var totals = ScoreTotals()
+            totals.add(call: answers, officialTurns: entry.officialTurns)
+            return CallSummary(
+                entry: entry, duplicateOf: duplicates[key],
+                statistics: totals.statistics(weights: resources.weights, key: "call:\(key)"),
+                series: answers.map { .init(officialTurn: $0.score.officialTurn, score: $0.score.score, grade: $0.score.grade) },
+                quotes: tellingQuotes(answers, count: 3))
+        }
+        let n = max(1, Int(resources.weights["boilerplate.n"]))
+        let phrases = part.answers.map { a in
+            let grams = wordNgrams(a.words, n: n, stopWords: resources.stopWords)
+            return (grams.count, grams.filter(referenceNgrams.contains))
+        }
+        return PreparedPart(analysis: part, calls: calls, phrases: phrases)
+    }
+
+    /// Adds the next document's result, in corpus order.
+    public mutating func add(_ part: PreparedPart) {
+        let a = part.analysis
+        for d in a.documents {
+            totals.documents += 1
+            if d.status.isAnalysed { totals.analysed += 1 } else { skipped.append(d) }
+            if documents.count < limits.documents { documents.append(d) }
+        }
+        totals.calls += a.calls.count
+        totals.answers += a.answers.count
+        for c in part.calls {
+            if c.duplicateOf != nil { totals.duplicateCalls += 1 }
+            if calls.count < limits.calls { calls.append(c) }
+        }
+        for answer in a.answers where answers.count < limits.answers { answers.append(answer) }
+
+        var sizes: [String: Int] = [:]
+        for c in a.calls { sizes["\(c.document)#\(c.call)"] = c.officialTurns }
+        // Answers are in (call, turn) order: each run of one call is added as that call.
+        var start = 0
+        while start < a.answers.count {
+            let first = a.answers[start].score
+            var end = start + 1
+            while end < a.answers.count, a.answers[end].score.call == first.call, a.answers[end].score.document == first.document { end += 1 }
+            let key = "\(first.document)#\(first.call)"
+            if duplicates[key] == nil { count(a.answers[start..<end], phrases: part.phrases[start..<end], officialTurns: sizes[key] ?? 1) }
+            start = end
+        }
+    }
+
+    private mutating func count(_ answers: ArraySlice<ScoredAnswer>, phrases: ArraySlice<(total: Int, shared: [String])>, officialTurns: Int) {
+        overall.add(call: answers, officialTurns: officialTurns)
+        var byOfficial: [OfficialKey: [ScoredAnswer]] = [:]
+        for (a, p) in zip(answers, phrases) {
+            byOfficial[a.official, default: []].append(a)
+            var o = officials[a.official] ?? OfficialTotals()
+            o.labels.insert(a.speaker)
+            o.orientation.add(a.orientation)
+            o.ngrams += p.total
+            for g in p.shared { o.shared[g, default: 0] += 1 }
+            officials[a.official] = o
+        }
+        var byOrganisation: [String: [ScoredAnswer]] = [:]
+        for (key, group) in byOfficial {
+            officials[key]!.scores.add(call: group, officialTurns: officialTurns)
+            byOrganisation[key.organisation, default: []].append(contentsOf: group)
+            organisations[key.organisation, default: OrganisationTotals()].officials.insert(key)
+        }
+        for (org, group) in byOrganisation {
+            organisations[org]!.scores.add(call: group, officialTurns: officialTurns)
+        }
+    }
+
+    /// The summary of everything added.
+    public func finish() -> CorpusSummary {
+        let w = resources.weights
+        let top = w.values["boilerplate.top"].map { Int($0) } ?? 5
+        let officials = self.officials.map { key, o in
+            let phrases = o.shared.map { BoilerplateProfile.PhraseCount(phrase: $0.key, count: $0.value) }
+                .sorted { ($1.count, $0.phrase) < ($0.count, $1.phrase) }
+            return OfficialSummary(
+                official: key, labels: o.labels.sorted(),
+                statistics: o.scores.statistics(weights: w, key: "official:\(key)"),
+                orientation: OrientationProfile(counts: o.orientation),
+                boilerplate: BoilerplateProfile(ngrams: o.ngrams, shared: o.shared.values.reduce(0, +),
+                                                topPhrases: Array(phrases.prefix(top))))
+        }.sorted { a, b in
+            let ma = a.statistics.mean?.mean ?? .infinity, mb = b.statistics.mean?.mean ?? .infinity
+            return ma != mb ? ma < mb : a.official < b.official
+        }
+        let organisations = self.organisations.map { org, o in
+            OrganisationSummary(organisation: org, officials: o.officials.count,
+                                statistics: o.scores.statistics(weights: w, key: "organisation:\(org)"))
+        }.sorted { $0.organisation < $1.organisation }
+        return CorpusSummary(totals: totals, officials: officials, calls: calls, organisations: organisations,
+                             overall: overall.statistics(weights: w, key: "corpus"),
+                             gradeThresholds: [w["grade.1"], w["grade.2"], w["grade.3"]],
+                             documents: documents, skipped: skipped, answers: answers, duplicates: duplicates)
+    }
+}
+
+extension CorpusAnalysis {
+    /// The analysis cut into one part per document, in corpus order, as a run produces them.
+    public func documentParts() -> [CorpusAnalysis] {
+        var entries: [String: [DocumentEntry]] = [:]
+        var calls: [String: [CallEntry]] = [:]
+        var answers: [String: [ScoredAnswer]] = [:]
+        for d in documents { entries[d.id, default: []].append(d) }
+        for c in self.calls { calls[c.document, default: []].append(c) }
+        for a in self.answers { answers[a.score.document, default: []].append(a) }
+        let ids = Set(entries.keys).union(calls.keys).union(answers.keys).sorted()
+        return ids.map { CorpusAnalysis(documents: entries[$0] ?? [], calls: calls[$0] ?? [], answers: answers[$0] ?? []) }
+    }
+}
