@@ -56,9 +56,14 @@ public enum CSVReport {
     }
 
     static func field(_ s: String) -> String {
-        if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        // Bytes, not Characters: "\r\n" is one Character, and this runs for every cell.
+        guard s.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return s }
+        var out = [UInt8(ascii: "\"")]
+        for b in s.utf8 {
+            out.append(b)
+            if b == 0x22 { out.append(b) }
         }
-        return s
+        out.append(UInt8(ascii: "\""))
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -37,15 +37,12 @@ public enum JSONLinesReport {
                                                          diagnostics: d.diagnostics.map(\.description)), encoder)
         }
         for c in part.calls { calls += line("call", c, encoder) }
+        var bytes: [UInt8] = []
         for ans in part.analysis.answers {
-            answers += line("answer", AnswerRecord(
-                document: ans.score.document, call: ans.score.call, turn: ans.score.turn, officialTurn: ans.score.officialTurn,
-                speaker: ans.speaker, official: ans.official, line: ans.line, score: ans.score.score, grade: ans.score.grade,
-                text: ans.text, question: ans.question, questionType: ans.questionType.rawValue,
-                detections: ans.score.detections.map(DetectionRecord.init), contributions: ans.score.contributions,
-                orientation: ans.orientation, hangUps: ans.hangUps,
-                duplicateOf: copies["\(ans.score.document)#\(ans.score.call)"].map { "\($0.original)#\($0.originalCall)" }), encoder)
+            let dup = copies["\(ans.score.document)#\(ans.score.call)"].map { "\($0.original)#\($0.originalCall)" }
+            bytes += answerLine(ans, duplicateOf: dup)
         }
+        answers = String(decoding: bytes, as: UTF8.self)
         return (documents, calls, answers)
     }
 
@@ -89,32 +86,6 @@ public enum JSONLinesReport {
         let reason: String?, encoding: String?
         let calls: Int, paragraphs: Int
         let diagnostics: [String]
-    }
-
-    struct DetectionRecord: Encodable {
-        let code: String, text: String, start: Int, end: Int, line: Int, column: Int, rule: String, weight: Double
-        init(_ d: Detection) {
-            code = d.code.rawValue
-            text = d.text
-            start = d.range.lowerBound
-            end = d.range.upperBound
-            line = d.location.line
-            column = d.location.column
-            rule = d.rule.description
-            weight = d.weight
-        }
-    }
-
-    struct AnswerRecord: Encodable {
-        let document: String, call: Int, turn: Int, officialTurn: Int
-        let speaker: String, official: OfficialKey, line: Int
-        let score: Double, grade: Int?
-        let text: String, question: String, questionType: String
-        let detections: [DetectionRecord]
-        let contributions: [Contribution]
-        let orientation: OrientationCounts
-        let hangUps: Int
-        let duplicateOf: String?
     }
 
     struct OfficialRecord: Encodable {

@@ -4,14 +4,14 @@ import TuiweiCorpus
 /// Finds calls that appear again in another document (an excerpt), by overlap of what the
 /// officials said: character 8-gram shingles of official speech, punctuation and spaces removed.
 ///
-/// Shingles are sampled by hash (one in sixteen): the same shingle is sampled in every call that
-/// has it, so the sample of two calls' overlap is the overlap of their samples, and a call keeps
-/// a few bytes per sentence. Calls are compared through shingles they share, never pair by pair;
+/// Shingles are sampled by hash (one in 64) and kept as 32-bit hashes: the same shingle is
+/// sampled in every call that has it, so the sample of two calls' overlap is the overlap of
+/// their samples, and a call keeps about 4 bytes per 64 characters of official speech. Calls are compared through shingles they share, never pair by pair;
 /// a shingle found in very many calls (a stock phrase) says nothing about which call was copied
 /// and is not followed, which keeps a large corpus near-linear.
 public enum DuplicateCalls {
     static let shingleLength = 8
-    static let sampleModulus: UInt64 = 16
+    static let sampleModulus: UInt64 = 64
     /// Shingles in more calls than this are stock phrases, not evidence of copying.
     static let maxCallsPerShingle = 48
     /// A call whose official speech is at least this much contained in another call is a copy.
@@ -23,14 +23,14 @@ public enum DuplicateCalls {
         static func < (a: Key, b: Key) -> Bool { (a.document, a.call) < (b.document, b.call) }
     }
 
-    static func shingles(_ call: Call) -> [UInt64] {
+    static func shingles(_ call: Call) -> [UInt32] {
         var scalars: [UInt32] = []
         for t in call.turns where t.role == .official {
             for s in t.text.unicodeScalars where Folding.isHan(s) || Folding.isLatinWordChar(s) {
                 scalars.append(Folding.fold(s).value)
             }
         }
-        var out: [UInt64] = []
+        var out: [UInt32] = []
         guard scalars.count >= shingleLength else { return out }
         for i in 0...(scalars.count - shingleLength) {
             // FNV-1a over the window: stable across runs, unlike Hasher.
@@ -38,10 +38,10 @@ public enum DuplicateCalls {
             for k in i..<(i + shingleLength) {
                 h = (h ^ UInt64(scalars[k])) &* 0x100000001b3
             }
-            if h % sampleModulus == 0 { out.append(h) }
+            if h % sampleModulus == 0 { out.append(UInt32(truncatingIfNeeded: h >> 32)) }
         }
         out.sort()
-        var distinct: [UInt64] = []
+        var distinct: [UInt32] = []
         distinct.reserveCapacity(out.count)
         for h in out where h != distinct.last { distinct.append(h) }
         return distinct
@@ -53,11 +53,11 @@ public enum DuplicateCalls {
         public let document: String
         public let call: Int
         /// Sorted, distinct.
-        let shingles: [UInt64]
+        let shingles: [UInt32]
 
         private enum Keys: String, CodingKey { case document, call, shingles }
 
-        init(document: String, call: Int, shingles: [UInt64]) {
+        init(document: String, call: Int, shingles: [UInt32]) {
             self.document = document
             self.call = call
             self.shingles = shingles
@@ -67,7 +67,7 @@ public enum DuplicateCalls {
             let c = try decoder.container(keyedBy: Keys.self)
             document = try c.decode(String.self, forKey: .document)
             call = try c.decode(Int.self, forKey: .call)
-            shingles = Array(Set(try c.decode([UInt64].self, forKey: .shingles))).sorted()
+            shingles = Array(Set(try c.decode([UInt32].self, forKey: .shingles))).sorted()
         }
 
         public func encode(to encoder: Encoder) throws {
@@ -92,24 +92,25 @@ public enum DuplicateCalls {
 
     public static func find(_ fingerprints: [Fingerprint]) -> [DuplicateLink] {
         let keys = fingerprints.map { Key(document: $0.document, call: $0.call) }
-        // Every (shingle, call) once, grouped by shingle: the calls that share each shingle.
-        var postings: [(shingle: UInt64, id: Int32)] = []
+        // Every (shingle, call) once, as shingle << 32 | call, sorted: the calls that share each
+        // shingle stand together.
+        var postings: [UInt64] = []
         postings.reserveCapacity(fingerprints.reduce(0) { $0 + $1.shingles.count })
         for (id, f) in fingerprints.enumerated() {
-            for h in f.shingles { postings.append((h, Int32(id))) }
+            for h in f.shingles { postings.append(UInt64(h) << 32 | UInt64(id)) }
         }
-        postings.sort { ($0.shingle, $0.id) < ($1.shingle, $1.id) }
+        postings.sort()
         // Shared shingles per ordered pair of calls from different documents.
         var shared: [Int: [Int32: Int]] = [:]
         var start = 0
         while start < postings.count {
             var end = start + 1
-            while end < postings.count, postings[end].shingle == postings[start].shingle { end += 1 }
+            while end < postings.count, postings[end] >> 32 == postings[start] >> 32 { end += 1 }
             if end - start > 1, end - start <= maxCallsPerShingle {
                 for i in start..<end {
-                    let a = Int(postings[i].id)
+                    let a = Int(postings[i] & 0xFFFF_FFFF)
                     for j in start..<end where j != i {
-                        let b = postings[j].id
+                        let b = Int32(truncatingIfNeeded: postings[j] & 0xFFFF_FFFF)
                         if keys[Int(b)].document != keys[a].document { shared[a, default: [:]][b, default: 0] += 1 }
                     }
                 }

@@ -39,4 +39,26 @@ import TuiweiScoring
         #expect(doc["status"] as? String == "skipped")
         #expect((doc["reason"] as? String)?.contains("GB18030") == true)
     }
+
+    @Test func answerLinesEscapeEveryCharacterJSONNeedsEscaped() throws {
+        let base = try #require(Fixture.whole.answers.first)
+        let nasty = "引号\"反斜杠\\换行\n回车\r制表\t响铃\u{07}斜杠/𠀀"
+        let a = ScoredAnswer(score: base.score, speaker: "A\"B", official: OfficialKey(organisation: "某\\会", department: nil, surname: "曾"),
+                             line: 3, text: nasty, question: "问\u{1F}", questionType: base.questionType,
+                             orientation: OrientationCounts(characters: 5, authority: 1, grassroots: 0, terms: ["政府": 1, "工人": 2]),
+                             words: [], hangUps: 0)
+        let line = JSONLinesReport.answerLine(a, duplicateOf: "x#1")
+        #expect(line.last == 0x0A && !line.dropLast().contains(0x0A))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any])
+        let record = try #require(object["answer"] as? [String: Any])
+        #expect(object["type"] as? String == "answer")
+        #expect(record["text"] as? String == nasty)
+        #expect(record["question"] as? String == "问\u{1F}")
+        #expect(record["speaker"] as? String == "A\"B")
+        #expect(record["duplicateOf"] as? String == "x#1")
+        #expect((record["official"] as? [String: Any])?["department"] == nil)
+        #expect((record["official"] as? [String: Any])?["organisation"] as? String == "某\\会")
+        #expect(((record["orientation"] as? [String: Any])?["terms"] as? [String: Int]) == ["政府": 1, "工人": 2])
+        #expect(record["score"] as? Double == base.score.score)
+    }
 }
