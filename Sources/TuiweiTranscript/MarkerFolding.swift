@@ -9,9 +9,19 @@ enum MarkerFolding {
     @inline(__always)
     static func fold(_ s: Unicode.Scalar) -> Unicode.Scalar {
         let f = Folding.fold(s)
-        if f.value >= 0x4E00, let simplified = traditionalMarkers[f.value] { return Unicode.Scalar(simplified)! }
-        return f
+        let v = f.value
+        // The bit set answers for almost every scalar without hashing it.
+        guard v >= 0x4E00, v < 0xA000, markerBits[Int(v - 0x4E00) >> 6] & (1 << UInt64(v & 63)) != 0,
+              let simplified = traditionalMarkers[v] else { return f }
+        return Unicode.Scalar(simplified)!
     }
+
+    /// One bit per scalar of U+4E00…U+9FFF: set for the keys of `traditionalMarkers`.
+    static let markerBits: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: (0xA000 - 0x4E00) / 64)
+        for k in traditionalMarkers.keys { bits[Int(k - 0x4E00) >> 6] |= 1 << UInt64(k & 63) }
+        return bits
+    }()
 
     static func fold(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] { scalars.map(fold) }
     static func fold(_ text: String) -> [Unicode.Scalar] { text.unicodeScalars.map(fold) }
