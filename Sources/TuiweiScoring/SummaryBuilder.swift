@@ -1,3 +1,4 @@
+import Dispatch
 import TuiweiCore
 
 /// A document's result made ready to be counted: its call summaries and each answer's phrase
@@ -152,12 +153,16 @@ public struct SummaryBuilder: Sendable {
     public func finish() -> CorpusSummary {
         let w = resources.weights
         let top = w.values["boilerplate.top"].map { Int($0) } ?? 5
-        let officials = self.officials.map { key, o in
+        // The bootstraps of many officials are the one costly step left: spread them over the cores.
+        let entries = Array(self.officials)
+        let statistics = concurrentMap(entries.count) { entries[$0].value.scores.statistics(weights: w, key: "official:\(entries[$0].key)") }
+        let officials = entries.enumerated().map { i, entry in
+            let (key, o) = entry
             let phrases = o.shared.map { BoilerplateProfile.PhraseCount(phrase: $0.key, count: $0.value) }
                 .sorted { ($1.count, $0.phrase) < ($0.count, $1.phrase) }
             return OfficialSummary(
                 official: key, labels: o.labels.sorted(),
-                statistics: o.scores.statistics(weights: w, key: "official:\(key)"),
+                statistics: statistics[i],
                 orientation: OrientationProfile(counts: o.orientation),
                 boilerplate: BoilerplateProfile(ngrams: o.ngrams, shared: o.shared.values.reduce(0, +),
                                                 topPhrases: Array(phrases.prefix(top))))
@@ -188,4 +193,22 @@ extension CorpusAnalysis {
         let ids = Set(entries.keys).union(calls.keys).union(answers.keys).sorted()
         return ids.map { CorpusAnalysis(documents: entries[$0] ?? [], calls: calls[$0] ?? [], answers: answers[$0] ?? []) }
     }
+}
+
+/// `transform(0..<count)` computed on every core; the results in index order.
+func concurrentMap<T: Sendable>(_ count: Int, _ transform: @Sendable (Int) -> T) -> [T] {
+    guard count > 1 else { return (0..<count).map(transform) }
+    return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+        let base = UncheckedBuffer(buffer.baseAddress!)
+        DispatchQueue.concurrentPerform(iterations: count) { i in
+            (base.pointer + i).initialize(to: transform(i))
+        }
+        initialized = count
+    }
+}
+
+/// A pointer handed to concurrent iterations that each write a slot of their own.
+private struct UncheckedBuffer<T>: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<T>
+    init(_ pointer: UnsafeMutablePointer<T>) { self.pointer = pointer }
 }
