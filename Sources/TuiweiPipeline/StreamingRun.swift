@@ -9,7 +9,6 @@ import TuiweiTranscript
 /// another (the fuller call is counted, wherever it comes in the corpus) and the phrases of the
 /// article documents that official speech is compared with.
 public struct CorpusSurvey: Sendable {
-    public let fingerprints: [DuplicateCalls.Fingerprint]
     public let referenceNgrams: Set<String>
     /// `document#call` → the call it repeats.
     public let copies: [String: DuplicateLink]
@@ -59,9 +58,11 @@ extension AnalysisEngine {
             reference.formUnion(found.1)
             progress?("reading", i + 1, sources.count)
         }
-        let present = Set(fingerprints.map { "\($0.document)#\($0.call)" })
-        let copies = CorpusAnalysis.copies(DuplicateCalls.find(fingerprints), present: present)
-        return CorpusSurvey(fingerprints: fingerprints, referenceNgrams: reference, copies: copies)
+        let links = DuplicateCalls.find(fingerprints)
+        // Every linked call has a fingerprint, so every linked call is present.
+        let present = Set(links.flatMap { ["\($0.document)#\($0.call)", "\($0.original)#\($0.originalCall)"] })
+        let copies = CorpusAnalysis.copies(links, present: present)
+        return CorpusSurvey(referenceNgrams: reference, copies: copies)
     }
 
     /// A document's analysis; a document of several calls has its calls analysed concurrently,
