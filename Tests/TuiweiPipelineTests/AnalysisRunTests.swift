@@ -166,3 +166,30 @@ import TuiweiTranscript
         #expect(Double(grades) / Double(simplified.answers.count) >= 0.95)
     }
 }
+
+/// One large file of many calls: read once, its calls analysed on every core, nothing lost.
+@Suite struct LargeSingleFileTests {
+    @Test func aFileOfManyCallsIsAnalysedCompletely() async throws {
+        let root = ProjectLayout.root()!
+        let one = try String(contentsOfFile: root + "/corpus/002_47a418d72e20b9bc.txt", encoding: .utf8)
+        let copies = 16
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tuiwei-large-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/large.txt"
+        try String(repeating: one + "\n", count: copies).write(toFile: path, atomically: true, encoding: .utf8)
+
+        let engine = AnalysisRunTests.engine
+        let single = engine.analyse(TranscriptReader.readDocuments(at: [root + "/corpus/002_47a418d72e20b9bc.txt"])[0])
+        let result = try await engine.stream(TranscriptReader.sources(at: [path]), jobs: 2, formats: [.csv, .json],
+                                             makeStream: { ReportStream(memory: $0) })
+        let totals = result.summary.totals
+        #expect(totals.documents == 1 && totals.analysed == 1)
+        #expect(totals.calls == copies * single.calls.count)
+        #expect(totals.answers == copies * single.answers.count)
+        // Repeats inside one document are not taken for copies of another document's call.
+        #expect(totals.duplicateCalls == 0)
+        let csv = try #require(result.files.first { $0.name == "answers.csv" }?.contents)
+        #expect(csv.components(separatedBy: "\r\n").count - 2 == totals.answers)
+    }
+}
