@@ -47,18 +47,18 @@ extension AnalysisEngine {
     /// The first pass of a streaming run: every document read and parsed, concurrently, for its
     /// call fingerprints, and the articles analysed for their phrases.
     public func survey(_ sources: [CorpusSource], jobs: Int, progress: RunProgress? = nil) async -> CorpusSurvey {
-        var fingerprints: [DuplicateCalls.Fingerprint] = []
+        var calls = DuplicateCalls.Index()
         var reference: Set<String> = []
         try? await orderedMap(count: sources.count, jobs: jobs) { i in
             let document = TranscriptReader.read(sources[i])
             let grams = document.kind == .article ? self.analyse(document).referenceNgrams : []
             return (DuplicateCalls.fingerprints(of: document), grams)
         } consume: { i, found in
-            fingerprints += found.0
+            for f in found.0 { calls.add(f) }
             reference.formUnion(found.1)
             progress?("reading", i + 1, sources.count)
         }
-        let links = DuplicateCalls.find(fingerprints)
+        let links = calls.links()
         // Every linked call has a fingerprint, so every linked call is present.
         let present = Set(links.flatMap { ["\($0.document)#\($0.call)", "\($0.original)#\($0.originalCall)"] })
         let copies = CorpusAnalysis.copies(links, present: present)

@@ -91,53 +91,71 @@ public enum DuplicateCalls {
     }
 
     public static func find(_ fingerprints: [Fingerprint]) -> [DuplicateLink] {
-        let keys = fingerprints.map { Key(document: $0.document, call: $0.call) }
-        // Every (shingle, call) once, as shingle << 32 | call, sorted: the calls that share each
-        // shingle stand together.
-        var postings: [UInt64] = []
-        postings.reserveCapacity(fingerprints.reduce(0) { $0 + $1.shingles.count })
-        for (id, f) in fingerprints.enumerated() {
-            for h in f.shingles { postings.append(UInt64(h) << 32 | UInt64(id)) }
+        var index = Index()
+        for f in fingerprints { index.add(f) }
+        return index.links()
+    }
+
+    /// The calls of a corpus as they are read, kept as one array of (shingle, call) postings —
+    /// 8 bytes per sampled shingle — and compared once all are in.
+    public struct Index: Sendable {
+        private var keys: [Key] = []
+        private var sizes: [Int32] = []
+        /// shingle << 32 | call number.
+        private var postings: [UInt64] = []
+
+        public init() {}
+
+        public mutating func add(_ f: Fingerprint) {
+            let id = UInt64(keys.count)
+            keys.append(Key(document: f.document, call: f.call))
+            sizes.append(Int32(f.shingles.count))
+            for h in f.shingles { postings.append(UInt64(h) << 32 | id) }
         }
-        postings.sort()
-        // Shared shingles per ordered pair of calls from different documents.
-        var shared: [Int: [Int32: Int]] = [:]
-        var start = 0
-        while start < postings.count {
-            var end = start + 1
-            while end < postings.count, postings[end] >> 32 == postings[start] >> 32 { end += 1 }
-            if end - start > 1, end - start <= maxCallsPerShingle {
-                for i in start..<end {
-                    let a = Int(postings[i] & 0xFFFF_FFFF)
-                    for j in start..<end where j != i {
-                        let b = Int32(truncatingIfNeeded: postings[j] & 0xFFFF_FFFF)
-                        if keys[Int(b)].document != keys[a].document { shared[a, default: [:]][b, default: 0] += 1 }
+
+        /// Every call that repeats another document's call, linked to its best original.
+        public mutating func links() -> [DuplicateLink] {
+            // Sorted in place, the calls that share each shingle stand together.
+            postings.sort()
+            // Shared shingles per ordered pair of calls from different documents.
+            var shared: [Int: [Int32: Int]] = [:]
+            var start = 0
+            while start < postings.count {
+                var end = start + 1
+                while end < postings.count, postings[end] >> 32 == postings[start] >> 32 { end += 1 }
+                if end - start > 1, end - start <= maxCallsPerShingle {
+                    for i in start..<end {
+                        let a = Int(postings[i] & 0xFFFF_FFFF)
+                        for j in start..<end where j != i {
+                            let b = Int32(truncatingIfNeeded: postings[j] & 0xFFFF_FFFF)
+                            if keys[Int(b)].document != keys[a].document { shared[a, default: [:]][b, default: 0] += 1 }
+                        }
                     }
                 }
+                start = end
             }
-            start = end
-        }
-        var links: [DuplicateLink] = []
-        for id in shared.keys.sorted(by: { keys[$0] < keys[$1] }) {
-            let mine = fingerprints[id].shingles.count
-            // The best original: most shared, then larger, then first by name.
-            var best: Int?
-            for (o, n) in shared[id]! where Double(n) / Double(mine) >= containmentThreshold {
-                let other = Int(o)
-                guard let b = best else { best = other; continue }
-                let nb = shared[id]![Int32(b)]!
-                if (n, fingerprints[other].shingles.count, keys[b]) > (nb, fingerprints[b].shingles.count, keys[other]) { best = other }
+            var links: [DuplicateLink] = []
+            for id in shared.keys.sorted(by: { keys[$0] < keys[$1] }) {
+                let mine = Int(sizes[id])
+                // The best original: most shared, then larger, then first by name.
+                var best: Int?
+                for (o, n) in shared[id]! where Double(n) / Double(mine) >= containmentThreshold {
+                    let other = Int(o)
+                    guard let b = best else { best = other; continue }
+                    let nb = shared[id]![Int32(b)]!
+                    if (n, sizes[other], keys[b]) > (nb, sizes[b], keys[other]) { best = other }
+                }
+                guard let b = best else { continue }
+                let theirs = Int(sizes[b])
+                // Of two mutual copies, the smaller one is the excerpt; equal sizes: the later name.
+                if theirs < mine || (theirs == mine && keys[b] > keys[id]) { continue }
+                let n = shared[id]![Int32(b)]!
+                links.append(DuplicateLink(document: keys[id].document, call: keys[id].call, original: keys[b].document,
+                                           originalCall: keys[b].call,
+                                           containment: Double(n) / Double(mine),
+                                           coverage: Double(n) / Double(theirs)))
             }
-            guard let b = best else { continue }
-            let theirs = fingerprints[b].shingles.count
-            // Of two mutual copies, the smaller one is the excerpt; equal sizes: the later name.
-            if theirs < mine || (theirs == mine && keys[b] > keys[id]) { continue }
-            let n = shared[id]![Int32(b)]!
-            links.append(DuplicateLink(document: keys[id].document, call: keys[id].call, original: keys[b].document,
-                                       originalCall: keys[b].call,
-                                       containment: Double(n) / Double(mine),
-                                       coverage: Double(n) / Double(theirs)))
+            return links
         }
-        return links
     }
 }
