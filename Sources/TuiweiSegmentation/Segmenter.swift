@@ -198,19 +198,22 @@ public struct Segmenter: Sendable {
         let n8 = b.count
         if n8 == 0 { return 0 }
         // All working memory is per call (on the stack when the text is short): scalars with
-        // full-width ASCII folded, their classes, byte offsets, and the word-graph arrays.
+        // full-width ASCII folded, their classes, byte offsets, the word-graph arrays, and the
+        // scalars' trie codes.
         return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: n8) { sc in
         withUnsafeTemporaryAllocation(of: ScalarClass.self, capacity: n8) { cl in
         withUnsafeTemporaryAllocation(of: Int32.self, capacity: n8 + 1) { of in
         withUnsafeTemporaryAllocation(of: Int32.self, capacity: n8 + 1) { ue in
         withUnsafeTemporaryAllocation(of: Double.self, capacity: n8 + 1) { rt in
         withUnsafeTemporaryAllocation(of: Int32.self, capacity: n8 + 1) { nx in
-        dictionary.trie.slots.withUnsafeBufferPointer { slots in
-        dictionary.trie.rootTable.withUnsafeBufferPointer { rootTable in
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: n8) { cd in
+        dictionary.trie.units.withUnsafeBufferPointer { units in
         dictionary.trie.weights.withUnsafeBufferPointer { weights in
-        dictionary.trie.pairFilter.withUnsafeBufferPointer { pairFilter in
-        dictionary.trie.hot.withUnsafeBufferPointer { hot in
+        dictionary.trie.codeTable.withUnsafeBufferPointer { codeTable in
+        dictionary.trie.wideCodes.withUnsafeBufferPointer { wideCodes in
         MeasureWords.starts.withUnsafeBufferPointer { starts in
+            let graph = WordGraph(units: units, weights: weights, codeTable: codeTable, wideCodes: wideCodes,
+                                  logTotal: dictionary.logTotal)
             var n = 0
             var bi = 0
             while bi < n8 {
@@ -232,7 +235,7 @@ public struct Segmenter: Sendable {
                     // Not UTF-8 (a `String` never holds this): one replacement character per byte.
                     v = 0xFFFD; len = 1
                 }
-                cl[n] = ScalarClass.of(v)
+                (cl[n], cd[n]) = graph.classAndCode(v)
                 sc[n] = foldWidth(v)
                 of[n] = Int32(i)
                 bi += len
@@ -240,7 +243,7 @@ public struct Segmenter: Sendable {
             }
             of[n] = Int32(n8)
             let s = UnsafeBufferPointer(sc), cls = UnsafeBufferPointer(cl), off = UnsafeBufferPointer(of)
-            let graph = WordGraph(slots: slots, weights: weights, rootTable: rootTable, pairFilter: pairFilter, hot: hot, bits: dictionary.trie.bits, logTotal: dictionary.logTotal)
+            let codes = UnsafeBufferPointer(cd)
             @inline(__always) func emit(_ p: Int, _ q: Int, _ kind: TokenKind) {
                 body(Token(scalarRange: (scalarBase + p)..<(scalarBase + q),
                            utf8Range: (byteBase + Int(off[p]))..<(byteBase + Int(off[q])), kind: kind))
@@ -270,7 +273,7 @@ public struct Segmenter: Sendable {
                     return
                 }
                 model.cut(UnsafeBufferPointer(rebasing: s[p..<q])) { x, y in
-                    if y - x > 1 && graph.weight(s, p + x, p + y) == DictionaryTrie.removed {
+                    if y - x > 1 && graph.weight(codes, p + x, p + y) == DictionaryTrie.removed {
                         for k in (p + x)..<(p + y) { emit(k, k + 1, .word) }
                     } else {
                         emitWord(p + x, p + y)
@@ -342,7 +345,7 @@ public struct Segmenter: Sendable {
                         continue
                     }
                     do {
-                        graph.bestPath(s, i, j, unitEnd: ue, route: rt, next: nx)
+                        graph.bestPath(s, codes, i, j, unitEnd: ue, route: rt, next: nx)
                         var p = i
                         while p < j {
                             var q = Int(nx[p - i])
@@ -366,7 +369,7 @@ public struct Segmenter: Sendable {
                                     q = r
                                 } else { break }
                             }
-                            let spanIsWord = q - spanStart > 1 && graph.weight(s, spanStart, q) >= 0
+                            let spanIsWord = q - spanStart > 1 && graph.weight(codes, spanStart, q) >= 0
                             var single = -1
                             while p < q {
                                 let r = Int(nx[p - i])
