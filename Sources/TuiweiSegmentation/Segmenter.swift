@@ -148,12 +148,17 @@ public struct Segmenter: Sendable {
         var out: [Token] = []
         // Roughly one token per two ideographs (three bytes each).
         out.reserveCapacity(b.count / 5 + 4)
-        segment(utf8: b, options: options) { out.append($0) }
+        segmentBatches(utf8: b, options: options) { out.append(contentsOf: $0) }
         return out
     }
 
     /// Segments UTF-8, handing each token to `body` as it is found (no array of tokens).
     public func segment(utf8 b: UnsafeBufferPointer<UInt8>, options: Options = .init(), _ body: (Token) -> Void) {
+        segmentBatches(utf8: b, options: options) { for t in $0 { body(t) } }
+    }
+
+    /// Segments UTF-8, handing the tokens to `flush` a few dozen at a time, in order.
+    func segmentBatches(utf8 b: UnsafeBufferPointer<UInt8>, options: Options, _ flush: (UnsafeBufferPointer<Token>) -> Void) {
         // Long texts go in pieces of about 64 KB cut at whitespace or after a full stop, where no
         // word can span the cut, so working memory stays small whatever the input.
         let limit = 1 << 16
@@ -185,7 +190,7 @@ public struct Segmenter: Sendable {
                 end = cut
             }
             scalarBase += segmentPiece(UnsafeBufferPointer(rebasing: b[start..<end]), byteBase: start, scalarBase: scalarBase,
-                                       options: options, body)
+                                       options: options, flush)
             start = end
         }
     }
@@ -193,10 +198,32 @@ public struct Segmenter: Sendable {
     /// Segments one piece of the input; token offsets are shifted by the bases. Returns the
     /// number of scalars in the piece.
     private func segmentPiece(
-        _ b: UnsafeBufferPointer<UInt8>, byteBase: Int, scalarBase: Int, options: Options, _ body: (Token) -> Void
+        _ b: UnsafeBufferPointer<UInt8>, byteBase: Int, scalarBase: Int, options: Options,
+        _ flush: (UnsafeBufferPointer<Token>) -> Void
     ) -> Int {
         let n8 = b.count
         if n8 == 0 { return 0 }
+        // Tokens are staged in a small buffer on the stack and handed over in batches: one
+        // append of many is cheaper than many appends. 24 tokens keep it within 1 KB.
+        return withUnsafeTemporaryAllocation(of: Token.self, capacity: 24) { stage in
+            var staged = 0
+            defer { if staged > 0 { flush(UnsafeBufferPointer(rebasing: stage[0..<staged])) } }
+            return segmentPiece(b, byteBase: byteBase, scalarBase: scalarBase, options: options) { token in
+                stage.initializeElement(at: staged, to: token)
+                staged += 1
+                if staged == stage.count {
+                    flush(UnsafeBufferPointer(stage))
+                    stage.deinitialize()
+                    staged = 0
+                }
+            }
+        }
+    }
+
+    private func segmentPiece(
+        _ b: UnsafeBufferPointer<UInt8>, byteBase: Int, scalarBase: Int, options: Options, _ body: (Token) -> Void
+    ) -> Int {
+        let n8 = b.count
         // All working memory is per call (on the stack when the text is short): scalars with
         // full-width ASCII folded, their classes, byte offsets, the word-graph arrays, and the
         // scalars' trie codes.
@@ -209,11 +236,11 @@ public struct Segmenter: Sendable {
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: n8) { cd in
         dictionary.trie.units.withUnsafeBufferPointer { units in
         dictionary.trie.weights.withUnsafeBufferPointer { weights in
+        dictionary.scores.withUnsafeBufferPointer { scores in
         dictionary.trie.codeTable.withUnsafeBufferPointer { codeTable in
         dictionary.trie.wideCodes.withUnsafeBufferPointer { wideCodes in
         MeasureWords.starts.withUnsafeBufferPointer { starts in
-            let graph = WordGraph(units: units, weights: weights, codeTable: codeTable, wideCodes: wideCodes,
-                                  logTotal: dictionary.logTotal)
+            let graph = WordGraph(units: units, weights: weights, scores: scores, dictionary.logTotal)
             var n = 0
             var bi = 0
             while bi < n8 {
@@ -235,7 +262,15 @@ public struct Segmenter: Sendable {
                     // Not UTF-8 (a `String` never holds this): one replacement character per byte.
                     v = 0xFFFD; len = 1
                 }
-                (cl[n], cd[n]) = graph.classAndCode(v)
+                // One load gives the class and the trie code of the (folded) scalar.
+                if v < UInt32(DictionaryTrie.codeTableSize) {
+                    let t = codeTable[Int(v)]
+                    cl[n] = unsafeBitCast(UInt8(truncatingIfNeeded: t >> DictionaryTrie.classShift), to: ScalarClass.self)
+                    cd[n] = t & DictionaryTrie.codeMask
+                } else {
+                    cl[n] = ScalarClass.of(v)
+                    cd[n] = DictionaryTrie.wideCode(v, in: wideCodes)
+                }
                 sc[n] = foldWidth(v)
                 of[n] = Int32(i)
                 bi += len
@@ -245,8 +280,8 @@ public struct Segmenter: Sendable {
             let s = UnsafeBufferPointer(sc), cls = UnsafeBufferPointer(cl), off = UnsafeBufferPointer(of)
             let codes = UnsafeBufferPointer(cd)
             @inline(__always) func emit(_ p: Int, _ q: Int, _ kind: TokenKind) {
-                body(Token(scalarRange: (scalarBase + p)..<(scalarBase + q),
-                           utf8Range: (byteBase + Int(off[p]))..<(byteBase + Int(off[q])), kind: kind))
+                body(Token(scalarRange: Range(uncheckedBounds: (scalarBase &+ p, scalarBase &+ q)),
+                           utf8Range: Range(uncheckedBounds: (byteBase &+ Int(off[p]), byteBase &+ Int(off[q]))), kind: kind))
             }
             func emitWord(_ p: Int, _ q: Int) {
                 if options.separateMeasureWords, q - p >= 2, let cut = MeasureWords.split(s, p, q, starts: starts) {
@@ -388,6 +423,7 @@ public struct Segmenter: Sendable {
                 }
             }
             return n
+        }
         }
         }
         }

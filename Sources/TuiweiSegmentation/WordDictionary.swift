@@ -16,11 +16,22 @@ struct WordDictionary: Sendable {
     /// Sum of all frequencies; a word's probability is its frequency over this.
     private(set) var total: Double
     private(set) var logTotal: Double
+    /// For each weight index, a word's log probability, `Double(weight) − logTotal`, or NaN for a
+    /// prefix that is not a word and for a removed word: NaN compares false, so the best path
+    /// passes over them without a test of its own.
+    private(set) var scores: [Double]
 
     init(trie: DictionaryTrie, total: Double) {
         self.trie = trie
         self.total = total
         self.logTotal = Foundation.log(max(total, 1))
+        self.scores = []
+        updateScores()
+    }
+
+    private mutating func updateScores() {
+        let logTotal = self.logTotal
+        scores = trie.weights.map { $0 >= 0 ? Double($0) - logTotal : .nan }
     }
 
     /// Adds `frequency` to the total, as jieba does when a word is added.
@@ -28,6 +39,7 @@ struct WordDictionary: Sendable {
         total += Double(frequency)
         logTotal = Foundation.log(max(total, 1))
         trie.setWeight(frequency > 0 ? Float(Foundation.log(Double(frequency))) : DictionaryTrie.removed, for: word)
+        updateScores()
     }
 
     /// Frequency of `word`, 0 when it is not a word.

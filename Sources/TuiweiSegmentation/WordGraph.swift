@@ -5,24 +5,20 @@
 /// An alphanumeric run (`AK47`, `3.5`) is one unit: a dictionary word may start or end at its edges
 /// (`B超`, `卡拉OK`) but never inside it, and a run no word covers is one token.
 ///
-/// Lookups take the trie codes of the text's scalars, found once per scalar (`classAndCode(_:)`),
-/// so each step down the trie is a single load.
+/// Lookups take the trie codes of the text's scalars, found once per scalar, so each step down the
+/// trie is a single load.
 struct WordGraph {
     let units: UnsafeBufferPointer<UInt64>
     let weights: UnsafeBufferPointer<Float>
-    let codeTable: UnsafeBufferPointer<UInt32>
-    let wideCodes: UnsafeBufferPointer<UInt64>
+    /// `WordDictionary.scores`: a word's log probability by weight index, NaN for non-words.
+    let scores: UnsafeBufferPointer<Double>
     let logTotal: Double
 
-    /// Class and trie code (0 when no word contains it) of the scalar `v`, before folding.
-    @inline(__always)
-    func classAndCode(_ v: UInt32) -> (ScalarClass, UInt32) {
-        if v < UInt32(DictionaryTrie.codeTableSize) {
-            let t = codeTable[Int(v)]
-            return (unsafeBitCast(UInt8(truncatingIfNeeded: t >> DictionaryTrie.classShift), to: ScalarClass.self),
-                    t & DictionaryTrie.codeMask)
-        }
-        return (ScalarClass.of(v), DictionaryTrie.wideCode(v, in: wideCodes))
+    init(units: UnsafeBufferPointer<UInt64>, weights: UnsafeBufferPointer<Float>, scores: UnsafeBufferPointer<Double>, _ logTotal: Double) {
+        self.units = units
+        self.weights = weights
+        self.scores = scores
+        self.logTotal = logTotal
     }
 
     /// Weight of the word whose codes are `c[from..<to]`, or `notWord`.
@@ -56,6 +52,9 @@ struct WordGraph {
         while p >= a {
             let ue = Int(unitEnd[p - a])
             if ue == 0 {
+                // Inside an alphanumeric run no word may end: NaN makes every score through here
+                // compare false.
+                route[p - a] = .nan
                 p -= 1
                 continue
             }
@@ -68,13 +67,12 @@ struct WordGraph {
             if DictionaryTrie.check(unit) == DictionaryTrie.root {
                 var q = p
                 while true {
-                    let w = weights[DictionaryTrie.weightIndex(of: unit)]
-                    // A word (weight ≥ 0, not a bare prefix) may only end where a unit ends
-                    // (`unitEnd[e - a]` is set for the end of the block). Ties go to the longer
-                    // word, as in jieba. Written without branches: which candidates win is
-                    // unpredictable.
-                    let score = Double(w) - logTotal + route[q + 1 - a]
-                    let better = (w >= 0) && (unitEnd[q + 1 - a] != 0) && (score >= best)
+                    // A word (not a bare prefix or a removed word, whose scores are NaN) may only
+                    // end where a unit ends (route is NaN elsewhere; the end of the block is 0).
+                    // Ties go to the longer word, as in jieba. Written without branches: which
+                    // candidates win is unpredictable.
+                    let score = scores[DictionaryTrie.weightIndex(of: unit)] + route[q + 1 - a]
+                    let better = score >= best
                     best = better ? score : best
                     bestEnd = better ? q + 1 : bestEnd
                     q += 1
