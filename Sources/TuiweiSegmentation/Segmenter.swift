@@ -195,6 +195,54 @@ public struct Segmenter: Sendable {
         }
     }
 
+    /// Decodes UTF-8 into scalars (full-width ASCII folded), their classes, trie codes and byte
+    /// offsets; returns the number of scalars. A function of its own so that its few pointers
+    /// stay in registers.
+    @inline(never)
+    private static func decode(
+        _ b: UnsafeBufferPointer<UInt8>, codeTable: UnsafeBufferPointer<UInt32>, wideCodes: UnsafeBufferPointer<UInt64>,
+        scalars sc: UnsafeMutableBufferPointer<UInt32>, classes cl: UnsafeMutableBufferPointer<ScalarClass>,
+        codes cd: UnsafeMutableBufferPointer<UInt32>, offsets of: UnsafeMutableBufferPointer<Int32>
+    ) -> Int {
+        let n8 = b.count
+        var n = 0
+        var bi = 0
+        while bi < n8 {
+            let i = bi
+            let c = UInt32(b[i])
+            var v: UInt32
+            var len: Int
+            if c < 0x80 {
+                v = c; len = 1
+            } else if c >= 0xC2 && c < 0xE0 && i + 1 < n8 {
+                v = (c & 0x1F) << 6 | UInt32(b[i + 1]) & 0x3F; len = 2
+            } else if c >= 0xE0 && c < 0xF0 && i + 2 < n8 {
+                v = (c & 0x0F) << 12 | (UInt32(b[i + 1]) & 0x3F) << 6 | UInt32(b[i + 2]) & 0x3F; len = 3
+            } else if c >= 0xF0 && c < 0xF5 && i + 3 < n8 {
+                v = (c & 0x07) << 18 | (UInt32(b[i + 1]) & 0x3F) << 12 | (UInt32(b[i + 2]) & 0x3F) << 6
+                    | UInt32(b[i + 3]) & 0x3F
+                len = 4
+            } else {
+                // Not UTF-8 (a `String` never holds this): one replacement character per byte.
+                v = 0xFFFD; len = 1
+            }
+            // One load gives the class and the trie code of the (folded) scalar.
+            if v < UInt32(DictionaryTrie.codeTableSize) {
+                let t = codeTable[Int(v)]
+                cl[n] = unsafeBitCast(UInt8(truncatingIfNeeded: t >> DictionaryTrie.classShift), to: ScalarClass.self)
+                cd[n] = t & DictionaryTrie.codeMask
+            } else {
+                cl[n] = ScalarClass.of(v)
+                cd[n] = DictionaryTrie.wideCode(v, in: wideCodes)
+            }
+            sc[n] = foldWidth(v)
+            of[n] = Int32(truncatingIfNeeded: i)
+            bi &+= len
+            n &+= 1
+        }
+        return n
+    }
+
     /// Segments one piece of the input; token offsets are shifted by the bases. Returns the
     /// number of scalars in the piece.
     private func segmentPiece(
@@ -241,41 +289,7 @@ public struct Segmenter: Sendable {
         dictionary.trie.wideCodes.withUnsafeBufferPointer { wideCodes in
         MeasureWords.starts.withUnsafeBufferPointer { starts in
             let graph = WordGraph(units: units, weights: weights, scores: scores, dictionary.logTotal)
-            var n = 0
-            var bi = 0
-            while bi < n8 {
-                let i = bi
-                let c = UInt32(b[i])
-                var v: UInt32
-                var len: Int
-                if c < 0x80 {
-                    v = c; len = 1
-                } else if c >= 0xC2 && c < 0xE0 && i + 1 < n8 {
-                    v = (c & 0x1F) << 6 | UInt32(b[i + 1]) & 0x3F; len = 2
-                } else if c >= 0xE0 && c < 0xF0 && i + 2 < n8 {
-                    v = (c & 0x0F) << 12 | (UInt32(b[i + 1]) & 0x3F) << 6 | UInt32(b[i + 2]) & 0x3F; len = 3
-                } else if c >= 0xF0 && c < 0xF5 && i + 3 < n8 {
-                    v = (c & 0x07) << 18 | (UInt32(b[i + 1]) & 0x3F) << 12 | (UInt32(b[i + 2]) & 0x3F) << 6
-                        | UInt32(b[i + 3]) & 0x3F
-                    len = 4
-                } else {
-                    // Not UTF-8 (a `String` never holds this): one replacement character per byte.
-                    v = 0xFFFD; len = 1
-                }
-                // One load gives the class and the trie code of the (folded) scalar.
-                if v < UInt32(DictionaryTrie.codeTableSize) {
-                    let t = codeTable[Int(v)]
-                    cl[n] = unsafeBitCast(UInt8(truncatingIfNeeded: t >> DictionaryTrie.classShift), to: ScalarClass.self)
-                    cd[n] = t & DictionaryTrie.codeMask
-                } else {
-                    cl[n] = ScalarClass.of(v)
-                    cd[n] = DictionaryTrie.wideCode(v, in: wideCodes)
-                }
-                sc[n] = foldWidth(v)
-                of[n] = Int32(i)
-                bi += len
-                n += 1
-            }
+            let n = Self.decode(b, codeTable: codeTable, wideCodes: wideCodes, scalars: sc, classes: cl, codes: cd, offsets: of)
             of[n] = Int32(n8)
             let s = UnsafeBufferPointer(sc), cls = UnsafeBufferPointer(cl), off = UnsafeBufferPointer(of)
             let codes = UnsafeBufferPointer(cd)

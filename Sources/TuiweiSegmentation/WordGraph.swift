@@ -41,21 +41,25 @@ struct WordGraph {
     /// each unit start `p` in `a..<e`. `c` holds the trie codes of the scalars `s`. `unitEnd[p - a]`
     /// is the end of the unit starting at `p`, or 0 inside an alphanumeric run; `unitEnd` and
     /// `route` need `e - a + 1` places.
+    @inline(never)
     func bestPath(
         _ s: UnsafeBufferPointer<UInt32>, _ c: UnsafeBufferPointer<UInt32>, _ a: Int, _ e: Int,
         unitEnd: UnsafeMutableBufferPointer<Int32>, route: UnsafeMutableBufferPointer<Double>,
         next: UnsafeMutableBufferPointer<Int32>
     ) {
-        route[e - a] = 0
-        unitEnd[e - a] = Int32(e)
-        var p = e - 1
+        // Pointers shifted so that text positions index them directly.
+        let ends = unitEnd.baseAddress! - a, rt = route.baseAddress! - a, nx = next.baseAddress! - a
+        let units = self.units.baseAddress!, scores = self.scores.baseAddress!, c = c.baseAddress!
+        rt[e] = 0
+        ends[e] = Int32(truncatingIfNeeded: e)
+        var p = e &- 1
         while p >= a {
-            let ue = Int(unitEnd[p - a])
+            let ue = Int(ends[p])
             if ue == 0 {
                 // Inside an alphanumeric run no word may end: NaN makes every score through here
                 // compare false.
-                route[p - a] = .nan
-                p -= 1
+                rt[p] = .nan
+                p &-= 1
                 continue
             }
             var best = -Double.infinity
@@ -71,14 +75,14 @@ struct WordGraph {
                     // end where a unit ends (route is NaN elsewhere; the end of the block is 0).
                     // Ties go to the longer word, as in jieba. Written without branches: which
                     // candidates win is unpredictable.
-                    let score = scores[DictionaryTrie.weightIndex(of: unit)] + route[q + 1 - a]
+                    q &+= 1
+                    let score = scores[DictionaryTrie.weightIndex(of: unit)] + rt[q]
                     let better = score >= best
                     best = better ? score : best
-                    bestEnd = better ? q + 1 : bestEnd
-                    q += 1
+                    bestEnd = better ? q : bestEnd
                     let b = DictionaryTrie.base(unit)
                     if b == 0 || q == e { break }
-                    let t = b + Int(c[q])
+                    let t = b &+ Int(c[q])
                     unit = units[t]
                     if DictionaryTrie.check(unit) != node { break }
                     node = t
@@ -87,12 +91,12 @@ struct WordGraph {
             if bestEnd == 0 {
                 // Not in the dictionary: the unit alone, with frequency 1; a space inside a
                 // block (there only for words that contain one) costs nothing.
-                best = (s[p] == 0x20 ? 0 : -logTotal) + route[ue - a]
+                best = (s[p] == 0x20 ? 0 : -logTotal) + rt[ue]
                 bestEnd = ue
             }
-            route[p - a] = best
-            next[p - a] = Int32(bestEnd)
-            p -= 1
+            rt[p] = best
+            nx[p] = Int32(truncatingIfNeeded: bestEnd)
+            p &-= 1
         }
     }
 }
