@@ -216,10 +216,19 @@ struct DictionaryTrie: Sendable {
             occupy(nb + c, parent: node)
             return nb + c
         }
-        if Self.check(units[b + c]) == node { return b + c }
-        if isFree(b + c) {
-            occupy(b + c, parent: node)
-            return b + c
+        let t = b + c
+        let other = Self.check(units[t])
+        if other == node { return t }
+        if isFree(t) {
+            occupy(t, parent: node)
+            return t
+        }
+        // The unit belongs to another node's child: move the children of whichever of the two
+        // nodes has fewer (the other one only when that does not move `node` itself).
+        if other != Self.root && other != Self.check(units[node]) && childCodes(other).count < childCodes(node).count + 1 {
+            _ = relocate(other, adding: nil)
+            occupy(t, parent: node)
+            return t
         }
         return relocate(node, adding: c) + c
     }
