@@ -134,8 +134,8 @@ struct WordDictionary: Sendable {
         return WordDictionary(trie: trie, total: total)
     }
 
-    /// Asks the kernel to back the table with 2 MB pages before it is first touched: lookups hit
-    /// random places in an 8 MB table, and with 4 KB pages most of them also miss the TLB.
+    /// Asks the kernel to back the trie with 2 MB pages before it is first touched: lookups hit
+    /// random places in 7–8 MB of units, and with 4 KB pages many of them also miss the TLB.
     static func adviseHugePages(_ buf: UnsafeMutableRawBufferPointer) {
         #if os(Linux)
         let huge = 2 << 20
