@@ -214,10 +214,11 @@ public struct Segmenter: Sendable {
             var len: Int
             if c < 0x80 {
                 v = c; len = 1
+            } else if c & 0xF0 == 0xE0 && i &+ 2 < n8 {
+                // Three bytes, as nearly every ideograph: tested first.
+                v = (c & 0x0F) << 12 | (UInt32(b[i &+ 1]) & 0x3F) << 6 | UInt32(b[i &+ 2]) & 0x3F; len = 3
             } else if c >= 0xC2 && c < 0xE0 && i + 1 < n8 {
                 v = (c & 0x1F) << 6 | UInt32(b[i + 1]) & 0x3F; len = 2
-            } else if c >= 0xE0 && c < 0xF0 && i + 2 < n8 {
-                v = (c & 0x0F) << 12 | (UInt32(b[i + 1]) & 0x3F) << 6 | UInt32(b[i + 2]) & 0x3F; len = 3
             } else if c >= 0xF0 && c < 0xF5 && i + 3 < n8 {
                 v = (c & 0x07) << 18 | (UInt32(b[i + 1]) & 0x3F) << 12 | (UInt32(b[i + 2]) & 0x3F) << 6
                     | UInt32(b[i + 3]) & 0x3F
@@ -370,20 +371,21 @@ public struct Segmenter: Sendable {
                     var units = 0
                     while j < n {
                         let c = cls[j]
-                        // Each unit's end goes in `ue` as the block is scanned (0 inside a run).
+                        // Each unit's end goes in `ue` as the block is scanned (0 inside a run); `ue`,
+                        // `rt` and `nx` are indexed by position in the piece.
                         if c == .han {
-                            ue[j - i] = Int32(j + 1)
-                            j += 1
+                            ue[j] = Int32(truncatingIfNeeded: j &+ 1)
+                            j &+= 1
                         } else if c == .letter || c == .digit {
                             let e = alnumEnd(j)
-                            ue[j - i] = Int32(e)
-                            for m in (j + 1)..<e { ue[m - i] = 0 }
+                            ue[j] = Int32(e)
+                            for m in (j + 1)..<e { ue[m] = 0 }
                             j = e
                         } else if spacedWords && s[j] == 0x20 && j + 1 < n
                                     && (cls[j + 1] == .han || cls[j + 1] == .letter || cls[j + 1] == .digit) {
                             // A single space may sit inside a user word (`New York`): keep the
                             // block whole and let the word graph decide.
-                            ue[j - i] = Int32(j + 1)
+                            ue[j] = Int32(j + 1)
                             j += 1
                         } else { break }
                         units += 1
@@ -397,7 +399,7 @@ public struct Segmenter: Sendable {
                         graph.bestPath(s, codes, i, j, unitEnd: ue, route: rt, next: nx)
                         var p = i
                         while p < j {
-                            var q = Int(nx[p - i])
+                            var q = Int(nx[p])
                             // A span of single ideographs and alphanumeric runs the path took
                             // whole, as jieba collects them for its HMM.
                             if q - p == 1 && cls[p] == .space {
@@ -405,7 +407,7 @@ public struct Segmenter: Sendable {
                                 p = q
                                 continue
                             }
-                            if !(q - p == 1 && cls[p] == .han) && !(cls[p] != .han && ue[p - i] == Int32(q)) {
+                            if !(q - p == 1 && cls[p] == .han) && !(cls[p] != .han && ue[p] == Int32(q)) {
                                 let k = kind(p, q)
                                 if k == .word { emitWord(p, q) } else { emit(p, q, k) }
                                 p = q
@@ -413,15 +415,15 @@ public struct Segmenter: Sendable {
                             }
                             let spanStart = p
                             while q < j {
-                                let r = Int(nx[q - i])
-                                if (r - q == 1 && cls[q] == .han) || (cls[q] != .han && cls[q] != .space && ue[q - i] == Int32(r)) {
+                                let r = Int(nx[q])
+                                if (r - q == 1 && cls[q] == .han) || (cls[q] != .han && cls[q] != .space && ue[q] == Int32(r)) {
                                     q = r
                                 } else { break }
                             }
                             let spanIsWord = q - spanStart > 1 && graph.weight(codes, spanStart, q) >= 0
                             var single = -1
                             while p < q {
-                                let r = Int(nx[p - i])
+                                let r = Int(nx[p])
                                 if cls[p] == .han {
                                     if single < 0 { single = p }
                                 } else {

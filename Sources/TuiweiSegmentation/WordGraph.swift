@@ -37,21 +37,19 @@ struct WordGraph {
         return weights[DictionaryTrie.weightIndex(of: unit)]
     }
 
-    /// Fills `next[p - a]` with the end (exclusive) of the word the best path takes at `p`, for
-    /// each unit start `p` in `a..<e`. `c` holds the trie codes of the scalars `s`. `unitEnd[p - a]`
-    /// is the end of the unit starting at `p`, or 0 inside an alphanumeric run; `unitEnd` and
-    /// `route` need `e - a + 1` places.
+    /// Fills `next[p]` with the end (exclusive) of the word the best path takes at `p`, for each
+    /// unit start `p` in `a..<e`. `c` holds the trie codes of the scalars `s`. `unitEnd[p]` is the
+    /// end of the unit starting at `p`, or 0 inside an alphanumeric run. All are indexed by text
+    /// position; `route` needs `e + 1` places.
     @inline(never)
     func bestPath(
         _ s: UnsafeBufferPointer<UInt32>, _ c: UnsafeBufferPointer<UInt32>, _ a: Int, _ e: Int,
         unitEnd: UnsafeMutableBufferPointer<Int32>, route: UnsafeMutableBufferPointer<Double>,
         next: UnsafeMutableBufferPointer<Int32>
     ) {
-        // Pointers shifted so that text positions index them directly.
-        let ends = unitEnd.baseAddress! - a, rt = route.baseAddress! - a, nx = next.baseAddress! - a
+        let ends = unitEnd.baseAddress!, rt = route.baseAddress!, nx = next.baseAddress!
         let units = self.units.baseAddress!, scores = self.scores.baseAddress!, c = c.baseAddress!
         rt[e] = 0
-        ends[e] = Int32(truncatingIfNeeded: e)
         var p = e &- 1
         while p >= a {
             let ue = Int(ends[p])
