@@ -205,7 +205,10 @@ struct DictionaryTrie: Sendable {
     private mutating func childOrInsert(_ node: Int, _ c: Int) -> Int {
         if node == Self.root {
             if Self.check(units[c]) == Self.root { return c }
-            if !isFree(c) { _ = relocate(Self.check(units[c]), adding: nil) }
+            if !isFree(c) {
+                let other = Self.check(units[c])
+                _ = relocate(other, children: childCodes(other), adding: nil)
+            }
             occupy(c, parent: Self.root)
             return c
         }
@@ -225,34 +228,44 @@ struct DictionaryTrie: Sendable {
         }
         // The unit belongs to another node's child: move the children of whichever of the two
         // nodes has fewer (the other one only when that does not move `node` itself).
-        if other != Self.root && other != Self.check(units[node]) && childCodes(other).count < childCodes(node).count + 1 {
-            _ = relocate(other, adding: nil)
-            occupy(t, parent: node)
-            return t
+        let mine = childCodes(node)
+        if other != Self.root && other != Self.check(units[node]) {
+            let theirs = childCodes(other)
+            if theirs.count < mine.count + 1 {
+                _ = relocate(other, children: theirs, adding: nil)
+                occupy(t, parent: node)
+                return t
+            }
         }
-        return relocate(node, adding: c) + c
+        return relocate(node, children: mine, adding: c) + c
     }
 
     /// The codes of `node`'s children.
     private func childCodes(_ node: Int) -> [Int] {
         let b = node == Self.root ? 0 : Self.base(units[node])
         if node != Self.root && b == 0 { return [] }
-        return (1..<codeCount).filter { Self.check(units[b + $0]) == node }
+        return units.withUnsafeBufferPointer { u in
+            var kids: [Int] = []
+            let at = u.baseAddress! + b, want = UInt64(node)
+            for c in 1..<codeCount where at[c] & Self.indexMask == want { kids.append(c) }
+            return kids
+        }
     }
 
-    /// Moves the children of `node` (and `extra`, a new child) to a base where all are free;
-    /// returns the new base.
-    private mutating func relocate(_ node: Int, adding extra: Int?) -> Int {
+    /// Moves the children of `node` (their codes `kids`, and `extra`, a new child) to a base where
+    /// all are free; returns the new base.
+    private mutating func relocate(_ node: Int, children kids: [Int], adding extra: Int?) -> Int {
         let old = Self.base(units[node])
-        let kids = childCodes(node)
         let nb = findBase((kids + (extra.map { [$0] } ?? [])).sorted())
         for c in kids {
             let from = old + c, to = nb + c
             units[to] = units[from]
             let gb = Self.base(units[from])
             if gb != 0 {
-                for g in 1..<codeCount where Self.check(units[gb + g]) == from {
-                    units[gb + g] = units[gb + g] & ~Self.indexMask | UInt64(to)
+                let codeCount = self.codeCount
+                units.withUnsafeMutableBufferPointer { u in
+                    let at = u.baseAddress! + gb, want = UInt64(from)
+                    for g in 1..<codeCount where at[g] & Self.indexMask == want { at[g] = at[g] & ~Self.indexMask | UInt64(to) }
                 }
             }
             units[from] = Self.freeUnit
@@ -265,11 +278,14 @@ struct DictionaryTrie: Sendable {
         return nb
     }
 
-    /// The smallest base ≥ 1 at which every code in `codes` (sorted) lands on a free unit; the
-    /// array grows so that the base has room for every code.
+    /// A base ≥ 1 at which every code in `codes` (sorted) lands on a free unit; the array grows so
+    /// that the base has room for every code. The search starts at `freeHint`, which moves past
+    /// stretches where a thousand units in a row offered no place: the array built from the main
+    /// dictionary is nearly full up front, and walking that part for every added word would cost
+    /// far more than the gaps it could fill.
     private mutating func findBase(_ codes: [Int]) -> Int {
-        while !isFree(freeHint) { freeHint += 1 }
         var f = max(freeHint, codes[0] + 1)
+        var tried = 0
         while true {
             if isFree(f) {
                 let b = f - codes[0]
@@ -279,6 +295,11 @@ struct DictionaryTrie: Sendable {
                 }
             }
             f += 1
+            tried += 1
+            if tried == 1024 {
+                freeHint = max(freeHint, f)
+                tried = 0
+            }
         }
     }
 

@@ -70,7 +70,19 @@ public struct Segmenter: Sendable {
         try bytes.withUnsafeBufferPointer { b in
             try DictionaryFile.parse(b, file: path) { word, frequency, _ in entries.append((word, frequency)) }
         }
-        for (word, frequency) in entries { addWord(scalars: word, frequency: frequency) }
+        // Scores are brought up to date once at the end, and before a word whose suggested
+        // frequency needs a segmentation: a long user dictionary then costs one update, not one
+        // per word.
+        var stale = false
+        for (word, frequency) in entries {
+            if frequency == nil && stale {
+                dictionary.rescore()
+                stale = false
+            }
+            addWord(scalars: word, frequency: frequency, rescore: false)
+            stale = true
+        }
+        if stale { dictionary.rescore() }
     }
 
     /// Adds `word`, or changes its frequency. Without a frequency the word gets the smallest one
@@ -94,10 +106,10 @@ public struct Segmenter: Sendable {
     /// Sum of all word frequencies; a word's probability is its frequency over this.
     public var totalFrequency: Double { dictionary.total }
 
-    mutating func addWord(scalars: [UInt32], frequency: Int?) {
+    mutating func addWord(scalars: [UInt32], frequency: Int?, rescore: Bool = true) {
         guard !scalars.isEmpty else { return }
         let f = frequency ?? suggestedFrequency(scalars)
-        dictionary.setWord(scalars, frequency: f)
+        dictionary.setWord(scalars, frequency: f, rescore: rescore)
         if scalars.contains(0x20) { spacedWords = true }
     }
 

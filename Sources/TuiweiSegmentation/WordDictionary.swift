@@ -34,12 +34,16 @@ struct WordDictionary: Sendable {
         scores = trie.weights.map { $0 >= 0 ? Double($0) - logTotal : .nan }
     }
 
-    /// Adds `frequency` to the total, as jieba does when a word is added.
-    mutating func setWord(_ word: [UInt32], frequency: Int) {
+    /// Brings `scores` up to date after words were set with `rescore: false`.
+    mutating func rescore() { updateScores() }
+
+    /// Adds `frequency` to the total, as jieba does when a word is added. With `rescore` false the
+    /// scores are left stale until `rescore()`, so that many words can be set before one update.
+    mutating func setWord(_ word: [UInt32], frequency: Int, rescore: Bool = true) {
         total += Double(frequency)
         logTotal = Foundation.log(max(total, 1))
         trie.setWeight(frequency > 0 ? Float(Foundation.log(Double(frequency))) : DictionaryTrie.removed, for: word)
-        updateScores()
+        if rescore { updateScores() }
     }
 
     /// Frequency of `word`, 0 when it is not a word.
