@@ -412,14 +412,14 @@ struct DictionaryTrie: Sendable {
             let node = Int(item.node), depth = Int(item.depth)
             var i = Int(item.lo)
             let hi = Int(item.hi)
-            if depth > 0 {
-                var w = notWordIndex
-                while i < hi && ends[order[i]] - start(order[i]) == depth {
-                    w = weightIndices[order[i]]
-                    i += 1
-                }
-                units[node] = units[node] & ~(0xFFFF << weightShift) | w << weightShift
+            // The words that end here come first in the range (an empty word, at the root, is
+            // passed over).
+            var w = notWordIndex
+            while i < hi && ends[order[i]] - start(order[i]) == depth {
+                w = weightIndices[order[i]]
+                i += 1
             }
+            if depth > 0 { units[node] = units[node] & ~(0xFFFF << weightShift) | w << weightShift }
             labels.removeAll(keepingCapacity: true)
             ranges.removeAll(keepingCapacity: true)
             while i < hi {

@@ -164,7 +164,8 @@ public struct Segmenter: Sendable {
         return out
     }
 
-    /// Segments UTF-8, handing each token to `body` as it is found (no array of tokens).
+    /// Segments UTF-8, handing each token to `body` in order, a few dozen at a time as they are
+    /// found (no array of tokens).
     public func segment(utf8 b: UnsafeBufferPointer<UInt8>, options: Options = .init(), _ body: (Token) -> Void) {
         segmentBatches(utf8: b, options: options) { for t in $0 { body(t) } }
     }
@@ -281,6 +282,7 @@ public struct Segmenter: Sendable {
         }
     }
 
+    /// The segmentation of one piece, handing each token to `body`.
     private func segmentPiece(
         _ b: UnsafeBufferPointer<UInt8>, byteBase: Int, scalarBase: Int, options: Options, _ body: (Token) -> Void
     ) -> Int {
