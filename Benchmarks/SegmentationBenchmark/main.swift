@@ -6,12 +6,14 @@ import TuiweiSegmentation
 
 let usage = """
     USAGE: SegmentationBenchmark [--text FILE] [--min-mb N] [--repeat K] [--tasks N] [--no-hmm]
-                                 [--dict-dir DIR] [--write-text FILE] [--json]
+                                 [--dict-dir DIR] [--write-text FILE] [--json] [--segment-only]
 
     Segments a large text line by line and prints characters/s, MB/s, tokens, dictionary-load
     time and resident memory. The default text is the corpus/ documents repeated to at least
     --min-mb megabytes (default 10). Each measurement is the best of --repeat runs (default 3).
     --write-text saves the text used, so other segmenters can be measured on the same input.
+    --segment-only loads the dictionary once and only segments (one task): for profilers such
+    as callgrind, under which the fresh-process load measurement cannot start.
     """
 
 func fail(_ message: String) -> Never {
@@ -22,7 +24,7 @@ func fail(_ message: String) -> Never {
 var args = Array(CommandLine.arguments.dropFirst())
 var textPath: String?, writeText: String?, dictDir: String?
 var minMB = 10.0, repeats = 3, tasks = ProcessInfo.processInfo.activeProcessorCount, hmm = true, json = false
-var loadOnly = false
+var loadOnly = false, segmentOnly = false
 while !args.isEmpty {
     let a = args.removeFirst()
     func value() -> String {
@@ -39,6 +41,7 @@ while !args.isEmpty {
     case "--no-hmm": hmm = false
     case "--json": json = true
     case "--load-only": loadOnly = true
+    case "--segment-only": segmentOnly = true
     case "--help", "-h": print(usage); exit(0)
     default: fail("unknown option '\(a)'")
     }
@@ -90,12 +93,12 @@ if loadOnly {
     exit(0)
 }
 var t0 = now()
-_ = try? Segmenter.load(directory: dir, cacheDirectory: nil)
+if !segmentOnly { _ = try? Segmenter.load(directory: dir, cacheDirectory: nil) }
 let textLoad = now() - t0
 var segmenter: Segmenter
 do { segmenter = try Segmenter.load(directory: dir, cacheDirectory: cacheDir) } catch { fail("\(error)") }
 var cachedLoad = Double.infinity, memoryBefore = 0.0, memoryAfterLoad = 0.0
-for _ in 0..<max(repeats, 3) {
+for _ in 0..<(segmentOnly ? 0 : max(repeats, 3)) {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: CommandLine.arguments[0].hasPrefix("/") ? CommandLine.arguments[0]
         : FileManager.default.currentDirectoryPath + "/" + CommandLine.arguments[0])
@@ -164,7 +167,7 @@ for _ in 0..<repeats {
 // One task per core, each on its share of the lines, all sharing one segmenter.
 let shared = segmenter
 var parallel = Double.infinity
-for _ in 0..<repeats {
+for _ in 0..<(segmentOnly ? 0 : repeats) {
     t0 = now()
     let total = await runParallel(lines, tasks: tasks, shared, options)
     precondition(total == tokens, "parallel run produced \(total) tokens, single run \(tokens)")

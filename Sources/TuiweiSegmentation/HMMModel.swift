@@ -101,52 +101,62 @@ struct HMMModel: Sendable {
         let ml = Self.minimum
         // Which states may precede each state: B ← E,S; E ← B,M; M ← M,B; S ← S,E.
         // Listed in the order jieba breaks ties (the later letter wins on equal scores).
-        @inline(__always) func em(_ s: UInt32, _ state: Int) -> Double {
-            s < 0x10000 ? emission[Int(row[Int(s)]) * 4 + state] : ml
-        }
-        var v0 = start[0] + em(obs[0], 0), v1 = start[1] + em(obs[0], 1)
-        var v2 = start[2] + em(obs[0], 2), v3 = start[3] + em(obs[0], 3)
-        let t = transition
+        row.withUnsafeBufferPointer { row in
+        emission.withUnsafeBufferPointer { emission in
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n * 5) { back in
-            for k in 1..<n {
+            let row = row.baseAddress!, emission = emission.baseAddress!, back = back.baseAddress!
+            // The transitions that can happen, read once.
+            let tEB = transition[1 * 4 + 0], tSB = transition[3 * 4 + 0]
+            let tBE = transition[0 * 4 + 1], tME = transition[2 * 4 + 1]
+            let tMM = transition[2 * 4 + 2], tBM = transition[0 * 4 + 2]
+            let tSS = transition[3 * 4 + 3], tES = transition[1 * 4 + 3]
+            @inline(__always) func em(_ s: UInt32, _ state: Int) -> Double {
+                s < 0x10000 ? emission[Int(row[Int(s)]) &* 4 &+ state] : ml
+            }
+            var v0 = start[0] + em(obs[0], 0), v1 = start[1] + em(obs[0], 1)
+            var v2 = start[2] + em(obs[0], 2), v3 = start[3] + em(obs[0], 3)
+            var k = 1
+            while k < n {
                 let s = obs[k]
                 // B from E or S
-                let bE = v1 + t[1 * 4 + 0], bS = v3 + t[3 * 4 + 0]
+                let bE = v1 + tEB, bS = v3 + tSB
                 let nb: Double, pb: UInt8
                 if bS >= bE { nb = bS; pb = 3 } else { nb = bE; pb = 1 }
                 // E from B or M
-                let eB = v0 + t[0 * 4 + 1], eM = v2 + t[2 * 4 + 1]
+                let eB = v0 + tBE, eM = v2 + tME
                 let ne: Double, pe: UInt8
                 if eM >= eB { ne = eM; pe = 2 } else { ne = eB; pe = 0 }
                 // M from M or B
-                let mM = v2 + t[2 * 4 + 2], mB = v0 + t[0 * 4 + 2]
+                let mM = v2 + tMM, mB = v0 + tBM
                 let nm: Double, pm: UInt8
                 if mM >= mB { nm = mM; pm = 2 } else { nm = mB; pm = 0 }
                 // S from S or E
-                let sS = v3 + t[3 * 4 + 3], sE = v1 + t[1 * 4 + 3]
+                let sS = v3 + tSS, sE = v1 + tES
                 let ns: Double, ps: UInt8
                 if sS >= sE { ns = sS; ps = 3 } else { ns = sE; ps = 1 }
-                back[k * 4 + 0] = pb
-                back[k * 4 + 1] = pe
-                back[k * 4 + 2] = pm
-                back[k * 4 + 3] = ps
+                let at = back + k &* 4
+                at[0] = pb
+                at[1] = pe
+                at[2] = pm
+                at[3] = ps
                 if s < 0x10000 {
-                    let r = Int(row[Int(s)]) * 4
-                    v0 = nb + emission[r]; v1 = ne + emission[r + 1]; v2 = nm + emission[r + 2]; v3 = ns + emission[r + 3]
+                    let r = emission + Int(row[Int(s)]) &* 4
+                    v0 = nb + r[0]; v1 = ne + r[1]; v2 = nm + r[2]; v3 = ns + r[3]
                 } else {
                     v0 = nb + ml; v1 = ne + ml; v2 = nm + ml; v3 = ns + ml
                 }
+                k &+= 1
             }
             // The last state is E or S.
             var state = v3 >= v1 ? 3 : 1
             // Walk back; the states go after the back-pointers.
-            let states = UnsafeMutableBufferPointer(rebasing: back[(n * 4)...])
-            var k = n - 1
+            let states = back + n &* 4
+            k = n &- 1
             while true {
-                states[k] = UInt8(state)
+                states[k] = UInt8(truncatingIfNeeded: state)
                 if k == 0 { break }
-                state = Int(back[k * 4 + state])
-                k -= 1
+                state = Int(back[k &* 4 &+ state])
+                k &-= 1
             }
             var begin = 0, nexti = 0
             for k in 0..<n {
@@ -158,6 +168,8 @@ struct HMMModel: Sendable {
                 }
             }
             if nexti < n { emit(nexti, n) }
+        }
+        }
         }
     }
 }

@@ -70,7 +70,19 @@ public struct Segmenter: Sendable {
         try bytes.withUnsafeBufferPointer { b in
             try DictionaryFile.parse(b, file: path) { word, frequency, _ in entries.append((word, frequency)) }
         }
-        for (word, frequency) in entries { addWord(scalars: word, frequency: frequency) }
+        // Scores are brought up to date once at the end, and before a word whose suggested
+        // frequency needs a segmentation: a long user dictionary then costs one update, not one
+        // per word.
+        var stale = false
+        for (word, frequency) in entries {
+            if frequency == nil && stale {
+                dictionary.rescore()
+                stale = false
+            }
+            addWord(scalars: word, frequency: frequency, rescore: false)
+            stale = true
+        }
+        if stale { dictionary.rescore() }
     }
 
     /// Adds `word`, or changes its frequency. Without a frequency the word gets the smallest one
@@ -94,10 +106,10 @@ public struct Segmenter: Sendable {
     /// Sum of all word frequencies; a word's probability is its frequency over this.
     public var totalFrequency: Double { dictionary.total }
 
-    mutating func addWord(scalars: [UInt32], frequency: Int?) {
+    mutating func addWord(scalars: [UInt32], frequency: Int?, rescore: Bool = true) {
         guard !scalars.isEmpty else { return }
         let f = frequency ?? suggestedFrequency(scalars)
-        dictionary.setWord(scalars, frequency: f)
+        dictionary.setWord(scalars, frequency: f, rescore: rescore)
         if scalars.contains(0x20) { spacedWords = true }
     }
 
@@ -148,12 +160,18 @@ public struct Segmenter: Sendable {
         var out: [Token] = []
         // Roughly one token per two ideographs (three bytes each).
         out.reserveCapacity(b.count / 5 + 4)
-        segment(utf8: b, options: options) { out.append($0) }
+        segmentBatches(utf8: b, options: options) { out.append(contentsOf: $0) }
         return out
     }
 
-    /// Segments UTF-8, handing each token to `body` as it is found (no array of tokens).
+    /// Segments UTF-8, handing each token to `body` in order, a few dozen at a time as they are
+    /// found (no array of tokens).
     public func segment(utf8 b: UnsafeBufferPointer<UInt8>, options: Options = .init(), _ body: (Token) -> Void) {
+        segmentBatches(utf8: b, options: options) { for t in $0 { body(t) } }
+    }
+
+    /// Segments UTF-8, handing the tokens to `flush` a few dozen at a time, in order.
+    func segmentBatches(utf8 b: UnsafeBufferPointer<UInt8>, options: Options, _ flush: (UnsafeBufferPointer<Token>) -> Void) {
         // Long texts go in pieces of about 64 KB cut at whitespace or after a full stop, where no
         // word can span the cut, so working memory stays small whatever the input.
         let limit = 1 << 16
@@ -185,65 +203,114 @@ public struct Segmenter: Sendable {
                 end = cut
             }
             scalarBase += segmentPiece(UnsafeBufferPointer(rebasing: b[start..<end]), byteBase: start, scalarBase: scalarBase,
-                                       options: options, body)
+                                       options: options, flush)
             start = end
         }
+    }
+
+    /// Decodes UTF-8 into scalars (full-width ASCII folded), their classes, trie codes and byte
+    /// offsets; returns the number of scalars. A function of its own so that its few pointers
+    /// stay in registers.
+    @inline(never)
+    private static func decode(
+        _ b: UnsafeBufferPointer<UInt8>, codeTable: UnsafeBufferPointer<UInt32>, wideCodes: UnsafeBufferPointer<UInt64>,
+        scalars sc: UnsafeMutableBufferPointer<UInt32>, classes cl: UnsafeMutableBufferPointer<ScalarClass>,
+        codes cd: UnsafeMutableBufferPointer<UInt32>, offsets of: UnsafeMutableBufferPointer<Int32>
+    ) -> Int {
+        let n8 = b.count
+        var n = 0
+        var bi = 0
+        while bi < n8 {
+            let i = bi
+            let c = UInt32(b[i])
+            var v: UInt32
+            var len: Int
+            if c < 0x80 {
+                v = c; len = 1
+            } else if c & 0xF0 == 0xE0 && i &+ 2 < n8 {
+                // Three bytes, as nearly every ideograph: tested first.
+                v = (c & 0x0F) << 12 | (UInt32(b[i &+ 1]) & 0x3F) << 6 | UInt32(b[i &+ 2]) & 0x3F; len = 3
+            } else if c >= 0xC2 && c < 0xE0 && i + 1 < n8 {
+                v = (c & 0x1F) << 6 | UInt32(b[i + 1]) & 0x3F; len = 2
+            } else if c >= 0xF0 && c < 0xF5 && i + 3 < n8 {
+                v = (c & 0x07) << 18 | (UInt32(b[i + 1]) & 0x3F) << 12 | (UInt32(b[i + 2]) & 0x3F) << 6
+                    | UInt32(b[i + 3]) & 0x3F
+                len = 4
+            } else {
+                // Not UTF-8 (a `String` never holds this): one replacement character per byte.
+                v = 0xFFFD; len = 1
+            }
+            // One load gives the class and the trie code of the (folded) scalar.
+            if v < UInt32(DictionaryTrie.codeTableSize) {
+                let t = codeTable[Int(v)]
+                cl[n] = unsafeBitCast(UInt8(truncatingIfNeeded: t >> DictionaryTrie.classShift), to: ScalarClass.self)
+                cd[n] = t & DictionaryTrie.codeMask
+            } else {
+                cl[n] = ScalarClass.of(v)
+                cd[n] = DictionaryTrie.wideCode(v, in: wideCodes)
+            }
+            sc[n] = foldWidth(v)
+            of[n] = Int32(truncatingIfNeeded: i)
+            bi &+= len
+            n &+= 1
+        }
+        return n
     }
 
     /// Segments one piece of the input; token offsets are shifted by the bases. Returns the
     /// number of scalars in the piece.
     private func segmentPiece(
-        _ b: UnsafeBufferPointer<UInt8>, byteBase: Int, scalarBase: Int, options: Options, _ body: (Token) -> Void
+        _ b: UnsafeBufferPointer<UInt8>, byteBase: Int, scalarBase: Int, options: Options,
+        _ flush: (UnsafeBufferPointer<Token>) -> Void
     ) -> Int {
         let n8 = b.count
         if n8 == 0 { return 0 }
+        // Tokens are staged in a small buffer on the stack and handed over in batches: one
+        // append of many is cheaper than many appends. 24 tokens keep it within 1 KB.
+        return withUnsafeTemporaryAllocation(of: Token.self, capacity: 24) { stage in
+            var staged = 0
+            defer { if staged > 0 { flush(UnsafeBufferPointer(rebasing: stage[0..<staged])) } }
+            return segmentPiece(b, byteBase: byteBase, scalarBase: scalarBase, options: options) { token in
+                stage.initializeElement(at: staged, to: token)
+                staged += 1
+                if staged == stage.count {
+                    flush(UnsafeBufferPointer(stage))
+                    stage.deinitialize()
+                    staged = 0
+                }
+            }
+        }
+    }
+
+    /// The segmentation of one piece, handing each token to `body`.
+    private func segmentPiece(
+        _ b: UnsafeBufferPointer<UInt8>, byteBase: Int, scalarBase: Int, options: Options, _ body: (Token) -> Void
+    ) -> Int {
+        let n8 = b.count
         // All working memory is per call (on the stack when the text is short): scalars with
-        // full-width ASCII folded, their classes, byte offsets, and the word-graph arrays.
+        // full-width ASCII folded, their classes, byte offsets, the word-graph arrays, and the
+        // scalars' trie codes.
         return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: n8) { sc in
         withUnsafeTemporaryAllocation(of: ScalarClass.self, capacity: n8) { cl in
         withUnsafeTemporaryAllocation(of: Int32.self, capacity: n8 + 1) { of in
         withUnsafeTemporaryAllocation(of: Int32.self, capacity: n8 + 1) { ue in
         withUnsafeTemporaryAllocation(of: Double.self, capacity: n8 + 1) { rt in
         withUnsafeTemporaryAllocation(of: Int32.self, capacity: n8 + 1) { nx in
-        dictionary.trie.slots.withUnsafeBufferPointer { slots in
-        dictionary.trie.rootTable.withUnsafeBufferPointer { rootTable in
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: n8) { cd in
+        dictionary.trie.units.withUnsafeBufferPointer { units in
         dictionary.trie.weights.withUnsafeBufferPointer { weights in
-        dictionary.trie.pairFilter.withUnsafeBufferPointer { pairFilter in
-        dictionary.trie.hot.withUnsafeBufferPointer { hot in
+        dictionary.scores.withUnsafeBufferPointer { scores in
+        dictionary.trie.codeTable.withUnsafeBufferPointer { codeTable in
+        dictionary.trie.wideCodes.withUnsafeBufferPointer { wideCodes in
         MeasureWords.starts.withUnsafeBufferPointer { starts in
-            var n = 0
-            var bi = 0
-            while bi < n8 {
-                let i = bi
-                let c = UInt32(b[i])
-                var v: UInt32
-                var len: Int
-                if c < 0x80 {
-                    v = c; len = 1
-                } else if c >= 0xC2 && c < 0xE0 && i + 1 < n8 {
-                    v = (c & 0x1F) << 6 | UInt32(b[i + 1]) & 0x3F; len = 2
-                } else if c >= 0xE0 && c < 0xF0 && i + 2 < n8 {
-                    v = (c & 0x0F) << 12 | (UInt32(b[i + 1]) & 0x3F) << 6 | UInt32(b[i + 2]) & 0x3F; len = 3
-                } else if c >= 0xF0 && c < 0xF5 && i + 3 < n8 {
-                    v = (c & 0x07) << 18 | (UInt32(b[i + 1]) & 0x3F) << 12 | (UInt32(b[i + 2]) & 0x3F) << 6
-                        | UInt32(b[i + 3]) & 0x3F
-                    len = 4
-                } else {
-                    // Not UTF-8 (a `String` never holds this): one replacement character per byte.
-                    v = 0xFFFD; len = 1
-                }
-                cl[n] = ScalarClass.of(v)
-                sc[n] = foldWidth(v)
-                of[n] = Int32(i)
-                bi += len
-                n += 1
-            }
+            let graph = WordGraph(units: units, weights: weights, scores: scores, dictionary.logTotal)
+            let n = Self.decode(b, codeTable: codeTable, wideCodes: wideCodes, scalars: sc, classes: cl, codes: cd, offsets: of)
             of[n] = Int32(n8)
             let s = UnsafeBufferPointer(sc), cls = UnsafeBufferPointer(cl), off = UnsafeBufferPointer(of)
-            let graph = WordGraph(slots: slots, weights: weights, rootTable: rootTable, pairFilter: pairFilter, hot: hot, bits: dictionary.trie.bits, logTotal: dictionary.logTotal)
+            let codes = UnsafeBufferPointer(cd)
             @inline(__always) func emit(_ p: Int, _ q: Int, _ kind: TokenKind) {
-                body(Token(scalarRange: (scalarBase + p)..<(scalarBase + q),
-                           utf8Range: (byteBase + Int(off[p]))..<(byteBase + Int(off[q])), kind: kind))
+                body(Token(scalarRange: Range(uncheckedBounds: (scalarBase &+ p, scalarBase &+ q)),
+                           utf8Range: Range(uncheckedBounds: (byteBase &+ Int(off[p]), byteBase &+ Int(off[q]))), kind: kind))
             }
             func emitWord(_ p: Int, _ q: Int) {
                 if options.separateMeasureWords, q - p >= 2, let cut = MeasureWords.split(s, p, q, starts: starts) {
@@ -270,7 +337,7 @@ public struct Segmenter: Sendable {
                     return
                 }
                 model.cut(UnsafeBufferPointer(rebasing: s[p..<q])) { x, y in
-                    if y - x > 1 && graph.weight(s, p + x, p + y) == DictionaryTrie.removed {
+                    if y - x > 1 && graph.weight(codes, p + x, p + y) == DictionaryTrie.removed {
                         for k in (p + x)..<(p + y) { emit(k, k + 1, .word) }
                     } else {
                         emitWord(p + x, p + y)
@@ -318,20 +385,21 @@ public struct Segmenter: Sendable {
                     var units = 0
                     while j < n {
                         let c = cls[j]
-                        // Each unit's end goes in `ue` as the block is scanned (0 inside a run).
+                        // Each unit's end goes in `ue` as the block is scanned (0 inside a run); `ue`,
+                        // `rt` and `nx` are indexed by position in the piece.
                         if c == .han {
-                            ue[j - i] = Int32(j + 1)
-                            j += 1
+                            ue[j] = Int32(truncatingIfNeeded: j &+ 1)
+                            j &+= 1
                         } else if c == .letter || c == .digit {
                             let e = alnumEnd(j)
-                            ue[j - i] = Int32(e)
-                            for m in (j + 1)..<e { ue[m - i] = 0 }
+                            ue[j] = Int32(e)
+                            for m in (j + 1)..<e { ue[m] = 0 }
                             j = e
                         } else if spacedWords && s[j] == 0x20 && j + 1 < n
                                     && (cls[j + 1] == .han || cls[j + 1] == .letter || cls[j + 1] == .digit) {
                             // A single space may sit inside a user word (`New York`): keep the
                             // block whole and let the word graph decide.
-                            ue[j - i] = Int32(j + 1)
+                            ue[j] = Int32(j + 1)
                             j += 1
                         } else { break }
                         units += 1
@@ -342,10 +410,10 @@ public struct Segmenter: Sendable {
                         continue
                     }
                     do {
-                        graph.bestPath(s, i, j, unitEnd: ue, route: rt, next: nx)
+                        graph.bestPath(s, codes, i, j, unitEnd: ue, route: rt, next: nx)
                         var p = i
                         while p < j {
-                            var q = Int(nx[p - i])
+                            var q = Int(nx[p])
                             // A span of single ideographs and alphanumeric runs the path took
                             // whole, as jieba collects them for its HMM.
                             if q - p == 1 && cls[p] == .space {
@@ -353,7 +421,7 @@ public struct Segmenter: Sendable {
                                 p = q
                                 continue
                             }
-                            if !(q - p == 1 && cls[p] == .han) && !(cls[p] != .han && ue[p - i] == Int32(q)) {
+                            if !(q - p == 1 && cls[p] == .han) && !(cls[p] != .han && ue[p] == Int32(q)) {
                                 let k = kind(p, q)
                                 if k == .word { emitWord(p, q) } else { emit(p, q, k) }
                                 p = q
@@ -361,15 +429,15 @@ public struct Segmenter: Sendable {
                             }
                             let spanStart = p
                             while q < j {
-                                let r = Int(nx[q - i])
-                                if (r - q == 1 && cls[q] == .han) || (cls[q] != .han && cls[q] != .space && ue[q - i] == Int32(r)) {
+                                let r = Int(nx[q])
+                                if (r - q == 1 && cls[q] == .han) || (cls[q] != .han && cls[q] != .space && ue[q] == Int32(r)) {
                                     q = r
                                 } else { break }
                             }
-                            let spanIsWord = q - spanStart > 1 && graph.weight(s, spanStart, q) >= 0
+                            let spanIsWord = q - spanStart > 1 && graph.weight(codes, spanStart, q) >= 0
                             var single = -1
                             while p < q {
-                                let r = Int(nx[p - i])
+                                let r = Int(nx[p])
                                 if cls[p] == .han {
                                     if single < 0 { single = p }
                                 } else {
@@ -385,6 +453,7 @@ public struct Segmenter: Sendable {
                 }
             }
             return n
+        }
         }
         }
         }

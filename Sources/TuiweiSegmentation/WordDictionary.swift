@@ -16,18 +16,34 @@ struct WordDictionary: Sendable {
     /// Sum of all frequencies; a word's probability is its frequency over this.
     private(set) var total: Double
     private(set) var logTotal: Double
+    /// For each weight index, a word's log probability, `Double(weight) − logTotal`, or NaN for a
+    /// prefix that is not a word and for a removed word: NaN compares false, so the best path
+    /// passes over them without a test of its own.
+    private(set) var scores: [Double]
 
     init(trie: DictionaryTrie, total: Double) {
         self.trie = trie
         self.total = total
         self.logTotal = Foundation.log(max(total, 1))
+        self.scores = []
+        updateScores()
     }
 
-    /// Adds `frequency` to the total, as jieba does when a word is added.
-    mutating func setWord(_ word: [UInt32], frequency: Int) {
+    private mutating func updateScores() {
+        let logTotal = self.logTotal
+        scores = trie.weights.map { $0 >= 0 ? Double($0) - logTotal : .nan }
+    }
+
+    /// Brings `scores` up to date after words were set with `rescore: false`.
+    mutating func rescore() { updateScores() }
+
+    /// Adds `frequency` to the total, as jieba does when a word is added. With `rescore` false the
+    /// scores are left stale until `rescore()`, so that many words can be set before one update.
+    mutating func setWord(_ word: [UInt32], frequency: Int, rescore: Bool = true) {
         total += Double(frequency)
         logTotal = Foundation.log(max(total, 1))
         trie.setWeight(frequency > 0 ? Float(Foundation.log(Double(frequency))) : DictionaryTrie.removed, for: word)
+        if rescore { updateScores() }
     }
 
     /// Frequency of `word`, 0 when it is not a word.
@@ -41,29 +57,30 @@ struct WordDictionary: Sendable {
     /// Parses a main dictionary in jieba's format; every line needs a frequency.
     static func parse(path: String) throws -> WordDictionary {
         let bytes = try FileBytes.read(path)
-        // About one node per 10 bytes of text; sized so the table never grows while loading.
-        var bits = 10
-        while (1 << bits) * 3 < (bytes.count / 10 + 1) * 4 { bits += 1 }
-        var trie = DictionaryTrie(capacityBits: bits)
         var total = 0.0
-        var frequent: [(word: [UInt32], frequency: Int)] = []
+        var scalars: [UInt32] = [], ends: [Int] = [], weights: [Float] = [], frequencies: [Double] = []
+        scalars.reserveCapacity(bytes.count / 4)
+        ends.reserveCapacity(bytes.count / 12)
+        weights.reserveCapacity(bytes.count / 12)
+        frequencies.reserveCapacity(bytes.count / 12)
         try bytes.withUnsafeBufferPointer { b in
             try DictionaryFile.parse(b, file: path) { word, frequency, line in
                 guard let frequency else {
                     throw Diagnostic(.error, file: path, line: line, "the main dictionary needs a frequency on every line ('word frequency [tag]')")
                 }
                 total += Double(frequency)
-                trie.setWeight(frequency > 0 ? Float(Foundation.log(Double(frequency))) : DictionaryTrie.removed, for: word)
-                if word.count >= 2 && frequency >= 50 { frequent.append((word, frequency)) }
+                scalars.append(contentsOf: word)
+                ends.append(scalars.count)
+                weights.append(frequency > 0 ? Float(Foundation.log(Double(frequency))) : DictionaryTrie.removed)
+                frequencies.append(Double(frequency))
             }
         }
-        frequent.sort { $0.frequency > $1.frequency }
-        for f in frequent { trie.warm(f.word) }
+        let trie = DictionaryTrie.build(scalars: scalars, ends: ends, weights: weights, frequencies: frequencies)
         return WordDictionary(trie: trie, total: total)
     }
 
     static let cacheMagic: UInt64 = 0x3130_4447_4553_5754  // the bytes "TWSEGD01"
-    static let cacheVersion: UInt64 = 5
+    static let cacheVersion: UInt64 = 6
 
     /// The default folder for compiled dictionaries: `$TUIWEI_CACHE_DIR`, `$XDG_CACHE_HOME/tuiwei`,
     /// `~/.cache/tuiwei`, or a folder under the temporary directory.
@@ -99,42 +116,30 @@ struct WordDictionary: Sendable {
         let fd = open(cache, O_RDONLY)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
-        var head = [UInt64](repeating: 0, count: 9)
+        var head = [UInt64](repeating: 0, count: 11)
         guard head.withUnsafeMutableBytes({ FileBytes.readExactly(fd, into: $0) }), Array(head[0..<5]) == header else { return nil }
-        let bits = Int(head[5]), count = Int(head[6]), total = Double(bitPattern: head[7]), weightCount = Int(head[8])
-        guard bits >= 4 && bits <= DictionaryTrie.maxBits && count < 1 << bits && weightCount >= 2 && weightCount <= 0x10000 else { return nil }
-        var ok = true
-        let weights = [Float](unsafeUninitializedCapacity: weightCount) { buf, n in
-            ok = FileBytes.readExactly(fd, into: UnsafeMutableRawBufferPointer(buf))
-            n = ok ? buf.count : 0
+        let unitCount = Int(head[5]), count = Int(head[6]), total = Double(bitPattern: head[7])
+        let weightCount = Int(head[8]), codeCount = Int(head[9]), wideCount = Int(head[10])
+        guard unitCount >= 2 && unitCount <= DictionaryTrie.maxUnits && count < unitCount && codeCount >= 1
+            && codeCount <= unitCount && wideCount < codeCount && weightCount >= 2 && weightCount <= 0x10000 else { return nil }
+        func read<T>(_ type: T.Type, _ n: Int, huge: Bool = false) -> [T]? {
+            var ok = true
+            let a = [T](unsafeUninitializedCapacity: n) { buf, k in
+                if huge { adviseHugePages(UnsafeMutableRawBufferPointer(buf)) }
+                ok = FileBytes.readExactly(fd, into: UnsafeMutableRawBufferPointer(buf))
+                k = ok ? buf.count : 0
+            }
+            return ok ? a : nil
         }
-        guard ok else { return nil }
-        let slots = [UInt64](unsafeUninitializedCapacity: 1 << bits) { buf, n in
-            adviseHugePages(UnsafeMutableRawBufferPointer(buf))
-            ok = FileBytes.readExactly(fd, into: UnsafeMutableRawBufferPointer(buf))
-            n = ok ? buf.count : 0
-        }
-        guard ok else { return nil }
-        let root = [UInt64](unsafeUninitializedCapacity: DictionaryTrie.rootTableSize) { buf, n in
-            ok = FileBytes.readExactly(fd, into: UnsafeMutableRawBufferPointer(buf))
-            n = ok ? buf.count : 0
-        }
-        guard ok else { return nil }
-        let filter = [UInt64](unsafeUninitializedCapacity: 1 << (DictionaryTrie.pairBits - 6)) { buf, n in
-            ok = FileBytes.readExactly(fd, into: UnsafeMutableRawBufferPointer(buf))
-            n = ok ? buf.count : 0
-        }
-        guard ok else { return nil }
-        let hot = [UInt64](unsafeUninitializedCapacity: 2 << DictionaryTrie.hotBits) { buf, n in
-            ok = FileBytes.readExactly(fd, into: UnsafeMutableRawBufferPointer(buf))
-            n = ok ? buf.count : 0
-        }
-        guard ok else { return nil }
-        return WordDictionary(trie: DictionaryTrie(slots: slots, rootTable: root, weights: weights, pairFilter: filter, hot: hot, bits: bits, count: count), total: total)
+        guard let weights = read(Float.self, weightCount), let units = read(UInt64.self, unitCount, huge: true),
+              let codeTable = read(UInt32.self, DictionaryTrie.codeTableSize), let wide = read(UInt64.self, wideCount)
+        else { return nil }
+        let trie = DictionaryTrie(units: units, codeTable: codeTable, wideCodes: wide, codeCount: codeCount, weights: weights, count: count)
+        return WordDictionary(trie: trie, total: total)
     }
 
-    /// Asks the kernel to back the table with 2 MB pages before it is first touched: lookups hit
-    /// random places in an 8 MB table, and with 4 KB pages most of them also miss the TLB.
+    /// Asks the kernel to back the trie with 2 MB pages before it is first touched: lookups hit
+    /// random places in 7–8 MB of units, and with 4 KB pages many of them also miss the TLB.
     static func adviseHugePages(_ buf: UnsafeMutableRawBufferPointer) {
         #if os(Linux)
         let huge = 2 << 20
@@ -153,13 +158,13 @@ struct WordDictionary: Sendable {
         let tmp = cache + ".\(getpid()).tmp"
         let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { return }
-        let head = header + [UInt64(trie.bits), UInt64(trie.count), total.bitPattern, UInt64(trie.weights.count)]
+        let head = header + [UInt64(trie.units.count), UInt64(trie.count), total.bitPattern, UInt64(trie.weights.count),
+                             UInt64(trie.codeCount), UInt64(trie.wideCodes.count)]
         var ok = head.withUnsafeBytes { FileBytes.writeAll(fd, $0) }
         ok = ok && trie.weights.withUnsafeBytes { FileBytes.writeAll(fd, $0) }
-        ok = ok && trie.slots.withUnsafeBytes { FileBytes.writeAll(fd, $0) }
-        ok = ok && trie.rootTable.withUnsafeBytes { FileBytes.writeAll(fd, $0) }
-        ok = ok && trie.pairFilter.withUnsafeBytes { FileBytes.writeAll(fd, $0) }
-        ok = ok && trie.hot.withUnsafeBytes { FileBytes.writeAll(fd, $0) }
+        ok = ok && trie.units.withUnsafeBytes { FileBytes.writeAll(fd, $0) }
+        ok = ok && trie.codeTable.withUnsafeBytes { FileBytes.writeAll(fd, $0) }
+        ok = ok && trie.wideCodes.withUnsafeBytes { FileBytes.writeAll(fd, $0) }
         close(fd)
         if !ok || rename(tmp, cache) != 0 { unlink(tmp) }
     }

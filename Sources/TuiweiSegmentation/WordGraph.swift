@@ -4,98 +4,97 @@
 ///
 /// An alphanumeric run (`AK47`, `3.5`) is one unit: a dictionary word may start or end at its edges
 /// (`B超`, `卡拉OK`) but never inside it, and a run no word covers is one token.
+///
+/// Lookups take the trie codes of the text's scalars, found once per scalar, so each step down the
+/// trie is a single load.
 struct WordGraph {
-    let slots: UnsafeBufferPointer<UInt64>
+    let units: UnsafeBufferPointer<UInt64>
     let weights: UnsafeBufferPointer<Float>
-    let rootTable: UnsafeBufferPointer<UInt64>
-    let pairFilter: UnsafeBufferPointer<UInt64>
-    let hot: UnsafeBufferPointer<UInt64>
-    let bits: Int
+    /// `WordDictionary.scores`: a word's log probability by weight index, NaN for non-words.
+    let scores: UnsafeBufferPointer<Double>
     let logTotal: Double
 
-    /// The entry (flags, weight index, node id) of `parent`'s child labelled `scalar`, or 0.
-    @inline(__always)
-    func child(_ parent: UInt32, _ scalar: UInt32) -> UInt64 {
-        if parent == DictionaryTrie.root && scalar < UInt32(DictionaryTrie.rootTableSize) {
-            return rootTable[Int(scalar)]
-        }
-        let key = DictionaryTrie.key(parent, scalar)
-        let h = DictionaryTrie.hotIndex(key)
-        if hot[h] == key { return hot[h + 1] }
-        let mask = slots.count - 1
-        var i = DictionaryTrie.home(key, bits: bits)
-        while true {
-            let k = slots[i]
-            if k & DictionaryTrie.keyMask == key { return DictionaryTrie.entry(slot: k, node: UInt32(i + 1)) }
-            if k == 0 { return 0 }
-            i = (i + 1) & mask
-        }
+    init(units: UnsafeBufferPointer<UInt64>, weights: UnsafeBufferPointer<Float>, scores: UnsafeBufferPointer<Double>, _ logTotal: Double) {
+        self.units = units
+        self.weights = weights
+        self.scores = scores
+        self.logTotal = logTotal
     }
 
-    /// False when no word starts with the scalars `a`, `b`.
-    @inline(__always)
-    func mayPair(_ a: UInt32, _ b: UInt32) -> Bool {
-        let bit = DictionaryTrie.pairBit(a, b)
-        return pairFilter[bit >> 6] & (1 << UInt64(bit & 63)) != 0
-    }
-
-    /// Weight of the word `s[from..<to]`, or `notWord`.
-    @inline(__always)
-    func weight(_ s: UnsafeBufferPointer<UInt32>, _ from: Int, _ to: Int) -> Float {
-        var entry: UInt64 = 0
-        var node = DictionaryTrie.root
-        for k in from..<to {
-            entry = child(node, s[k])
-            if entry == 0 { return DictionaryTrie.notWord }
-            node = UInt32(truncatingIfNeeded: entry & 0xFFFF_FFFF)
+    /// Weight of the word whose codes are `c[from..<to]`, or `notWord`.
+    func weight(_ c: UnsafeBufferPointer<UInt32>, _ from: Int, _ to: Int) -> Float {
+        var node = Int(c[from])
+        var unit = units[node]
+        if node == 0 || DictionaryTrie.check(unit) != DictionaryTrie.root { return DictionaryTrie.notWord }
+        for k in (from + 1)..<to {
+            let b = DictionaryTrie.base(unit)
+            if b == 0 { return DictionaryTrie.notWord }
+            let t = b + Int(c[k])
+            unit = units[t]
+            if DictionaryTrie.check(unit) != node { return DictionaryTrie.notWord }
+            node = t
         }
-        return entry == 0 ? DictionaryTrie.notWord : weights[DictionaryTrie.weightIndex(of: entry)]
+        return weights[DictionaryTrie.weightIndex(of: unit)]
     }
 
-    /// Fills `next[p - a]` with the end (exclusive) of the word the best path takes at `p`, for
-    /// each unit start `p` in `a..<e`. `unitEnd[p - a]` is the end of the unit starting at `p`, or
-    /// 0 inside an alphanumeric run; `unitEnd` and `route` need `e - a + 1` places.
+    /// Fills `next[p]` with the end (exclusive) of the word the best path takes at `p`, for each
+    /// unit start `p` in `a..<e`. `c` holds the trie codes of the scalars `s`. `unitEnd[p]` is the
+    /// end of the unit starting at `p`, or 0 inside an alphanumeric run. All are indexed by text
+    /// position; `route` needs `e + 1` places.
+    @inline(never)
     func bestPath(
-        _ s: UnsafeBufferPointer<UInt32>, _ a: Int, _ e: Int,
+        _ s: UnsafeBufferPointer<UInt32>, _ c: UnsafeBufferPointer<UInt32>, _ a: Int, _ e: Int,
         unitEnd: UnsafeMutableBufferPointer<Int32>, route: UnsafeMutableBufferPointer<Double>,
         next: UnsafeMutableBufferPointer<Int32>
     ) {
-        route[e - a] = 0
-        unitEnd[e - a] = Int32(e)
-        var p = e - 1
+        let ends = unitEnd.baseAddress!, rt = route.baseAddress!, nx = next.baseAddress!
+        let units = self.units.baseAddress!, scores = self.scores.baseAddress!, c = c.baseAddress!
+        rt[e] = 0
+        var p = e &- 1
         while p >= a {
-            let ue = Int(unitEnd[p - a])
+            let ue = Int(ends[p])
             if ue == 0 {
-                p -= 1
+                // Inside an alphanumeric run no word may end: NaN makes every score through here
+                // compare false.
+                rt[p] = .nan
+                p &-= 1
                 continue
             }
             var best = -Double.infinity
             var bestEnd = 0
-            var entry = child(DictionaryTrie.root, s[p])
-            var q = p
-            while entry != 0 {
-                let w = weights[DictionaryTrie.weightIndex(of: entry)]
-                // A word (weight ≥ 0, not a bare prefix) may only end where a unit ends
-                // (`unitEnd[e - a]` is set for the end of the block). Ties go to the longer word,
-                // as in jieba. Written without branches: which candidates win is unpredictable.
-                let score = Double(w) - logTotal + route[q + 1 - a]
-                let better = (w >= 0) && (unitEnd[q + 1 - a] != 0) && (score >= best)
-                best = better ? score : best
-                bestEnd = better ? q + 1 : bestEnd
-                q += 1
-                if entry & DictionaryTrie.hasChildren == 0 || q == e { break }
-                if q == p + 1 && !mayPair(s[p], s[q]) { break }
-                entry = child(UInt32(truncatingIfNeeded: entry & 0xFFFF_FFFF), s[q])
+            // The root's base is 0: its child is the unit at the code (the root itself for code 0,
+            // whose check never names the root).
+            var node = Int(c[p])
+            var unit = units[node]
+            if DictionaryTrie.check(unit) == DictionaryTrie.root {
+                var q = p
+                while true {
+                    // A word (not a bare prefix or a removed word, whose scores are NaN) may only
+                    // end where a unit ends (route is NaN elsewhere; the end of the block is 0).
+                    // Ties go to the longer word, as in jieba. Written without branches: which
+                    // candidates win is unpredictable.
+                    q &+= 1
+                    let score = scores[DictionaryTrie.weightIndex(of: unit)] + rt[q]
+                    let better = score >= best
+                    best = better ? score : best
+                    bestEnd = better ? q : bestEnd
+                    let b = DictionaryTrie.base(unit)
+                    if b == 0 || q == e { break }
+                    let t = b &+ Int(c[q])
+                    unit = units[t]
+                    if DictionaryTrie.check(unit) != node { break }
+                    node = t
+                }
             }
             if bestEnd == 0 {
                 // Not in the dictionary: the unit alone, with frequency 1; a space inside a
                 // block (there only for words that contain one) costs nothing.
-                best = (s[p] == 0x20 ? 0 : -logTotal) + route[ue - a]
+                best = (s[p] == 0x20 ? 0 : -logTotal) + rt[ue]
                 bestEnd = ue
             }
-            route[p - a] = best
-            next[p - a] = Int32(bestEnd)
-            p -= 1
+            rt[p] = best
+            nx[p] = Int32(truncatingIfNeeded: bestEnd)
+            p &-= 1
         }
     }
 }

@@ -110,3 +110,20 @@ struct OffsetTests {
         #expect(tokens.allSatisfy { $0.utf8Range.count <= 1 << 16 })
     }
 }
+
+@Suite("Streaming tokens")
+struct StreamingTests {
+    @Test("segment(utf8:) hands over the same tokens as tokens(utf8:), line by line and whole")
+    func sameAsTokens() throws {
+        let seg = Shipped.segmenter
+        let text = try String(contentsOfFile: Shipped.root + "/corpus/000_43baa8c35279a078.txt", encoding: .utf8)
+        for line in text.split(separator: "\n").map(String.init) + [text] {
+            var line = line
+            line.withUTF8 { b in
+                var streamed: [Token] = []
+                seg.segment(utf8: b) { streamed.append($0) }
+                #expect(streamed == seg.tokens(utf8: b))
+            }
+        }
+    }
+}
