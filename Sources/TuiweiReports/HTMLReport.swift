@@ -103,7 +103,10 @@ public enum HTMLReport {
 
     static func callsSection(_ s: CorpusSummary) -> String {
         var h = "<section id=\"calls\">\n<h2>Calls</h2>\n"
-        for c in s.calls {
+        // Each call's section (its chart above all) is drawn on every core, then joined in order.
+        h += concurrentMap(s.calls.count) { i in
+            let c = s.calls[i]
+            var h = ""
             let st = c.statistics
             h += "<div class=\"call\">\n<h3>\(esc(c.entry.document)), call \(c.entry.call)"
             if let header = c.entry.header { h += " — \(esc(header.trimmingCharacters(in: .whitespaces)))" }
@@ -129,7 +132,8 @@ public enum HTMLReport {
                 h += "</ul>\n"
             }
             h += "</div>\n"
-        }
+            return h
+        }.joined()
         if s.totals.calls > s.calls.count {
             h += "<p class=\"note\">\(s.totals.calls - s.calls.count) more calls are profiled in analysis.jsonl.</p>\n"
         }
@@ -148,7 +152,9 @@ public enum HTMLReport {
         h += "<table class=\"answers\">\n"
         h += "<thead><tr><th>document</th><th>call</th><th>turn</th><th>line</th><th>speaker</th><th>score</th><th>grade</th><th>codes</th><th>answer (evidence highlighted)</th></tr></thead>\n<tbody>\n"
         let copies = s.duplicates
-        for a in s.answers {
+        h += concurrentMap(s.answers.count) { i in
+            let a = s.answers[i]
+            var h = ""
             let sc = a.score
             let codes = Array(Set(sc.detections.map(\.code))).sorted().map(\.rawValue).joined(separator: " ")
             let dup = copies["\(sc.document)#\(sc.call)"] != nil
@@ -157,7 +163,8 @@ public enum HTMLReport {
             let why = sc.contributions.map { "\($0.feature) \($0.points >= 0 ? "+" : "")\(fmt($0.points)): \($0.detail)" }.joined(separator: "\n")
             h += "<td class=\"n\" title=\"\(esc(why))\">\(fmt(sc.score))</td><td class=\"n\">\(sc.grade.map(String.init) ?? "–")</td><td>\(esc(codes))</td>"
             h += "<td lang=\"zh-Hans\">\(highlighted(a.text, sc.detections))</td></tr>\n"
-        }
+            return h
+        }.joined()
         h += "</tbody>\n</table>\n</section>\n"
         return h
     }

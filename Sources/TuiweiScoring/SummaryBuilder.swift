@@ -1,4 +1,3 @@
-import Dispatch
 import TuiweiCore
 
 /// A document's result made ready to be counted: its call summaries and each answer's phrase
@@ -193,22 +192,4 @@ extension CorpusAnalysis {
         let ids = Set(entries.keys).union(calls.keys).union(answers.keys).sorted()
         return ids.map { CorpusAnalysis(documents: entries[$0] ?? [], calls: calls[$0] ?? [], answers: answers[$0] ?? []) }
     }
-}
-
-/// `transform(0..<count)` computed on every core; the results in index order.
-func concurrentMap<T: Sendable>(_ count: Int, _ transform: @Sendable (Int) -> T) -> [T] {
-    guard count > 1 else { return (0..<count).map(transform) }
-    return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-        let base = UncheckedBuffer(buffer.baseAddress!)
-        DispatchQueue.concurrentPerform(iterations: count) { i in
-            (base.pointer + i).initialize(to: transform(i))
-        }
-        initialized = count
-    }
-}
-
-/// A pointer handed to concurrent iterations that each write a slot of their own.
-private struct UncheckedBuffer<T>: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<T>
-    init(_ pointer: UnsafeMutablePointer<T>) { self.pointer = pointer }
 }
