@@ -34,11 +34,29 @@ extension AnalysisEngine {
         let context = ReportStream.Context(resources: scoring, copies: survey.copies,
                                            referenceNgrams: survey.referenceNgrams, formats: formats)
         let stream = try makeStream(context)
+        /// A document's output, or a document of many calls, streamed call by call as it is consumed.
+        enum Piece: Sendable {
+            case rendered(ReportStream.Rendered)
+            case manyCalls(Document)
+        }
         try await orderedMap(count: ordered.count, jobs: jobs) { i in
             let document = TranscriptReader.read(ordered[i])
-            return ReportStream.render(await self.analyseCalls(document), context: context)
-        } consume: { i, rendered in
-            try stream.add(rendered)
+            if document.calls.count >= Self.callsStreamedOneByOne { return Piece.manyCalls(document) }
+            return .rendered(ReportStream.render(await self.analyseCalls(document), context: context))
+        } consume: { i, piece in
+            switch piece {
+            case .rendered(let rendered):
+                try stream.add(rendered)
+            case .manyCalls(let document):
+                // One large file: its calls are analysed on every core and written as they come,
+                // so memory holds the document and a window of calls, not all their results.
+                try await orderedMap(count: document.calls.count, jobs: jobs) { k in
+                    ReportStream.render(self.analyse(document.calls[k], of: document), context: context)
+                } consume: { _, rendered in
+                    try stream.add(rendered)
+                }
+                try stream.add(ReportStream.render(CorpusAnalysis(documents: [DocumentEntry(document)]), context: context))
+            }
             progress?("analysing", i + 1, ordered.count)
         }
         return try stream.finish()
@@ -65,18 +83,24 @@ extension AnalysisEngine {
         return CorpusSurvey(referenceNgrams: reference, copies: copies)
     }
 
+    /// A document this many calls long is written call by call.
+    static let callsStreamedOneByOne = 8
+
+    /// One call of `document`, without the document's entry.
+    func analyse(_ call: Call, of document: Document) -> CorpusAnalysis {
+        let single = Document(id: document.id, path: document.path, kind: document.kind, status: document.status,
+                              encoding: document.encoding, calls: [call])
+        let a = analyse(single)
+        return CorpusAnalysis(calls: a.calls, answers: a.answers, referenceNgrams: a.referenceNgrams)
+    }
+
     /// A document's analysis; a document of several calls has its calls analysed concurrently,
-    /// so that one large file also uses every core.
+    /// so that its calls also use every core.
     func analyseCalls(_ document: Document) async -> CorpusAnalysis {
         guard document.calls.count > 1 else { return analyse(document) }
         let parts = await withTaskGroup(of: CorpusAnalysis.self) { group in
             for call in document.calls {
-                let single = Document(id: document.id, path: document.path, kind: document.kind, status: document.status,
-                                      encoding: document.encoding, calls: [call])
-                group.addTask {
-                    let a = self.analyse(single)
-                    return CorpusAnalysis(calls: a.calls, answers: a.answers, referenceNgrams: a.referenceNgrams)
-                }
+                group.addTask { self.analyse(call, of: document) }
             }
             var out: [CorpusAnalysis] = []
             for await part in group { out.append(part) }
@@ -90,7 +114,7 @@ extension AnalysisEngine {
 /// small window ahead of the first item not yet consumed, so finished results wait in a bounded
 /// buffer — and passes each result to `consume` in item order.
 func orderedMap<T: Sendable>(count: Int, jobs: Int, work: @escaping @Sendable (Int) async -> T,
-                             consume: (Int, T) throws -> Void) async throws {
+                             consume: (Int, T) async throws -> Void) async throws {
     let jobs = max(1, jobs)
     let window = jobs * 4
     try await withThrowingTaskGroup(of: (Int, T).self) { group in
@@ -111,7 +135,7 @@ func orderedMap<T: Sendable>(count: Int, jobs: Int, work: @escaping @Sendable (I
             running -= 1
             waiting[i] = result
             while let ready = waiting.removeValue(forKey: consumed) {
-                try consume(consumed, ready)
+                try await consume(consumed, ready)
                 consumed += 1
             }
             fill()

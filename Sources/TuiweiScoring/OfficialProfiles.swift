@@ -27,18 +27,4 @@ public struct BoilerplateProfile: Sendable, Hashable, Codable {
         public let phrase: String
         public let count: Int
     }
-
-    public static func of(_ answers: [ScoredAnswer], reference: Set<String>, n: Int, top: Int, stopWords: Set<String>) -> BoilerplateProfile {
-        var total = 0
-        var shared: [String: Int] = [:]
-        for a in answers {
-            for g in wordNgrams(a.words, n: n, stopWords: stopWords) {
-                total += 1
-                if reference.contains(g) { shared[g, default: 0] += 1 }
-            }
-        }
-        let phrases = shared.map { PhraseCount(phrase: $0.key, count: $0.value) }
-            .sorted { ($1.count, $0.phrase) < ($0.count, $1.phrase) }
-        return BoilerplateProfile(ngrams: total, shared: shared.values.reduce(0, +), topPhrases: Array(phrases.prefix(top)))
-    }
 }

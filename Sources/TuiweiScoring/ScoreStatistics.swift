@@ -30,15 +30,6 @@ public struct ScoreStatistics: Sendable, Hashable, Codable {
 
     /// Share of graded answers at grade 0: the non-answers.
     public var nonAnswerShare: Double { gradeShares.first ?? 0 }
-
-    /// Figures of `answers`; `callSizes` gives each call's number of official turns ("doc#call").
-    public static func of(_ answers: [ScoredAnswer], callSizes: [String: Int], weights: ScoringWeights, key: String) -> ScoreStatistics {
-        var byCall: [String: [ScoredAnswer]] = [:]
-        for a in answers { byCall["\(a.score.document)#\(a.score.call)", default: []].append(a) }
-        var totals = ScoreTotals()
-        for (call, group) in byCall { totals.add(call: group, officialTurns: callSizes[call] ?? 1) }
-        return totals.statistics(weights: weights, key: key)
-    }
 }
 
 /// Running totals of a group of answers (an official, an organisation, the corpus), from which

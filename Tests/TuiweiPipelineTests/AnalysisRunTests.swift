@@ -191,5 +191,10 @@ import TuiweiTranscript
         #expect(totals.duplicateCalls == 0)
         let csv = try #require(result.files.first { $0.name == "answers.csv" }?.contents)
         #expect(csv.components(separatedBy: "\r\n").count - 2 == totals.answers)
+        // Written call by call, the files are those of the whole document analysed at once.
+        #expect(totals.calls >= AnalysisEngine.callsStreamedOneByOne)
+        let whole = ReportWriter.render(await engine.run(TranscriptReader.sources(at: [path]), jobs: 2).analysis,
+                                        resources: engine.scoring, formats: [.csv, .json])
+        #expect(whole.map(\.contents) == result.files.map { $0.contents ?? "" })
     }
 }
