@@ -115,10 +115,7 @@ public struct AnswerScorer: Sendable {
 
     /// Words that carry content: not punctuation, stop words, fillers or greetings.
     public func contentWords(_ words: [String]) -> [String] {
-        words.filter { word in
-            !word.isEmpty && !isPunctuationWord(word) && !resources.stopWords.contains(word)
-                && !resources.fillerWords.contains(word) && !resources.greetingWords.contains(word)
-        }
+        words.filter { word in !word.isEmpty && !isPunctuationWord(word) && !resources.nonContentWords.contains(word) }
     }
 
     /// The yes/no word the answer opens with (after fillers), if any. A filler that doubles as

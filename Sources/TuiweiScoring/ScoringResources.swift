@@ -23,6 +23,8 @@ public struct ScoringResources: Sendable {
     let orientationMatcher: PhraseMatcher
     let fillerWords: Set<String>
     let greetingWords: Set<String>
+    /// Stop words, fillers and greetings in one set: a word is looked up once, not three times.
+    let nonContentWords: Set<String>
     /// Maps a (full-width folded) scalar to the script the term lists are written in, so that a
     /// traditional-script answer meets the simplified cues; nil leaves scalars as they are.
     public var scriptFold: (@Sendable (UInt32) -> UInt32)?
@@ -55,6 +57,7 @@ public struct ScoringResources: Sendable {
         orientationMatcher = PhraseMatcher(terms: orientation["authority"] + orientation["grassroots"])
         fillerWords = Set(cues["filler"])
         greetingWords = Set(cues["greeting"])
+        nonContentWords = stopWords.union(fillerWords).union(greetingWords)
     }
 
     /// Loads `weights.tsv`, `stopwords.txt`, `cues.tsv` and `orientation.tsv` from `directory`.
