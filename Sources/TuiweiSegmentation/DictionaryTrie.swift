@@ -52,15 +52,11 @@ struct DictionaryTrie: Sendable {
     /// Free units are looked for from here when words are added one by one.
     private var freeHint = 1
 
-    /// An empty tree, with room for `1 << capacityBits` units before the array reallocates.
-    init(capacityBits: Int = 1) {
+    /// An empty tree.
+    init() {
         self.init(units: [Self.freeUnit, Self.freeUnit], codeTable: [UInt32](repeating: 0, count: Self.codeTableSize),
                   wideCodes: [], codeCount: 1, weights: [Self.notWord, Self.removed], count: 0)
-        units.reserveCapacity(1 << min(capacityBits, 24))
     }
-
-    /// Bits of the largest unit index: how far the array has grown.
-    var bits: Int { Int.bitWidth - (units.count - 1).leadingZeroBitCount }
 
     init(units: [UInt64], codeTable: [UInt32], wideCodes: [UInt64], codeCount: Int, weights: [Float], count: Int) {
         self.units = units
