@@ -124,44 +124,37 @@ public final class ReportStream {
 
     /// A stream writing into `directory` (created if needed).
     /// - Throws: a `Diagnostic` naming the folder or file that cannot be written.
-    public init(directory: String, context: Context, excelBOM: Bool = false, limits: SummaryBuilder.Limits = .init()) throws(Diagnostic) {
+    public convenience init(directory: String, context: Context, excelBOM: Bool = false,
+                            limits: SummaryBuilder.Limits = .init()) throws(Diagnostic) {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
             throw Diagnostic(.error, file: directory, "cannot create the output folder (\(error.localizedDescription)); choose another with --out")
         }
+        try self.init(directory: directory, context: context, excelBOM: excelBOM, limits: limits) { name throws(Diagnostic) in
+            try TextSink(path: (directory as NSString).appendingPathComponent(name))
+        }
+    }
+
+    /// A stream that keeps its files in memory.
+    public convenience init(memory context: Context, excelBOM: Bool = false, limits: SummaryBuilder.Limits = .init()) {
+        // Sinks in memory cannot fail.
+        try! self.init(directory: nil, context: context, excelBOM: excelBOM, limits: limits) { _ in TextSink() }
+    }
+
+    /// `sink` opens the partial file of a given name.
+    private init(directory: String?, context: Context, excelBOM: Bool, limits: SummaryBuilder.Limits,
+                 sink: (String) throws(Diagnostic) -> TextSink) throws(Diagnostic) {
         self.directory = directory
         self.context = context
         self.excelBOM = excelBOM
         builder = SummaryBuilder(resources: context.resources, duplicates: context.copies,
                                  referenceNgrams: context.referenceNgrams, limits: limits)
-        func sink(_ name: String) throws(Diagnostic) -> TextSink {
-            try TextSink(path: (directory as NSString).appendingPathComponent(name))
-        }
         let csv = context.formats.contains(.csv), json = context.formats.contains(.json)
         answersCSV = csv ? try sink(".answers.csv.partial") : nil
         documentLines = json ? try sink(".analysis.documents.partial") : nil
         callLines = json ? try sink(".analysis.calls.partial") : nil
         answerLines = json ? try sink(".analysis.answers.partial") : nil
-        try startCSV()
-    }
-
-    /// A stream that keeps its files in memory.
-    public init(memory context: Context, excelBOM: Bool = false, limits: SummaryBuilder.Limits = .init()) {
-        directory = nil
-        self.context = context
-        self.excelBOM = excelBOM
-        builder = SummaryBuilder(resources: context.resources, duplicates: context.copies,
-                                 referenceNgrams: context.referenceNgrams, limits: limits)
-        let csv = context.formats.contains(.csv), json = context.formats.contains(.json)
-        answersCSV = csv ? TextSink() : nil
-        documentLines = json ? TextSink() : nil
-        callLines = json ? TextSink() : nil
-        answerLines = json ? TextSink() : nil
-        try! startCSV()
-    }
-
-    private func startCSV() throws(Diagnostic) {
         try answersCSV?.write((excelBOM ? "\u{FEFF}" : "") + CSVReport.row(CSVReport.answerColumns))
     }
 
