@@ -84,22 +84,6 @@ public struct ScoreTotals: Sendable, Hashable {
         }
     }
 
-    /// Both groups' totals together.
-    public mutating func add(_ other: ScoreTotals) {
-        answers += other.answers
-        calls += other.calls
-        graded += other.graded
-        hangUps += other.hangUps
-        for i in 0..<4 { gradeCounts[i] += other.gradeCounts[i] }
-        for (k, v) in other.scores { scores[k, default: 0] += v }
-        for (k, v) in other.codeCounts { codeCounts[k, default: 0] += v }
-        for (k, v) in other.answersWith { answersWith[k, default: 0] += v }
-        firstSum += other.firstSum
-        firstCount += other.firstCount
-        lastSum += other.lastSum
-        lastCount += other.lastCount
-    }
-
     /// The group's figures; `key` names the group, which seeds its bootstrap.
     public func statistics(weights: ScoringWeights, key: String) -> ScoreStatistics {
         let g = Double(graded)

@@ -72,8 +72,6 @@ public struct SummaryBuilder: Sendable {
     /// concurrently where the document was analysed.
     public static func prepare(_ part: CorpusAnalysis, resources: ScoringResources,
                                duplicates: [String: DuplicateLink], referenceNgrams: Set<String> = []) -> PreparedPart {
-        var callSizes: [String: Int] = [:]
-        for c in part.calls { callSizes["\(c.document)#\(c.call)"] = c.officialTurns }
         var byCall: [String: [ScoredAnswer]] = [:]
         for a in part.answers { byCall["\(a.score.document)#\(a.score.call)", default: []].append(a) }
         let calls = part.calls.map { entry in
@@ -130,12 +128,8 @@ public struct SummaryBuilder: Sendable {
         var byOfficial: [OfficialKey: [ScoredAnswer]] = [:]
         for (a, p) in zip(answers, phrases) {
             byOfficial[a.official, default: []].append(a)
-            var o = officials[a.official] ?? OfficialTotals()
-            o.labels.insert(a.speaker)
-            o.orientation.add(a.orientation)
-            o.ngrams += p.total
-            for g in p.shared { o.shared[g, default: 0] += 1 }
-            officials[a.official] = o
+            // Updated in place: a copy taken out of the dictionary would copy its sets on every answer.
+            Self.fold(a, phrases: p, into: &officials[a.official, default: OfficialTotals()])
         }
         var byOrganisation: [String: [ScoredAnswer]] = [:]
         for (key, group) in byOfficial {
@@ -146,6 +140,13 @@ public struct SummaryBuilder: Sendable {
         for (org, group) in byOrganisation {
             organisations[org]!.scores.add(call: group, officialTurns: officialTurns)
         }
+    }
+
+    private static func fold(_ a: ScoredAnswer, phrases: (total: Int, shared: [String]), into o: inout OfficialTotals) {
+        o.labels.insert(a.speaker)
+        o.orientation.add(a.orientation)
+        o.ngrams += phrases.total
+        for g in phrases.shared { o.shared[g, default: 0] += 1 }
     }
 
     /// The summary of everything added.
