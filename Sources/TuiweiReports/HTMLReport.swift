@@ -135,7 +135,7 @@ public enum HTMLReport {
             return h
         }.joined()
         if s.totals.calls > s.calls.count {
-            h += "<p class=\"note\">\(s.totals.calls - s.calls.count) more calls are profiled in analysis.jsonl.</p>\n"
+            h += "<p class=\"note\">" + moreCallsNote(s.totals.calls - s.calls.count) + "</p>\n"
         }
         h += "</section>\n"
         return h
@@ -172,15 +172,14 @@ public enum HTMLReport {
     static func documentsSection(_ s: CorpusSummary) -> String {
         var h = "<section id=\"documents\">\n<h2>Documents</h2>\n<table>\n"
         h += "<thead><tr><th>document</th><th>path</th><th>kind</th><th>status</th><th>calls</th><th>encoding</th></tr></thead>\n<tbody>\n"
-        let shown = Set(s.documents.map(\.id))
-        let extra = s.skipped.filter { !shown.contains($0.id) }
-        for d in s.documents + extra {
+        for d in s.listedDocuments {
             h += "<tr class=\"\(d.status.isAnalysed ? "ok" : "skipped")\"><td>\(esc(d.id))</td><td>\(esc(d.path))</td><td>\(d.kind.rawValue)</td>"
             h += "<td>\(esc(statusText(d.status)))</td><td class=\"n\">\(d.calls)</td><td>\(esc(d.encoding ?? "–"))</td></tr>\n"
         }
         h += "</tbody>\n</table>\n"
-        let more = s.totals.documents - s.documents.count - extra.count
-        if more > 0 { h += "<p class=\"note\">\(more) more documents, all analysed, are listed in analysis.jsonl.</p>\n" }
+        if s.unlistedDocuments > 0 {
+            h += "<p class=\"note\">" + moreDocumentsNote(s.unlistedDocuments) + "</p>\n"
+        }
         h += "</section>\n"
         return h
     }

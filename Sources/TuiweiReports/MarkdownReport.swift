@@ -82,20 +82,17 @@ public enum MarkdownReport {
             }
         }
         if s.totals.calls > s.calls.count {
-            out += "\n\(s.totals.calls - s.calls.count) more calls are profiled in analysis.jsonl.\n"
+            out += "\n" + moreCallsNote(s.totals.calls - s.calls.count) + "\n"
         }
         return out
     }
 
     static func documentsTable(_ s: CorpusSummary) -> String {
         var out = "\n## Documents\n\n| document | path | kind | status | calls | encoding |\n|---|---|---|---|---:|---|\n"
-        // The first documents, then every skipped one the table has not shown.
-        let shown = Set(s.documents.map(\.id))
-        for d in s.documents + s.skipped.filter({ !shown.contains($0.id) }) {
+        for d in s.listedDocuments {
             out += "| \(cell(d.id)) | \(cell(d.path)) | \(d.kind.rawValue) | \(cell(statusText(d.status))) | \(d.calls) | \(d.encoding ?? "–") |\n"
         }
-        let more = s.totals.documents - s.documents.count - s.skipped.filter({ !shown.contains($0.id) }).count
-        if more > 0 { out += "\n\(more) more documents, all analysed, are listed in analysis.jsonl.\n" }
+        if s.unlistedDocuments > 0 { out += "\n" + moreDocumentsNote(s.unlistedDocuments) + "\n" }
         return out
     }
 

@@ -294,6 +294,15 @@ final class TextSink {
     }
 }
 
+/// The note under a list the reports people read cut short.
+func moreCallsNote(_ n: Int) -> String {
+    n == 1 ? "1 more call is profiled in analysis.jsonl." : "\(n) more calls are profiled in analysis.jsonl."
+}
+
+func moreDocumentsNote(_ n: Int) -> String {
+    n == 1 ? "1 more document, analysed, is listed in analysis.jsonl." : "\(n) more documents, all analysed, are listed in analysis.jsonl."
+}
+
 /// Fixed-point text of a number, the same on every machine and locale.
 func fmt(_ x: Double, _ digits: Int = 1) -> String {
     guard x.isFinite else { return "–" }

@@ -83,6 +83,15 @@ public struct CorpusSummary: Sendable, Hashable {
     /// Calls that repeat another, keyed `document#call`.
     public let duplicates: [String: DuplicateLink]
 
+    /// The documents a report lists: the first ones, then every skipped one not among them.
+    public var listedDocuments: [DocumentEntry] {
+        let shown = Set(documents.map(\.id))
+        return documents + skipped.filter { !shown.contains($0.id) }
+    }
+
+    /// Documents a report does not list (all analysed); `analysis.jsonl` has them.
+    public var unlistedDocuments: Int { totals.documents - listedDocuments.count }
+
     /// Every aggregate of an analysis held in memory; the same as building it document by document.
     public init(_ analysis: CorpusAnalysis, resources: ScoringResources, limits: SummaryBuilder.Limits = .init()) {
         let copies = analysis.duplicateCalls

@@ -41,6 +41,22 @@ import TuiweiScoring
         }
     }
 
+    @Test func reportsToReadListTheFirstDocumentsAndEverySkippedOne() throws {
+        let files = ReportWriter.render(Fixture.whole, resources: Fixture.resources, formats: [.markdown, .html, .json],
+                                        limits: .init(documents: 1, calls: 1, answers: 1))
+        let md = try #require(files.first { $0.name == "report.md" }).contents
+        let html = try #require(files.first { $0.name == "report.html" }).contents
+        let jsonl = try #require(files.first { $0.name == "analysis.jsonl" }).contents
+        for text in [md, html] {
+            #expect(text.contains("corpus/a.txt") && text.contains("corpus/broken.txt"))
+            #expect(!text.contains("corpus/news.txt"))
+            #expect(text.contains("2 more documents, all analysed, are listed in analysis.jsonl."))
+            #expect(text.contains("1 more call is profiled in analysis.jsonl."))
+        }
+        // The file people load keeps every document.
+        #expect(jsonl.components(separatedBy: "\"type\":\"document\"").count - 1 == 4)
+    }
+
     @Test func unwritableFolderIsADiagnostic() {
         #expect(throws: Diagnostic.self) { try ReportWriter.write(Fixture.whole, resources: Fixture.resources, to: "/proc/tuiwei-cannot", formats: [.markdown]) }
     }
