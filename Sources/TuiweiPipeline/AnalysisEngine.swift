@@ -142,7 +142,7 @@ extension AnalysisEngine {
         var callsLeft = [Int](repeating: 0, count: total)
         await withTaskGroup(of: Outcome.self) { group in
             var next = 0
-            var queuedCalls: [(Int, Document)] = []
+            var queuedCalls: [(Int, Call, Document)] = []
             var done = 0
             var running = 0
             /// Starts tasks until `jobs` run or no work is left: calls of split documents first.
@@ -153,11 +153,8 @@ extension AnalysisEngine {
                 }
             }
             func submit() {
-                if let (i, single) = queuedCalls.popLast() {
-                    group.addTask {
-                        let a = self.analyse(single)
-                        return .call(i, CorpusAnalysis(calls: a.calls, answers: a.answers, referenceNgrams: a.referenceNgrams))
-                    }
+                if let (i, call, document) = queuedCalls.popLast() {
+                    group.addTask { .call(i, self.analyse(call, of: document)) }
                 } else if next < total {
                     let i = next
                     next += 1
@@ -187,8 +184,7 @@ extension AnalysisEngine {
                     fingerprints[i] = prints
                     callsLeft[i] = document.calls.count
                     for call in document.calls.reversed() {
-                        queuedCalls.append((i, Document(id: document.id, path: document.path, kind: document.kind,
-                                                        status: document.status, encoding: document.encoding, calls: [call])))
+                        queuedCalls.append((i, call, document))
                     }
                 case .call(let i, let analysis):
                     parts[i].append(analysis)

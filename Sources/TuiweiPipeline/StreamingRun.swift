@@ -21,8 +21,10 @@ extension AnalysisEngine {
     /// Analyses `sources` and writes their reports while it goes, in two passes over the corpus:
     /// the survey reads and parses every document for its call fingerprints and article phrases;
     /// the second pass analyses each document, renders its rows where it was analysed and hands
-    /// them to `stream` in corpus order. Memory holds the survey's fingerprints, the running
-    /// totals and at most a window of documents in flight, whatever the size of the corpus.
+    /// them to `stream` in corpus order. Memory holds the survey's duplicate links and article
+    /// phrases, the running totals and at most a window of documents in flight (of calls, for a
+    /// document of many calls), whatever the size of the corpus; the survey itself peaks at its
+    /// call fingerprints, 8 bytes per sampled shingle.
     /// The output is the same whatever `jobs` is, and the same as `ReportWriter` gives for the
     /// whole analysis held in memory.
     /// - Parameter makeStream: builds the stream once the survey's context is known.
@@ -76,11 +78,8 @@ extension AnalysisEngine {
             reference.formUnion(found.1)
             progress?("reading", i + 1, sources.count)
         }
-        let links = calls.links()
-        // Every linked call has a fingerprint, so every linked call is present.
-        let present = Set(links.flatMap { ["\($0.document)#\($0.call)", "\($0.original)#\($0.originalCall)"] })
-        let copies = CorpusAnalysis.copies(links, present: present)
-        return CorpusSurvey(referenceNgrams: reference, copies: copies)
+        // Every linked call was read in this survey, so every one is present.
+        return CorpusSurvey(referenceNgrams: reference, copies: CorpusAnalysis.copies(calls.links()))
     }
 
     /// A document this many calls long is written call by call.

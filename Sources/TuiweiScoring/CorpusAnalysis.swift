@@ -56,15 +56,16 @@ public struct CorpusAnalysis: Sendable, Hashable, Codable {
         Self.copies(duplicates, present: Set(calls.map { "\($0.document)#\($0.call)" }))
     }
 
-    /// The links that hold between calls in `present` (`document#call`), keyed by the copy: one
-    /// original per copy, and of two calls naming each other, the one that sorts first stays the original.
-    public static func copies(_ links: [DuplicateLink], present: Set<String>) -> [String: DuplicateLink] {
+    /// The links that hold between calls in `present` (`document#call`; nil: every call linked is
+    /// present), keyed by the copy: one original per copy, and of two calls naming each other, the
+    /// one that sorts first stays the original.
+    public static func copies(_ links: [DuplicateLink], present: Set<String>? = nil) -> [String: DuplicateLink] {
         let sorted = links.sorted { ($0.document, $0.call, $0.original, $0.originalCall) < ($1.document, $1.call, $1.original, $1.originalCall) }
         let linked = Set(sorted.map { "\($0.document)#\($0.call)>\($0.original)#\($0.originalCall)" })
         var out: [String: DuplicateLink] = [:]
         for link in sorted {
             let copy = "\(link.document)#\(link.call)", original = "\(link.original)#\(link.originalCall)"
-            guard present.contains(copy), present.contains(original), copy != original else { continue }
+            guard present.map({ $0.contains(copy) && $0.contains(original) }) ?? true, copy != original else { continue }
             if linked.contains("\(original)>\(copy)"), copy < original { continue }
             if out[copy] == nil { out[copy] = link }
         }
