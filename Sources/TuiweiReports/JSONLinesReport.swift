@@ -5,10 +5,11 @@ import TuiweiScoring
 /// `analysis.jsonl`: one JSON object per line, each with a `type` (`run`, `document`, `call`,
 /// `answer`, `official`, `organisation`) and its record under the key of the same name. Answers
 /// carry every detection and every contribution of their score.
+///
+/// Lines are written as a run goes: `document`, `call` and `answer` lines per document, and the
+/// `run` line (first in the file) and the `official` and `organisation` lines (last) when the run
+/// is complete.
 public enum JSONLinesReport {
-    /// Lines are written as a run goes: `document`, `call` and `answer` lines per document, and
-    /// the `run` line (first in the file) and the `official` and `organisation` lines (last) when
-    /// the run is complete.
     static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

@@ -6,9 +6,10 @@ import TuiweiCorpus
 ///
 /// Shingles are sampled by hash (one in 64) and kept as 32-bit hashes: the same shingle is
 /// sampled in every call that has it, so the sample of two calls' overlap is the overlap of
-/// their samples, and a call keeps about 4 bytes per 64 characters of official speech. Calls are compared through shingles they share, never pair by pair;
-/// a shingle found in very many calls (a stock phrase) says nothing about which call was copied
-/// and is not followed, which keeps a large corpus near-linear.
+/// their samples, and a call keeps about 4 bytes per 64 characters of official speech. Calls are
+/// compared through the shingles they share, never pair by pair; a shingle found in very many
+/// calls (a stock phrase) says nothing about which call was copied and is not followed, which
+/// keeps a large corpus near-linear.
 public enum DuplicateCalls {
     static let shingleLength = 8
     static let sampleModulus: UInt64 = 64
