@@ -42,18 +42,19 @@ public struct AnalysisEngine: Sendable {
     /// One document through detection and scoring. Each text is segmented once, for both the
     /// detector's word boundaries and the scorer's words.
     public func analyse(_ document: Document) -> CorpusAnalysis {
-        var segmented: [String: (ranges: [Range<Int>], words: [String])] = [:]
+        var segmented: [UTF8Key: (ranges: [Range<Int>], words: [String])] = [:]
         let segmenter = self.segmenter
         let folder = detection.detector.lexicon.folder
         func segment(_ text: String) -> (ranges: [Range<Int>], words: [String]) {
-            if let hit = segmented[text] { return hit }
+            let key = UTF8Key(text)
+            if let hit = segmented[key] { return hit }
             // Segmented in the dictionary's script (simplified): folding is one scalar for one, so
             // the word boundaries are those of the original text, and the words (for stop words,
             // overlap and phrases shared with the articles) compare alike in either script.
             let simplified = folder.foldIdeographs(text)
             let tokens = segmenter.tokens(in: simplified)
             let entry = (tokens.map(\.scalarRange), tokens.map { $0.text(in: simplified) })
-            segmented[text] = entry
+            segmented[key] = entry
             return entry
         }
         // The scorer hands back turns without their call; a turn is told apart by where it starts.
@@ -79,6 +80,29 @@ extension ScriptFolder {
             if v >= 0x3400, let f = Unicode.Scalar(fold(v)) { out.append(f) } else { out.append(s) }
         }
         return String(out)
+    }
+}
+
+/// A text as a dictionary key compared and hashed by its UTF-8 bytes. A `String` key of Chinese
+/// text is hashed through its normal form on every lookup, which cost more than the lookup saved;
+/// the texts here are turns of one document, so equal bytes is the identity that matters.
+struct UTF8Key: Hashable {
+    let text: String
+
+    init(_ text: String) {
+        var text = text
+        text.makeContiguousUTF8()
+        self.text = text
+    }
+
+    static func == (a: UTF8Key, b: UTF8Key) -> Bool {
+        var a = a.text, b = b.text
+        return a.withUTF8 { x in b.withUTF8 { y in x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) } }
+    }
+
+    func hash(into hasher: inout Hasher) {
+        var text = self.text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }
 

@@ -11,8 +11,9 @@ struct CallHeader: Sendable, Equatable {
     /// Recognises the header shape `第<numeral>通电话` (also `个电话`, `次通话`, `次电话`, and their
     /// traditional forms) and reads organisation, department and person from the rest of the line.
     static func parse(_ content: [Unicode.Scalar]) -> CallHeader? {
+        // Almost no line starts with 第: tell that before folding the line.
+        guard let first = content.first, MarkerFolding.fold(first) == "第" else { return nil }
         let f = MarkerFolding.fold(content)
-        guard f.first == "第" else { return nil }
         var i = 1
         while i < f.count, numerals.contains(f[i]) { i += 1 }
         guard i > 1 else { return nil }
@@ -93,13 +94,19 @@ enum EventMarker {
     static let retry = ["再次拨打", "再拨打", "重新拨打", "再次致电", "回拨", "再打过去", "又打了", "再次打"].map(\.scalarArray)
     static let voicemail = ["语音", "答录", "录音", "留言", "自动应答", "彩铃", "提示音"].map(\.scalarArray)
     /// Every marker has one of these characters; lines without any are skipped cheaply.
-    static let keyScalars: Set<Unicode.Scalar> = Set("挂断接拨打语录留铃音应".unicodeScalars)
+    static func isKey(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "挂", "断", "接", "拨", "打", "语", "录", "留", "铃", "音", "应": return true
+        default: return false
+        }
+    }
     static let decoration: Set<Unicode.Scalar> = Set("-—–―_ ~～*·[]【】()（）<>《》「」".unicodeScalars)
 
     /// The kind of event a line (label-free) reports, if any.
     static func kind(of content: [Unicode.Scalar]) -> Event.Kind? {
+        // Nearly every line has none of the key characters: tell that before folding the line.
+        guard content.contains(where: { isKey(MarkerFolding.fold($0)) }) else { return nil }
         let text = MarkerFolding.fold(content)
-        guard text.contains(where: keyScalars.contains) else { return nil }
         if isVoicemailStart(text) { return .voicemail }
         var s = 0, e = text.count
         while s < e, decoration.contains(text[s]) { s += 1 }

@@ -74,8 +74,10 @@ struct LabelSet: Sendable {
         }
         guard hasLetter, CallHeader.parse(Array(name)) == nil else { return nil }
         let nameString = String(name)
-        let lower = nameString.lowercased()
-        if lower == "http" || lower == "https" || lower == "ftp" || lower == "mailto" { return nil }
+        if name.count <= 6, name.allSatisfy(\.isASCII) {
+            let lower = nameString.lowercased()
+            if lower == "http" || lower == "https" || lower == "ftp" || lower == "mailto" { return nil }
+        }
         var fullName: String?
         if parenStart >= 0 {
             let inner = String(String.UnicodeScalarView(s[(parenStart + 1)..<(i - 1)].map(Folding.fold)))
@@ -101,15 +103,18 @@ struct LabelSet: Sendable {
 
     static func discover(lines: [SourceLine]) -> LabelSet {
         var hits: [(line: Int, hit: LabelHit)] = []
+        var lineStarts = [LabelHit?](repeating: nil, count: lines.count)
         for (n, line) in lines.enumerated() where !line.isBlank {
-            if let h = candidate(in: line) { hits.append((n, h)) }
+            if let h = candidate(in: line) { hits.append((n, h)); lineStarts[n] = h }
         }
         var counts: [String: Int] = [:]
         for h in hits { counts[h.hit.name, default: 0] += 1 }
         // Turns run together on one line (`… 韩:… 苏主席:…`) count too, for names seen at a line start.
         let startNames = LabelSet(canonical: Dictionary(uniqueKeysWithValues: counts.keys.map { ($0, $0) }), fullNames: [:])
-        for line in lines where !line.isBlank {
-            for h in startNames.hits(in: line) where h.start != line.contentStart { counts[h.name, default: 0] += 1 }
+        for (n, line) in lines.enumerated() where !line.isBlank {
+            for h in startNames.hits(in: line, lineStart: lineStarts[n]) where h.start != line.contentStart {
+                counts[h.name, default: 0] += 1
+            }
         }
         let recurring = Set(counts.filter { $0.value >= 2 }.keys)
         guard recurring.count >= 2 else { return LabelSet(canonical: [:], fullNames: [:]) }
@@ -142,10 +147,13 @@ struct LabelSet: Sendable {
 
     /// All label positions in a line: the one that starts it and any known label later in the
     /// line after white space or the end of a sentence (`… 韩:… 苏主席:…`).
-    func hits(in line: SourceLine) -> [LabelHit] {
+    func hits(in line: SourceLine) -> [LabelHit] { hits(in: line, lineStart: LabelSet.candidate(in: line)) }
+
+    /// `hits(in:)` given the line's `candidate(in:)`, already found.
+    func hits(in line: SourceLine, lineStart: LabelHit?) -> [LabelHit] {
         var out: [LabelHit] = []
         let s = line.scalars
-        if let h = LabelSet.candidate(in: line), canonical[h.name] != nil { out.append(h) }
+        if let h = lineStart, canonical[h.name] != nil { out.append(h) }
         var i = (out.first?.end ?? line.contentStart) + 1
         while i < line.contentEnd {
             if LabelSet.isColon(s[i]) {

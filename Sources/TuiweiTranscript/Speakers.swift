@@ -5,8 +5,8 @@ import TuiweiCorpus
 struct RoleAssignment {
     let caller: String?
 
-    static let introMarkers = ["打来电话", "打来的电话", "打电话来", "打这个电话", "劳工通讯", "我是从", "我这是从", "想请教",
-                               "想问一下", "想了解一下", "请问是", "请问您是", "我们是一个", "我是记者", "我们是研究"].map(\.scalarArray)
+    static let introMarkers = MarkerPhrases(["打来电话", "打来的电话", "打电话来", "打这个电话", "劳工通讯", "我是从", "我这是从",
+                                             "想请教", "想问一下", "想了解一下", "请问是", "请问您是", "我们是一个", "我是记者", "我们是研究"])
     static let officialLabelWords = ["工会", "政府", "委员会", "委", "局", "部", "办", "公司", "主席", "部长", "书记", "主任",
                                      "科长", "处长", "经理", "厅", "院"].map(\.scalarArray)
 
@@ -26,7 +26,8 @@ struct RoleAssignment {
                 turns[label, default: 0] += 1
                 let folded = MarkerFolding.fold(text)
                 if folded.contains("?") || folded.last == "吗" || folded.last == "呢" { questions[label, default: 0] += 1 }
-                for (k, m) in RoleAssignment.introMarkers.enumerated() where folded.contains(m) { intros[label, default: []].insert(k) }
+                let found = RoleAssignment.introMarkers.found(in: folded)
+                for k in RoleAssignment.introMarkers.phrases.indices where found & (1 << UInt64(k)) != 0 { intros[label, default: []].insert(k) }
                 // Whoever answers the phone with a bare greeting is the called side.
                 if n == 0, folded.count <= 8, folded.contains("喂") || folded.contains("您".scalarArray + ["好"]) || folded.contains("你好".scalarArray) {
                     score[label, default: 0] -= 2
@@ -63,22 +64,30 @@ struct SpeakerAttributes {
 
     static func read(label: String, role: Role, turns: [String], header: CallHeader?, fullName: String?,
                      documentOrganisation: String?) -> SpeakerAttributes {
-        var surname = turns.lazy.compactMap(selfStatedSurname).first
+        var surname = firstFound(in: turns, selfStatedSurname)
         if role == .caller {
-            let org = turns.lazy.compactMap(callerOrganisation).first ?? label
+            let org = firstFound(in: turns, callerOrganisation) ?? label
             surname = surname ?? fullName.flatMap(CallHeader.surname(of:))
             return SpeakerAttributes(organisation: org, department: nil, surname: surname)
         }
         let fromLabel = RoleAssignment.looksOfficial(label) ? CallHeader.parseMetadata(label) : nil
         let organisation = fromLabel?.organisation ?? header?.organisation ?? documentOrganisation
-        let department = fromLabel?.department ?? header?.department ?? turns.lazy.compactMap(selfStatedDepartment).first
+        let department = fromLabel?.department ?? header?.department ?? firstFound(in: turns, selfStatedDepartment)
         if surname == nil, role == .official { surname = CallHeader.surname(of: header?.person) }
         surname = surname ?? fullName.flatMap(CallHeader.surname(of:))
         return SpeakerAttributes(organisation: organisation, department: department, surname: surname)
     }
 
+    /// What `read` finds in the first turn that has it; each turn is read once.
+    private static func firstFound(in turns: [String], _ read: (String) -> String?) -> String? {
+        for t in turns { if let found = read(t) { return found } }
+        return nil
+    }
+
     /// `我姓曾`, `免贵姓李`, `本人姓王` → the surname, as written.
     static func selfStatedSurname(_ text: String) -> String? {
+        // 姓 has one form in either script; most turns lack it and need not be folded.
+        guard text.unicodeScalars.contains("姓") else { return nil }
         let original = text.scalarArray
         let s = MarkerFolding.fold(original)
         var i = 0
@@ -94,16 +103,17 @@ struct SpeakerAttributes {
     }
 
     static let departmentEnds = ["工作部", "办公室", "部", "处", "科", "室", "中心"].map(\.scalarArray)
+    static let departmentOpeners = ["这边", "这里", "这儿", "我这", "我们"].map(\.scalarArray)
 
     /// `这边是办公室`, `我们是劳动和经济工作部` → the department, as written; never from a negation
     /// (`我这儿不是办公室`).
     static func selfStatedDepartment(_ text: String) -> String? {
+        guard text.unicodeScalars.contains("是") else { return nil }
         let original = text.scalarArray
         let s = MarkerFolding.fold(original)
-        let openers = ["这边", "这里", "这儿", "我这", "我们"].map(\.scalarArray)
         var i = 2
         while i < s.count {
-            if s[i] == "是", openers.contains(where: { o in i >= o.count && Array(s[(i - o.count)..<i]) == o }) {
+            if s[i] == "是", departmentOpeners.contains(where: { o in i >= o.count && Array(s[(i - o.count)..<i]) == o }) {
                 var j = i + 1
                 while j < s.count, j - i <= 12, Folding.isHan(s[j]) { j += 1 }
                 let run = Array(s[(i + 1)..<j])
