@@ -20,14 +20,17 @@ struct RoleAssignment {
         var score: [String: Double] = [:]
         var turns: [String: Int] = [:]
         var questions: [String: Int] = [:]
-        var intros: [String: Set<Int>] = [:]
+        /// Bit k: the label's turns use intro marker k.
+        var intros: [String: UInt64] = [:]
+        var folded: [Unicode.Scalar] = []
         for call in calls {
             for (n, (label, text)) in call.enumerated() {
+                folded.removeAll(keepingCapacity: true)
+                for s in text.unicodeScalars { folded.append(MarkerFolding.fold(s)) }
                 turns[label, default: 0] += 1
-                let folded = MarkerFolding.fold(text)
                 if folded.contains("?") || folded.last == "吗" || folded.last == "呢" { questions[label, default: 0] += 1 }
                 let found = RoleAssignment.introMarkers.found(in: folded)
-                for k in RoleAssignment.introMarkers.phrases.indices where found & (1 << UInt64(k)) != 0 { intros[label, default: []].insert(k) }
+                if found != 0 { intros[label, default: 0] |= found }
                 // Whoever answers the phone with a bare greeting is the called side.
                 if n == 0, folded.count <= 8, folded.contains("喂") || folded.contains("您".scalarArray + ["好"]) || folded.contains("你好".scalarArray) {
                     score[label, default: 0] -= 2
@@ -36,7 +39,7 @@ struct RoleAssignment {
         }
         for (label, count) in turns {
             var s = score[label] ?? 0
-            s += 4 * Double(min(3, intros[label]?.count ?? 0))
+            s += 4 * Double(min(3, (intros[label] ?? 0).nonzeroBitCount))
             s += 3 * Double(questions[label] ?? 0) / Double(max(1, count))
             if RoleAssignment.looksOfficial(label) { s -= 6 }
             score[label] = s
