@@ -72,14 +72,18 @@ public struct AnalysisEngine: Sendable {
 
 extension ScriptFolder {
     /// A text with its traditional characters made simplified (width and case as written).
-    func foldIdeographs(_ word: String) -> String {
-        var out = String.UnicodeScalarView()
-        for s in word.unicodeScalars {
+    func foldIdeographs(_ text: String) -> String {
+        // Only ideographs: the folder also lower-cases Latin and zeroes digits, which words keep.
+        // Most text is already simplified and comes back as it is, without a copy.
+        guard text.unicodeScalars.contains(where: { $0.value >= 0x3400 && fold($0.value) != $0.value }) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        for s in text.unicodeScalars {
             let v = s.value
-            // Only ideographs: the folder also lower-cases Latin and zeroes digits, which words keep.
-            if v >= 0x3400, let f = Unicode.Scalar(fold(v)) { out.append(f) } else { out.append(s) }
+            let folded = v >= 0x3400 ? Unicode.Scalar(fold(v)) ?? s : s
+            UTF8.encode(folded) { out.append($0) }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 }
 
