@@ -45,19 +45,34 @@ public struct PhraseAutomaton: Sendable {
     }
 
     /// Transitions from the root, indexed by BMP scalar (0 = none); the busiest lookups.
-    private var rootTable: [Int32]
-    private var transitions: [[UInt32: Int32]] = [[:]]
-    private var failure: [Int32] = [0]
-    /// Literals ending at this node, including those reached through failure links.
-    private var outputs: [[Int32]] = [[]]
-    private var literalLengths: [Int] = []
-    private var uses: [[Use]] = []
-    private var forms: [FormInfo] = []
+    private let rootTable: [Int32]
+    /// Root transitions beyond the BMP.
+    private let rootWide: [UInt32: Int32]
+    /// Every other node's transitions, sorted by scalar: node `n`'s are at
+    /// `edgeStart[n]..<edgeStart[n + 1]`. Nodes below the root have few children, and a short
+    /// scan beats hashing the scalar.
+    private let edgeStart: [Int32]
+    private let edgeScalars: [UInt32]
+    private let edgeTargets: [Int32]
+    private let failure: [Int32]
+    /// Literals ending at node `n`, including those reached through failure links:
+    /// `outputIDs[outputStart[n]..<outputStart[n + 1]]`.
+    private let outputStart: [Int32]
+    private let outputIDs: [Int32]
+    private let literalLengths: [Int]
+    private let uses: [[Use]]
+    private let forms: [FormInfo]
     public let patternCount: Int
 
     /// Compiles `patterns`; their literals must already be folded (as `Pattern` does).
     public init(patterns: [Pattern]) {
         patternCount = patterns.count
+        var transitions: [[UInt32: Int32]] = [[:]]
+        var failure: [Int32] = [0]
+        var outputs: [[Int32]] = [[]]
+        var literalLengths: [Int] = []
+        var uses: [[Use]] = []
+        var forms: [FormInfo] = []
         var literalIDs: [[UInt32]: Int32] = [:]
         for (p, pattern) in patterns.enumerated() {
             for form in pattern.forms {
@@ -113,6 +128,29 @@ public struct PhraseAutomaton: Sendable {
         var root = [Int32](repeating: 0, count: 0x10000)
         for (s, child) in transitions[0] where s < 0x10000 { root[Int(s)] = child }
         rootTable = root
+        rootWide = transitions[0].filter { $0.key >= 0x10000 }
+        var edgeStart: [Int32] = [0], edgeScalars: [UInt32] = [], edgeTargets: [Int32] = []
+        var outputStart: [Int32] = [0], outputIDs: [Int32] = []
+        for (node, edges) in transitions.enumerated() {
+            if node != 0 {
+                for (s, child) in edges.sorted(by: { $0.key < $1.key }) {
+                    edgeScalars.append(s)
+                    edgeTargets.append(child)
+                }
+            }
+            edgeStart.append(Int32(edgeScalars.count))
+            outputIDs += outputs[node]
+            outputStart.append(Int32(outputIDs.count))
+        }
+        self.edgeStart = edgeStart
+        self.edgeScalars = edgeScalars
+        self.edgeTargets = edgeTargets
+        self.outputStart = outputStart
+        self.outputIDs = outputIDs
+        self.failure = failure
+        self.literalLengths = literalLengths
+        self.uses = uses
+        self.forms = forms
     }
 
     /// Gaps never run across these (after folding): sentence and clause punctuation, line breaks.
@@ -130,9 +168,12 @@ public struct PhraseAutomaton: Sendable {
         while true {
             if n == 0 {
                 if s < 0x10000 { return Int(rootTable[Int(s)]) }
-                return Int(transitions[0][s] ?? 0)
+                return Int(rootWide[s] ?? 0)
             }
-            if let next = transitions[n][s] { return Int(next) }
+            var e = Int(edgeStart[n])
+            let end = Int(edgeStart[n + 1])
+            while e < end, edgeScalars[e] < s { e += 1 }
+            if e < end, edgeScalars[e] == s { return Int(edgeTargets[e]) }
             n = Int(failure[n])
         }
     }
@@ -147,9 +188,9 @@ public struct PhraseAutomaton: Sendable {
         var node = 0
         for (i, s) in text.enumerated() {
             node = step(node, s)
-            let out = outputs[node]
-            if out.isEmpty { continue }
-            for literal in out {
+            let first = Int(outputStart[node]), last = Int(outputStart[node + 1])
+            if first == last { continue }
+            for literal in outputIDs[first..<last] {
                 let start = i + 1 - literalLengths[Int(literal)]
                 for use in uses[Int(literal)] {
                     if use.run == 0 {
