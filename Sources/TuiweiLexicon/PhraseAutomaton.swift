@@ -42,6 +42,8 @@ public struct PhraseAutomaton: Sendable {
     struct Use: Sendable {
         let form: Int32
         let run: Int32
+        /// The form's pattern must start at a word boundary.
+        let anchoredStart: Bool
     }
 
     /// Transitions from the root, indexed by BMP scalar (0 = none); the busiest lookups.
@@ -60,7 +62,9 @@ public struct PhraseAutomaton: Sendable {
     private let outputStart: [Int32]
     private let outputIDs: [Int32]
     private let literalLengths: [Int]
-    private let uses: [[Use]]
+    /// The uses of literal `l`: `uses[useStart[l]..<useStart[l + 1]]`.
+    private let useStart: [Int32]
+    private let uses: [Use]
     private let forms: [FormInfo]
     public let patternCount: Int
 
@@ -104,7 +108,7 @@ public struct PhraseAutomaton: Sendable {
                             }
                             outputs[node].append(id)
                         }
-                        uses[Int(id)].append(Use(form: f, run: Int32(r)))
+                        uses[Int(id)].append(Use(form: f, run: Int32(r), anchoredStart: pattern.anchoredStart))
                     }
                 }
             }
@@ -149,7 +153,8 @@ public struct PhraseAutomaton: Sendable {
         self.outputIDs = outputIDs
         self.failure = failure
         self.literalLengths = literalLengths
-        self.uses = uses
+        self.useStart = uses.reduce(into: [Int32(0)]) { $0.append($0.last! + Int32($1.count)) }
+        self.uses = uses.flatMap { $0 }
         self.forms = forms
     }
 
@@ -183,8 +188,9 @@ public struct PhraseAutomaton: Sendable {
     public func matches(in text: [UInt32], boundaries: WordBoundaries? = nil) -> [PhraseMatch] {
         // Starts and ends of first runs, and of later runs of forms whose first run was seen.
         var firsts: [(form: Int32, start: Int, end: Int)] = []
-        var later: [Int: [(start: Int, end: Int)]] = [:]
-        var started = Set<Int32>()
+        // Keyed by form and run; kept in one array and sorted once, rather than hashed per match.
+        var later: [(key: Int, start: Int, end: Int)] = []
+        var started = [UInt64](repeating: 0, count: (forms.count + 63) / 64)
         var node = 0
         for (i, s) in text.enumerated() {
             node = step(node, s)
@@ -192,21 +198,29 @@ public struct PhraseAutomaton: Sendable {
             if first == last { continue }
             for literal in outputIDs[first..<last] {
                 let start = i + 1 - literalLengths[Int(literal)]
-                for use in uses[Int(literal)] {
+                for use in uses[Int(useStart[Int(literal)])..<Int(useStart[Int(literal) + 1])] {
+                    let f = Int(use.form)
                     if use.run == 0 {
-                        let form = forms[Int(use.form)]
-                        if form.anchoredStart, let b = boundaries, !b.contains(start) { continue }
+                        if use.anchoredStart, let b = boundaries, !b.contains(start) { continue }
                         firsts.append((use.form, start, i + 1))
-                        started.insert(use.form)
-                    } else if started.contains(use.form) {
-                        later[Int(use.form) << 8 | Int(use.run), default: []].append((start, i + 1))
+                        started[f >> 6] |= 1 << UInt64(f & 63)
+                    } else if started[f >> 6] & (1 << UInt64(f & 63)) != 0 {
+                        later.append((f << 8 | Int(use.run), start, i + 1))
                     }
                 }
             }
         }
         if firsts.isEmpty { return [] }
-        // Nearest start first; at one start, the longest literal first.
-        for key in later.keys { later[key]!.sort { ($0.start, -$0.end) < ($1.start, -$1.end) } }
+        // By form and run; then nearest start first and, at one start, the longest literal first.
+        later.sort { ($0.key, $0.start, -$0.end) < ($1.key, $1.start, -$1.end) }
+        /// The occurrences of run `key`: a range of `later`.
+        func occurrences(_ key: Int) -> Range<Int> {
+            var lo = 0, hi = later.count
+            while lo < hi { let mid = (lo + hi) / 2; if later[mid].key < key { lo = mid + 1 } else { hi = mid } }
+            var end = lo
+            while end < later.count, later[end].key == key { end += 1 }
+            return lo..<end
+        }
         var barriers = [Int](repeating: 0, count: text.count + 1)
         for (i, s) in text.enumerated() { barriers[i + 1] = barriers[i] + (Self.isBarrier(s) ? 1 : 0) }
 
@@ -216,9 +230,8 @@ public struct PhraseAutomaton: Sendable {
                 if form.anchoredEnd, let b = boundaries, !b.contains(position) { return nil }
                 return position
             }
-            guard let occurrences = later[Int(f) << 8 | k] else { return nil }
             let limit = position + form.gaps[k - 1]
-            for o in occurrences where o.start >= position {
+            for o in later[occurrences(Int(f) << 8 | k)] where o.start >= position {
                 if o.start > limit { break }
                 if barriers[o.start] != barriers[position] { break }
                 if let end = complete(f, run: k + 1, at: o.end) { return end }
