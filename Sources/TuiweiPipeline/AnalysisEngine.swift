@@ -53,7 +53,11 @@ public struct AnalysisEngine: Sendable {
             // overlap and phrases shared with the articles) compare alike in either script.
             let simplified = folder.foldIdeographs(text)
             let tokens = segmenter.tokens(in: simplified)
-            let entry = (tokens.map(\.scalarRange), tokens.map { $0.text(in: simplified) })
+            var simplifiedText = simplified
+            let words = simplifiedText.withUTF8 { bytes in
+                tokens.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0.utf8Range]), as: UTF8.self) }
+            }
+            let entry = (tokens.map(\.scalarRange), words)
             segmented[key] = entry
             return entry
         }
