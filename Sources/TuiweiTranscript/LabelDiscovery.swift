@@ -70,9 +70,10 @@ struct LabelSet: Sendable {
         for k in start..<nameStop {
             let f = Folding.fold(s[k])
             name.append(f)
-            if f.properties.isAlphabetic { hasLetter = true }
+            // Ideographs of the basic block (all assigned and alphabetic) skip the property lookup.
+            if !hasLetter, (0x4E00..<0x9FA6).contains(f.value) || f.properties.isAlphabetic { hasLetter = true }
         }
-        guard hasLetter, CallHeader.parse(Array(name)) == nil else { return nil }
+        guard hasLetter, name.first != "第" || CallHeader.parse(Array(name)) == nil else { return nil }
         let nameString = String(name)
         if name.count <= 6, name.allSatisfy(\.isASCII) {
             let lower = nameString.lowercased()
