@@ -306,6 +306,15 @@ func moreDocumentsNote(_ n: Int) -> String {
 /// Fixed-point text of a number, the same on every machine and locale.
 func fmt(_ x: Double, _ digits: Int = 1) -> String {
     guard x.isFinite else { return "–" }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(24)
+    if appendFixed(x, digits: digits, to: &bytes) { return String(decoding: bytes, as: UTF8.self) }
+    return formatFixed(x, digits)
+}
+
+/// `fmt` through `String(format:)`: the reference the fast path must match, and its fallback.
+func formatFixed(_ x: Double, _ digits: Int) -> String {
+    guard x.isFinite else { return "–" }
     let v = String(format: "%.\(digits)f", x)
     return v == "-0.0" || v == "-0" ? String(v.dropFirst()) : v
 }
