@@ -340,3 +340,19 @@ func statusText(_ s: DocumentStatus) -> String {
     case .skipped(let reason): "skipped: \(reason)"
     }
 }
+
+/// `document#call` of the call a call repeats, looked up once per call rather than per answer
+/// (answers come call by call).
+struct DuplicateLookup {
+    private let copies: [String: DuplicateLink]
+    private var last: (document: String, call: Int, original: String?)?
+
+    init(_ copies: [String: DuplicateLink]) { self.copies = copies }
+
+    mutating func of(document: String, call: Int) -> String? {
+        if let last, last.call == call, last.document == document { return last.original }
+        let original = copies.isEmpty ? nil : copies["\(document)#\(call)"].map { "\($0.original)#\($0.originalCall)" }
+        last = (document, call, original)
+        return original
+    }
+}
