@@ -20,10 +20,7 @@ struct TextBytes {
         s.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
-    mutating func int(_ n: Int) {
-        if n < 0 { bytes.append(UInt8(ascii: "-")) }
-        appendDigits(n.magnitude, minimum: 1, to: &bytes)
-    }
+    mutating func int(_ n: Int) { appendInt(n, to: &bytes) }
 
     /// `fmt(x, digits)`.
     mutating func fixed(_ x: Double, _ digits: Int = 1) {
@@ -92,6 +89,12 @@ struct TextBytes {
         }
         bytes.append(0x22)
     }
+}
+
+/// `String(n)`, appended.
+func appendInt(_ n: Int, to out: inout [UInt8]) {
+    if n < 0 { out.append(UInt8(ascii: "-")) }
+    appendDigits(n.magnitude, minimum: 1, to: &out)
 }
 
 /// Decimal digits of `n`, left-padded with zeros to `minimum` digits.
