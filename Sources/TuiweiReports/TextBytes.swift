@@ -31,31 +31,34 @@ struct TextBytes {
     /// `HTMLReport.esc(s)`.
     mutating func html(_ s: String) {
         var s = s
-        s.withUTF8 { src in
-            // Runs of bytes that need no escape are copied whole. Every byte below 0x80 is a whole
-            // scalar in UTF-8, so testing bytes is testing scalars.
-            var start = 0
-            for i in src.indices {
-                let b = src[i]
-                guard b < 0x40 else { continue }
-                let replacement: StaticString
-                switch b {
-                case UInt8(ascii: "&"): replacement = "&amp;"
-                case UInt8(ascii: "<"): replacement = "&lt;"
-                case UInt8(ascii: ">"): replacement = "&gt;"
-                case UInt8(ascii: "\""): replacement = "&quot;"
-                case UInt8(ascii: "'"): replacement = "&#39;"
-                case 0x0A, 0x09: continue
-                // Control characters are not allowed in XML.
-                case 0..<0x20: replacement = " "
-                default: continue
-                }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: src[start..<i]))
-                raw(replacement)
-                start = i + 1
+        s.withUTF8 { html($0) }
+    }
+
+    /// `HTMLReport.esc` of whole scalars' UTF-8 bytes.
+    mutating func html(_ src: UnsafeBufferPointer<UInt8>) {
+        // Runs of bytes that need no escape are copied whole. Every byte below 0x80 is a whole
+        // scalar in UTF-8, so testing bytes is testing scalars.
+        var start = 0
+        for i in src.indices {
+            let b = src[i]
+            guard b < 0x40 else { continue }
+            let replacement: StaticString
+            switch b {
+            case UInt8(ascii: "&"): replacement = "&amp;"
+            case UInt8(ascii: "<"): replacement = "&lt;"
+            case UInt8(ascii: ">"): replacement = "&gt;"
+            case UInt8(ascii: "\""): replacement = "&quot;"
+            case UInt8(ascii: "'"): replacement = "&#39;"
+            case 0x0A, 0x09: continue
+            // Control characters are not allowed in XML.
+            case 0..<0x20: replacement = " "
+            default: continue
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: src[start...]))
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: src[start..<i]))
+            raw(replacement)
+            start = i + 1
         }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: src[start...]))
     }
 
     /// `CSVReport.field(s)`: quoted when it holds a comma, a quote or a line break.
