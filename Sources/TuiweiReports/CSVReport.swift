@@ -19,19 +19,59 @@ public enum CSVReport {
 
     /// The rows of `answers` (no header); `copies` marks the calls that repeat another.
     public static func answerRows(_ answers: [ScoredAnswer], copies: [String: DuplicateLink]) -> String {
-        var out = ""
+        var out = TextBytes(capacity: answers.count * 1024)
+        var duplicate = DuplicateLookup(copies)
+        var codes: [Code] = []
         for a in answers {
             let sc = a.score
-            let codes = Array(Set(sc.detections.map(\.code))).sorted().map(\.rawValue).joined(separator: ";")
-            let evidence = sc.detections.map { "\($0.code.rawValue): \($0.text) @\($0.location.line):\($0.location.column)" }.joined(separator: "; ")
-            let dup = copies["\(sc.document)#\(sc.call)"].map { "\($0.original)#\($0.originalCall)" } ?? ""
-            out += row([sc.document, String(sc.call), String(sc.turn), String(sc.officialTurn), a.speaker,
-                        a.official.organisation, a.official.department ?? "", a.official.surname ?? "", String(a.line),
-                        fmt(sc.score), sc.grade.map(String.init) ?? "", codes, evidence, a.questionType.rawValue, dup, a.text,
-                        sc.contributions.map { "\($0.feature) \($0.points >= 0 ? "+" : "")\(fmt($0.points))" }.joined(separator: "; ")])
+            out.csvField(sc.document); out.byte(comma)
+            out.int(sc.call); out.byte(comma)
+            out.int(sc.turn); out.byte(comma)
+            out.int(sc.officialTurn); out.byte(comma)
+            out.csvField(a.speaker); out.byte(comma)
+            out.csvField(a.official.organisation); out.byte(comma)
+            out.csvField(a.official.department ?? ""); out.byte(comma)
+            out.csvField(a.official.surname ?? ""); out.byte(comma)
+            out.int(a.line); out.byte(comma)
+            out.fixed(sc.score); out.byte(comma)
+            if let g = sc.grade { out.int(g) }
+            out.byte(comma)
+            // Each code once, in code order.
+            codes.removeAll(keepingCapacity: true)
+            for d in sc.detections { codes.append(d.code) }
+            codes.sort()
+            out.csvField { out in
+                for (i, c) in codes.enumerated() where i == 0 || codes[i - 1] != c {
+                    if i > 0 { out.byte(UInt8(ascii: ";")) }
+                    out.text(c.rawValue)
+                }
+            }
+            out.byte(comma)
+            out.csvField { out in
+                for (i, d) in sc.detections.enumerated() {
+                    if i > 0 { out.raw("; ") }
+                    out.text(d.code.rawValue); out.raw(": "); out.text(d.text); out.raw(" @")
+                    out.int(d.location.line); out.byte(UInt8(ascii: ":")); out.int(d.location.column)
+                }
+            }
+            out.byte(comma)
+            out.csvField(a.questionType.rawValue); out.byte(comma)
+            out.csvField(duplicate.of(document: sc.document, call: sc.call) ?? ""); out.byte(comma)
+            out.csvField(a.text); out.byte(comma)
+            out.csvField { out in
+                for (i, c) in sc.contributions.enumerated() {
+                    if i > 0 { out.raw("; ") }
+                    out.text(c.feature); out.raw(" ")
+                    if c.points >= 0 { out.raw("+") }
+                    out.fixed(c.points)
+                }
+            }
+            out.raw("\r\n")
         }
-        return out
+        return out.string
     }
+
+    private static let comma = UInt8(ascii: ",")
 
     public static func officials(_ s: CorpusSummary) -> String {
         var out = row(officialColumns)

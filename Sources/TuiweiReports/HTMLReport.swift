@@ -154,19 +154,42 @@ public enum HTMLReport {
         let copies = s.duplicates
         h += concurrentMap(s.answers.count) { i in
             let a = s.answers[i]
-            var h = ""
-            let sc = a.score
-            let codes = Array(Set(sc.detections.map(\.code))).sorted().map(\.rawValue).joined(separator: " ")
-            let dup = copies["\(sc.document)#\(sc.call)"] != nil
-            h += "<tr class=\"g\(sc.grade.map(String.init) ?? "x")\(dup ? " dup" : "")\"><td>\(esc(sc.document))</td><td class=\"n\">\(sc.call)</td>"
-            h += "<td class=\"n\">\(sc.officialTurn)</td><td class=\"n\">\(a.line)</td><td>\(esc(a.speaker))</td>"
-            let why = sc.contributions.map { "\($0.feature) \($0.points >= 0 ? "+" : "")\(fmt($0.points)): \($0.detail)" }.joined(separator: "\n")
-            h += "<td class=\"n\" title=\"\(esc(why))\">\(fmt(sc.score))</td><td class=\"n\">\(sc.grade.map(String.init) ?? "–")</td><td>\(esc(codes))</td>"
-            h += "<td lang=\"zh-Hans\">\(highlighted(a.text, sc.detections))</td></tr>\n"
-            return h
+            return answerRow(a, duplicate: copies["\(a.score.document)#\(a.score.call)"] != nil)
         }.joined()
         h += "</tbody>\n</table>\n</section>\n"
         return h
+    }
+
+    static func answerRow(_ a: ScoredAnswer, duplicate: Bool) -> String {
+        let sc = a.score
+        var h = TextBytes(capacity: 4 * a.text.utf8.count + 1024)
+        h.raw("<tr class=\"g")
+        if let g = sc.grade { h.int(g) } else { h.raw("x") }
+        if duplicate { h.raw(" dup") }
+        h.raw("\"><td>"); h.html(sc.document); h.raw("</td><td class=\"n\">"); h.int(sc.call); h.raw("</td>")
+        h.raw("<td class=\"n\">"); h.int(sc.officialTurn); h.raw("</td><td class=\"n\">"); h.int(a.line)
+        h.raw("</td><td>"); h.html(a.speaker); h.raw("</td>")
+        // The title explains the score: one contribution a line.
+        h.raw("<td class=\"n\" title=\"")
+        for (i, c) in sc.contributions.enumerated() {
+            if i > 0 { h.raw("\n") }
+            h.html(c.feature); h.raw(" ")
+            if c.points >= 0 { h.raw("+") }
+            h.fixed(c.points); h.raw(": "); h.html(c.detail)
+        }
+        h.raw("\">"); h.fixed(sc.score); h.raw("</td><td class=\"n\">")
+        if let g = sc.grade { h.int(g) } else { h.raw("–") }
+        h.raw("</td><td>")
+        // Each code once, in code order.
+        let codes = sc.detections.map(\.code).sorted()
+        for (i, c) in codes.enumerated() where i == 0 || codes[i - 1] != c {
+            if i > 0 { h.raw(" ") }
+            h.html(c.rawValue)
+        }
+        h.raw("</td><td lang=\"zh-Hans\">")
+        highlighted(a.text, sc.detections, into: &h)
+        h.raw("</td></tr>\n")
+        return h.string
     }
 
     static func documentsSection(_ s: CorpusSummary) -> String {
@@ -275,39 +298,48 @@ public enum HTMLReport {
     /// The turn text with each detection wrapped in a `<mark>` coloured by code; overlapping
     /// detections after the first are left unmarked.
     static func highlighted(_ text: String, _ detections: [Detection]) -> String {
-        let scalars = Array(text.unicodeScalars)
-        var out = ""
-        var pos = 0
-        for d in detections.sorted(by: { ($0.range.lowerBound, -$0.range.count) < ($1.range.lowerBound, -$1.range.count) }) {
-            let lo = max(d.range.lowerBound, 0), hi = min(d.range.upperBound, scalars.count)
-            guard lo >= pos, lo < hi else { continue }
-            out += esc(String(String.UnicodeScalarView(scalars[pos..<lo])))
-            let kind = d.code.kind == .deflection ? "d" : d.code.kind == .answer ? "a" : "m"
-            out += "<mark class=\"\(kind)\" style=\"border-color:\(colours[d.code] ?? "#999")\" title=\"\(d.code.rawValue) · \(esc(d.rule.description))\">"
-            out += esc(String(String.UnicodeScalarView(scalars[lo..<hi]))) + "<sub>\(d.code.rawValue)</sub></mark>"
-            pos = hi
+        var out = TextBytes()
+        highlighted(text, detections, into: &out)
+        return out.string
+    }
+
+    static func highlighted(_ text: String, _ detections: [Detection], into out: inout TextBytes) {
+        var text = text
+        text.withUTF8 { utf8 in
+            // Detection ranges count scalars: the byte offset where each scalar starts, and the end.
+            var starts: [Int] = []
+            starts.reserveCapacity(utf8.count + 1)
+            for (i, b) in utf8.enumerated() where b & 0xC0 != 0x80 { starts.append(i) }
+            let count = starts.count
+            starts.append(utf8.count)
+            func slice(_ lo: Int, _ hi: Int) -> UnsafeBufferPointer<UInt8> {
+                UnsafeBufferPointer(rebasing: utf8[starts[lo]..<starts[hi]])
+            }
+            var pos = 0
+            for d in detections.sorted(by: { ($0.range.lowerBound, -$0.range.count) < ($1.range.lowerBound, -$1.range.count) }) {
+                let lo = max(d.range.lowerBound, 0), hi = min(d.range.upperBound, count)
+                guard lo >= pos, lo < hi else { continue }
+                out.html(slice(pos, lo))
+                out.raw("<mark class=\"")
+                switch d.code.kind {
+                case .deflection: out.raw("d")
+                case .answer: out.raw("a")
+                case .modifier: out.raw("m")
+                }
+                out.raw("\" style=\"border-color:"); out.text(colours[d.code] ?? "#999")
+                out.raw("\" title=\""); out.text(d.code.rawValue); out.raw(" · "); out.html(d.rule.description); out.raw("\">")
+                out.html(slice(lo, hi)); out.raw("<sub>"); out.text(d.code.rawValue); out.raw("</sub></mark>")
+                pos = hi
+            }
+            out.html(slice(pos, count))
         }
-        out += esc(String(String.UnicodeScalarView(scalars[pos...])))
-        return out
     }
 
     /// Escapes text for element content and attribute values.
     static func esc(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default:
-                // Control characters are not allowed in XML; keep tabs and newlines.
-                if ch.value < 0x20, ch != "\n", ch != "\t" { out += " " } else { out.unicodeScalars.append(ch) }
-            }
-        }
-        return out
+        var out = TextBytes(capacity: s.utf8.count + 16)
+        out.html(s)
+        return out.string
     }
 
     static let css = """

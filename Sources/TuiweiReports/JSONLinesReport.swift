@@ -37,13 +37,15 @@ public enum JSONLinesReport {
                                                          reason: reason, encoding: d.encoding, calls: d.calls, paragraphs: d.paragraphs,
                                                          diagnostics: d.diagnostics.map(\.description)), encoder)
         }
-        for c in part.calls { calls += line("call", c, encoder) }
-        var bytes: [UInt8] = []
+        var callText = JSONText(capacity: part.calls.count * 4096)
+        for c in part.calls { callText.callLine(c) }
+        calls = String(decoding: callText.bytes, as: UTF8.self)
+        var answerText = JSONText(capacity: part.analysis.answers.count * 2048)
+        var duplicate = DuplicateLookup(copies)
         for ans in part.analysis.answers {
-            let dup = copies["\(ans.score.document)#\(ans.score.call)"].map { "\($0.original)#\($0.originalCall)" }
-            bytes += answerLine(ans, duplicateOf: dup)
+            answerText.answerLine(ans, duplicateOf: duplicate.of(document: ans.score.document, call: ans.score.call))
         }
-        answers = String(decoding: bytes, as: UTF8.self)
+        answers = String(decoding: answerText.bytes, as: UTF8.self)
         return (documents, calls, answers)
     }
 

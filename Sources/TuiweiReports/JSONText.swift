@@ -23,25 +23,36 @@ struct JSONText {
 
     mutating func string(_ s: String) {
         bytes.append(UInt8(ascii: "\""))
-        for b in s.utf8 {
-            switch b {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case 0x08: bytes.append(contentsOf: [0x5C, UInt8(ascii: "b")])
-            case 0x0C: bytes.append(contentsOf: [0x5C, UInt8(ascii: "f")])
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(b >> 4)], hex[Int(b & 15)]])
-            default: bytes.append(b)
+        var s = s
+        s.withUTF8 { src in
+            // Runs of bytes that need no escape are copied whole.
+            var start = 0
+            for i in src.indices {
+                let b = src[i]
+                guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") else { continue }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: src[start..<i]))
+                start = i + 1
+                switch b {
+                case UInt8(ascii: "\""): raw("\\\"")
+                case UInt8(ascii: "\\"): raw("\\\\")
+                case 0x0A: raw("\\n")
+                case 0x0D: raw("\\r")
+                case 0x09: raw("\\t")
+                case 0x08: raw("\\b")
+                case 0x0C: raw("\\f")
+                default:
+                    let hex: StaticString = "0123456789abcdef"
+                    raw("\\u00")
+                    bytes.append(hex.utf8Start[Int(b >> 4)])
+                    bytes.append(hex.utf8Start[Int(b & 15)])
+                }
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: src[start...]))
         }
         bytes.append(UInt8(ascii: "\""))
     }
 
-    mutating func int(_ n: Int) { bytes.append(contentsOf: String(n).utf8) }
+    mutating func int(_ n: Int) { appendInt(n, to: &bytes) }
 
     /// A whole number without a fraction, as JSONEncoder writes it; otherwise the shortest form
     /// that reads back as the same Double.
@@ -52,6 +63,18 @@ struct JSONText {
             bytes.append(contentsOf: x.description.utf8)
         } else {
             raw("null")
+        }
+    }
+
+    /// A number exactly as `JSONEncoder` writes it: its `description` without a trailing ".0"
+    /// (so -0.0 is "-0" and 1e15 is "1000000000000000", unlike `number`).
+    mutating func encoderNumber(_ x: Double) {
+        if x.magnitude < 1e15, x == x.rounded(), !(x == 0 && x.sign == .minus) {
+            int(Int(x))
+        } else {
+            var text = x.description
+            if text.hasSuffix(".0") { text.removeLast(2) }
+            bytes.append(contentsOf: text.utf8)
         }
     }
 
@@ -69,6 +92,24 @@ extension JSONLinesReport {
     /// The `answer` line of `a`.
     static func answerLine(_ a: ScoredAnswer, duplicateOf: String?) -> [UInt8] {
         var j = JSONText()
+        j.answerLine(a, duplicateOf: duplicateOf)
+        return j.bytes
+    }
+
+    /// The `call` line of `c`: the bytes `line("call", c, encoder())` gives.
+    static func callLine(_ c: CallSummary) -> [UInt8] {
+        var j = JSONText()
+        j.callLine(c)
+        return j.bytes
+    }
+}
+
+extension JSONText {
+    mutating func answerLine(_ a: ScoredAnswer, duplicateOf: String?) {
+        Self.append(answer: a, duplicateOf: duplicateOf, to: &self)
+    }
+
+    private static func append(answer a: ScoredAnswer, duplicateOf: String?, to j: inout JSONText) {
         let sc = a.score
         j.raw("{\"answer\":{")
         j.key("call", first: true); j.int(sc.call)
@@ -119,6 +160,81 @@ extension JSONLinesReport {
         j.key("text"); j.string(a.text)
         j.key("turn"); j.int(sc.turn)
         j.raw("},\"type\":\"answer\"}\n")
-        return j.bytes
+    }
+
+    /// Keys in the order `JSONEncoder` sorts them; optionals left out when nil.
+    mutating func callLine(_ c: CallSummary) {
+        raw("{\"call\":{")
+        var first = true
+        if let d = c.duplicateOf {
+            key("duplicateOf", first: true); raw("{")
+            key("call", first: true); int(d.call)
+            key("containment"); encoderNumber(d.containment)
+            key("coverage"); encoderNumber(d.coverage)
+            key("document"); string(d.document)
+            key("original"); string(d.original)
+            key("originalCall"); int(d.originalCall)
+            raw("}")
+            first = false
+        }
+        let e = c.entry
+        key("entry", first: first); raw("{")
+        key("call", first: true); int(e.call)
+        key("document"); string(e.document)
+        key("events"); array(e.events) { j, k in j.string(k.rawValue) }
+        if let h = e.header { key("header"); string(h) }
+        if let l = e.headerLine { key("headerLine"); int(l) }
+        key("officialTurns"); int(e.officialTurns)
+        if let o = e.organisation { key("organisation"); string(o) }
+        key("turns"); int(e.turns)
+        raw("}")
+        key("quotes")
+        array(c.quotes) { j, q in
+            j.raw("{"); j.key("code", first: true); j.string(q.code.rawValue)
+            j.key("evidence"); j.string(q.evidence)
+            j.key("location"); j.raw("{")
+            j.key("column", first: true); j.int(q.location.column)
+            j.key("document"); j.string(q.location.document)
+            j.key("line"); j.int(q.location.line)
+            j.raw("}")
+            j.key("score"); j.encoderNumber(q.score)
+            j.key("text"); j.string(q.text); j.raw("}")
+        }
+        key("series")
+        array(c.series) { j, p in
+            j.raw("{")
+            if let g = p.grade { j.key("grade", first: true); j.int(g); j.raw(",") }
+            j.key("officialTurn", first: true); j.int(p.officialTurn)
+            j.key("score"); j.encoderNumber(p.score); j.raw("}")
+        }
+        key("statistics"); statistics(c.statistics)
+        raw("},\"type\":\"call\"}\n")
+    }
+
+    mutating func statistics(_ s: ScoreStatistics) {
+        raw("{")
+        key("answers", first: true); int(s.answers)
+        key("calls"); int(s.calls)
+        key("deflections")
+        array(s.deflections) { j, d in
+            j.raw("{"); j.key("code", first: true); j.string(d.code.rawValue)
+            j.key("count"); j.int(d.count)
+            j.key("rate"); j.encoderNumber(d.rate); j.raw("}")
+        }
+        if let f = s.firstThird { key("firstThird"); encoderNumber(f) }
+        key("gradeCounts"); array(s.gradeCounts) { j, n in j.int(n) }
+        key("gradeShares"); array(s.gradeShares) { j, x in j.encoderNumber(x) }
+        key("graded"); int(s.graded)
+        key("hangUps"); int(s.hangUps)
+        if let l = s.lastThird { key("lastThird"); encoderNumber(l) }
+        if let m = s.mean {
+            key("mean"); raw("{")
+            key("count", first: true); int(m.count)
+            key("high"); encoderNumber(m.high)
+            key("low"); encoderNumber(m.low)
+            key("mean"); encoderNumber(m.mean)
+            raw("}")
+        }
+        raw("}")
     }
 }

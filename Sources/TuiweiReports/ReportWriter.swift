@@ -306,6 +306,15 @@ func moreDocumentsNote(_ n: Int) -> String {
 /// Fixed-point text of a number, the same on every machine and locale.
 func fmt(_ x: Double, _ digits: Int = 1) -> String {
     guard x.isFinite else { return "–" }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(24)
+    if appendFixed(x, digits: digits, to: &bytes) { return String(decoding: bytes, as: UTF8.self) }
+    return formatFixed(x, digits)
+}
+
+/// `fmt` through `String(format:)`: the reference the fast path must match, and its fallback.
+func formatFixed(_ x: Double, _ digits: Int) -> String {
+    guard x.isFinite else { return "–" }
     let v = String(format: "%.\(digits)f", x)
     return v == "-0.0" || v == "-0" ? String(v.dropFirst()) : v
 }
@@ -329,5 +338,21 @@ func statusText(_ s: DocumentStatus) -> String {
     switch s {
     case .analysed: "analysed"
     case .skipped(let reason): "skipped: \(reason)"
+    }
+}
+
+/// `document#call` of the call a call repeats, looked up once per call rather than per answer
+/// (answers come call by call).
+struct DuplicateLookup {
+    private let copies: [String: DuplicateLink]
+    private var last: (document: String, call: Int, original: String?)?
+
+    init(_ copies: [String: DuplicateLink]) { self.copies = copies }
+
+    mutating func of(document: String, call: Int) -> String? {
+        if let last, last.call == call, last.document == document { return last.original }
+        let original = copies.isEmpty ? nil : copies["\(document)#\(call)"].map { "\($0.original)#\($0.originalCall)" }
+        last = (document, call, original)
+        return original
     }
 }

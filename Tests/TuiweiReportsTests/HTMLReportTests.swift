@@ -54,4 +54,38 @@ import TuiweiScoring
         #expect(out.contains(">不清楚<sub>IGNORANCE</sub></mark>。"))
         #expect(out.components(separatedBy: "<mark").count == 2)
     }
+
+    @Test func highlightingMatchesAScalarByScalarReading() {
+        let text = "嗯<b>，𠀀不清楚 & e\u{301}'\"\r\n\t\u{1}。😀"
+        let n = text.unicodeScalars.count
+        func d(_ code: Code, _ range: Range<Int>) -> Detection {
+            Detection(code: code, text: "", range: range, location: SourceLocation(document: "d", line: 1, column: 1),
+                      rule: RuleReference(file: "f<&>", line: 1), weight: 1)
+        }
+        let cases: [[Detection]] = [
+            [], [d(.ignorance, 0..<n)], [d(.hedge, 1..<4), d(.direct, 2..<3), d(.commit, 3..<9)],
+            [d(.referral, 5..<n + 10), d(.hedge, -3..<2)], [d(.ignorance, n..<n + 2), d(.specific, 4..<4)],
+            [d(.direct, 7..<9), d(.direct, 7..<12), d(.hedge, 0..<1)],
+        ]
+        for detections in cases {
+            #expect(HTMLReport.highlighted(text, detections) == Self.highlightedByScalars(text, detections))
+        }
+    }
+
+    /// Highlighting written the plain way, on an array of scalars.
+    static func highlightedByScalars(_ text: String, _ detections: [Detection]) -> String {
+        let scalars = Array(text.unicodeScalars)
+        func part(_ r: Range<Int>) -> String { TextBytesTests.escapedByScalars(String(String.UnicodeScalarView(scalars[r]))) }
+        var out = "", pos = 0
+        for d in detections.sorted(by: { ($0.range.lowerBound, -$0.range.count) < ($1.range.lowerBound, -$1.range.count) }) {
+            let lo = max(d.range.lowerBound, 0), hi = min(d.range.upperBound, scalars.count)
+            guard lo >= pos, lo < hi else { continue }
+            out += part(pos..<lo)
+            let kind = d.code.kind == .deflection ? "d" : d.code.kind == .answer ? "a" : "m"
+            out += "<mark class=\"\(kind)\" style=\"border-color:\(HTMLReport.colours[d.code] ?? "#999")\" title=\"\(d.code.rawValue) · \(TextBytesTests.escapedByScalars(d.rule.description))\">"
+            out += part(lo..<hi) + "<sub>\(d.code.rawValue)</sub></mark>"
+            pos = hi
+        }
+        return out + part(pos..<scalars.count)
+    }
 }

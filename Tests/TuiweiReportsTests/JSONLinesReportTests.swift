@@ -61,4 +61,24 @@ import TuiweiScoring
         #expect(((record["orientation"] as? [String: Any])?["terms"] as? [String: Int]) == ["政府": 1, "工人": 2])
         #expect(record["score"] as? Double == base.score.score)
     }
+
+    @Test func callLinesAreTheEncoderLines() throws {
+        let calls = Fixture.summary.calls
+        #expect(!calls.isEmpty)
+        // Every optional field present and absent, awkward strings and numbers.
+        let controls = String(String.UnicodeScalarView((UInt32(0)..<0x20).compactMap { Unicode.Scalar($0) } + ["\u{7F}", "\u{2028}"]))
+        let odd = """
+        {"duplicateOf":{"call":2,"containment":-0.0,"coverage":1e15,"document":"a/b","original":"o\\"q\\\\","originalCall":1},
+         "entry":{"call":2,"document":"d","events":["hang-up","voicemail"],"turns":0,"officialTurns":0},
+         "quotes":[{"code":"IGNORANCE","evidence":"/","location":{"column":1,"document":"d","line":2},"score":1e-7,"text":"\(controls.unicodeScalars.map { String(format: "\\u%04x", $0.value) }.joined())"}],
+         "series":[{"officialTurn":1,"score":-0.0},{"grade":2,"officialTurn":2,"score":3.3333333333333335e-05},{"grade":0,"officialTurn":3,"score":123456789012345.6}],
+         "statistics":{"answers":3,"calls":1,"deflections":[],"gradeCounts":[0,0,0,0],"gradeShares":[0,0.5,1e16,4.5e15],"graded":0,"hangUps":2}}
+        """
+        let decoded = try JSONDecoder().decode(CallSummary.self, from: Data(odd.utf8))
+        #expect(decoded.quotes.first?.text == controls)
+        for c in calls + [decoded] {
+            let expected = JSONLinesReport.line("call", c, JSONLinesReport.encoder())
+            #expect(String(decoding: JSONLinesReport.callLine(c), as: UTF8.self) == expected)
+        }
+    }
 }
