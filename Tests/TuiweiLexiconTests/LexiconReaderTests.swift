@@ -50,6 +50,7 @@ import TuiweiCore
 
     @Test func nothingIsHalfLoaded() throws {
         let dir = NSTemporaryDirectory() + "tuiwei-lex-\(UInt32.random(in: 0...UInt32.max))"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         try "HEDGE\t可能\n".write(toFile: dir + "/a.tsv", atomically: true, encoding: .utf8)
         try "IGNORANCE\t不清楚\nBOGUS\t什么\n".write(toFile: dir + "/b.tsv", atomically: true, encoding: .utf8)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TuiweiCore
 @testable import TuiweiLexicon
@@ -29,6 +30,7 @@ import TuiweiCore
     @Test func malformedTableNamesTheLine() throws {
         let path = NSTemporaryDirectoryPath() + "/tuiwei-fold-\(UInt32.random(in: 0...UInt32.max)).tsv"
         try "# comment\n這\t这\n個个\n".write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
         #expect {
             _ = try ScriptFolder.load(path: path)
         } throws: { error in

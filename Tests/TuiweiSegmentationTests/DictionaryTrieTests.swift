@@ -86,6 +86,7 @@ struct DictionaryTrieTests {
     @Test("the compiled cache reads back the very same tables")
     func cacheRoundTrip() throws {
         let cache = NSTemporaryDirectory() + "tuiwei-cache-test-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: cache) }
         let built = try Segmenter.load(directory: Shipped.dictionaryDirectory, cacheDirectory: cache)
         let read = try Segmenter.load(directory: Shipped.dictionaryDirectory, cacheDirectory: cache)
         let a = built.dictionary.trie, b = read.dictionary.trie

@@ -8,6 +8,7 @@ struct LoadingTests {
     @Test("the compiled cache gives the same segmenter as the text file")
     func cacheMatchesText() throws {
         let cache = NSTemporaryDirectory() + "tuiwei-cache-test-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: cache) }
         let fromText = try Segmenter.load(directory: Shipped.dictionaryDirectory, cacheDirectory: nil)
         let first = try Segmenter.load(directory: Shipped.dictionaryDirectory, cacheDirectory: cache)
         let files = try FileManager.default.contentsOfDirectory(atPath: cache)
@@ -22,7 +23,9 @@ struct LoadingTests {
     @Test("a stale or damaged cache is rebuilt from the text file")
     func staleCache() throws {
         let cache = NSTemporaryDirectory() + "tuiwei-cache-test-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: cache) }
         let dir = NSTemporaryDirectory() + "tuiwei-dict-test-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: Shipped.dictionaryDirectory + "/hmm-model.utf8", toPath: dir + "/hmm-model.utf8")
         try "工会 100 n\n总工会 50 n\n".write(toFile: dir + "/jieba-dict.txt", atomically: true, encoding: .utf8)
@@ -49,6 +52,7 @@ struct LoadingTests {
             #expect(d.file == "/nonexistent/dictionary/jieba-dict.txt")
         }
         let dir = NSTemporaryDirectory() + "tuiwei-dict-test-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: Shipped.dictionaryDirectory + "/hmm-model.utf8", toPath: dir + "/hmm-model.utf8")
         try "工会 100 n\n总工会\n".write(toFile: dir + "/jieba-dict.txt", atomically: true, encoding: .utf8)

@@ -9,6 +9,7 @@ struct UserDictionaryTests {
     func tolerantFormat() throws {
         let text = "\u{FEFF}杭研大厦 10 nt\r\n\r\n  \r\n攀钢重庆钛业 n\r\nNew York 5\r\n钛业集团\r\n"
         let path = temporaryFile(Array(text.utf8))
+        defer { removeTemporaryFile(path) }
         var seg = Shipped.segmenter
         try seg.loadUserDictionary(at: path)
         #expect(seg.frequency(of: "杭研大厦") == 10)
@@ -23,7 +24,9 @@ struct UserDictionaryTests {
     @Test("user dictionaries stack on the main one through load(directory:userDictionaries:)")
     func stacking() throws {
         let a = temporaryFile(Array("杭研 5\n".utf8), name: "a.txt")
+        defer { removeTemporaryFile(a) }
         let b = temporaryFile(Array("杭研大厦 50\n".utf8), name: "b.txt")
+        defer { removeTemporaryFile(b) }
         let seg = try Segmenter.load(directory: Shipped.dictionaryDirectory, userDictionaries: [a, b], cacheDirectory: Shipped.cacheDirectory)
         #expect(seg.frequency(of: "杭研") == 5)
         #expect(seg.frequency(of: "杭研大厦") == 50)
@@ -37,6 +40,7 @@ struct UserDictionaryTests {
     ])
     func malformed(text: String, line: Int) {
         let path = temporaryFile(Array(text.utf8))
+        defer { removeTemporaryFile(path) }
         var seg = Shipped.segmenter
         do {
             try seg.loadUserDictionary(at: path)
@@ -53,6 +57,7 @@ struct UserDictionaryTests {
     @Test("invalid UTF-8 is an error on its line; a missing file names the file")
     func badBytes() {
         let path = temporaryFile(Array("工会 3\n".utf8) + [0xE5, 0x20, 0x33, 0x0A])
+        defer { removeTemporaryFile(path) }
         var seg = Shipped.segmenter
         #expect(throws: Diagnostic.self) { try seg.loadUserDictionary(at: path) }
         do { try seg.loadUserDictionary(at: path) } catch let d as Diagnostic { #expect(d.line == 2) } catch {}

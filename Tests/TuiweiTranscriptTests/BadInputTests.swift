@@ -11,10 +11,11 @@ import TuiweiCorpus
 
     init() throws {
         dir = NSTemporaryDirectory() + "tuiwei-bad-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     }
 
+    /// Writes a file into the test's directory, made on first use; a test that writes removes it.
     func write(_ name: String, _ bytes: [UInt8]) -> String {
+        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let path = dir + "/" + name
         FileManager.default.createFile(atPath: path, contents: Data(bytes))
         return path
