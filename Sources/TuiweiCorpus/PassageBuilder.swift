@@ -22,7 +22,23 @@ public struct PassageBuilder {
             count += 1
         }
         pieces.append(.init(offset: count, line: line.number, column: range.lowerBound + 1, length: range.count))
-        for i in range { UTF8.encode(line.scalars[i]) { utf8.append($0) } }
+        utf8.reserveCapacity(utf8.count + 3 * range.count)
+        line.scalars.withUnsafeBufferPointer { s in
+            for i in range {
+                let v = s[i].value
+                switch v {
+                case ..<0x80:
+                    utf8.append(UInt8(v))
+                case ..<0x800:
+                    utf8.append(UInt8(0xC0 | v >> 6)); utf8.append(UInt8(0x80 | v & 0x3F))
+                case ..<0x10000:
+                    utf8.append(UInt8(0xE0 | v >> 12)); utf8.append(UInt8(0x80 | v >> 6 & 0x3F)); utf8.append(UInt8(0x80 | v & 0x3F))
+                default:
+                    utf8.append(UInt8(0xF0 | v >> 18)); utf8.append(UInt8(0x80 | v >> 12 & 0x3F))
+                    utf8.append(UInt8(0x80 | v >> 6 & 0x3F)); utf8.append(UInt8(0x80 | v & 0x3F))
+                }
+            }
+        }
         count += range.count
         last = line.scalars[range.upperBound - 1]
     }

@@ -111,7 +111,21 @@ struct SpeakerAttributes {
     /// `这边是办公室`, `我们是劳动和经济工作部` → the department, as written; never from a negation
     /// (`我这儿不是办公室`).
     static func selfStatedDepartment(_ text: String) -> String? {
-        guard text.unicodeScalars.contains("是") else { return nil }
+        // Only 是 after an opener's last character can start one: most turns are passed over
+        // without folding them.
+        var previous: Unicode.Scalar = " "
+        var plausible = false
+        for s in text.unicodeScalars {
+            if s == "是" {
+                switch MarkerFolding.fold(previous) {
+                case "边", "里", "儿", "这", "们": plausible = true
+                default: break
+                }
+                if plausible { break }
+            }
+            previous = s
+        }
+        guard plausible else { return nil }
         let original = text.scalarArray
         let s = MarkerFolding.fold(original)
         var i = 2

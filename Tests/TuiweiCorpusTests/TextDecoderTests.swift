@@ -107,6 +107,26 @@ func encode(_ text: String, to encoding: String) -> [UInt8] {
         #expect(p.map.location(at: 8).column == 1)
         #expect(p.map.location(at: 19).line == 7)
     }
+
+    @Test func passageTextIsTheScalarsAppendedInEveryWidth() {
+        // One-, two-, three- and four-byte scalars, including the edges of each width.
+        let alphabet: [Unicode.Scalar] = ["\u{01}", "a", "\u{7F}", "\u{80}", "é", "\u{7FF}", "\u{800}", "工", "\u{FFFD}",
+                                          "\u{FFFF}", "\u{10000}", "𠀀", "\u{10FFFF}"]
+        var g = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            let scalars = (0..<Int.random(in: 1...20, using: &g)).map { _ in alphabet.randomElement(using: &g)! }
+            let line = SourceLine(number: 1, scalars: scalars)
+            let cut = Int.random(in: 0...scalars.count, using: &g)
+            var builder = PassageBuilder(document: "d")
+            builder.append(line, 0..<cut)
+            builder.append(line, cut..<scalars.count)
+            let text = builder.build().text
+            // A space joins two Latin word characters across pieces, as for wrapped lines.
+            #expect(text.unicodeScalars.filter { $0 != " " } == scalars.filter { $0 != " " })
+            #expect(Array(text.utf8) == Array(String(String.UnicodeScalarView(scalars)).utf8)
+                    || (cut > 0 && cut < scalars.count && text.unicodeScalars.count == scalars.count + 1))
+        }
+    }
 }
 
 @Suite struct CorpusSourcesTests {
