@@ -33,7 +33,17 @@ extension CorpusAnalysis {
                 if let t = before { hangUpsAfter[t.index, default: 0] += 1 }
             }
             let contexts = AnswerContext.contexts(in: call, document: document.id, detections: detections, words: words)
+            // Answers of one exchange share its question: its type is worked out once. The type
+            // is read from the scalars, so the same question means the same bytes.
+            var lastQuestion: (text: String, type: QuestionType)?
             for ctx in contexts {
+                let questionType: QuestionType
+                if let last = lastQuestion, last.text.utf8.elementsEqual(ctx.question.utf8) {
+                    questionType = last.type
+                } else {
+                    questionType = scorer.resources.questionType(of: ctx.question)
+                    lastQuestion = (ctx.question, questionType)
+                }
                 let turn = call.turns[ctx.turn]
                 let speaker = turn.speaker < call.speakers.count ? call.speakers[turn.speaker] : nil
                 let official = OfficialKey(
@@ -41,9 +51,9 @@ extension CorpusAnalysis {
                     department: speaker?.department ?? call.department,
                     surname: speaker?.surname ?? call.person)
                 answers.append(ScoredAnswer(
-                    score: scorer.score(ctx), speaker: speaker?.label ?? "?", official: official,
+                    score: scorer.score(ctx, questionType: questionType), speaker: speaker?.label ?? "?", official: official,
                     line: turn.lines.lowerBound, text: turn.text, question: ctx.question,
-                    questionType: scorer.resources.questionType(of: ctx.question),
+                    questionType: questionType,
                     orientation: scorer.resources.orientation(of: turn.text),
                     words: ctx.answerWords, hangUps: hangUpsAfter[turn.index] ?? 0))
             }
