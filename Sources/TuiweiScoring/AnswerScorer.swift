@@ -64,7 +64,7 @@ public struct AnswerScorer: Sendable {
         // Did the kind of question get the kind of answer?
         let answerScalars = resources.folded(context.answer)
         let content = contentWords(context.answerWords)
-        let questionContent = Set(contentWords(context.questionWords))
+        let questionContent = AskedWords(contentWords(context.questionWords), answer: content)
         let yesNoWord = questionType == .yesNo ? yesNoLead(answerScalars, hasContent: !content.isEmpty) : nil
         switch questionType {
         case .yesNo:
@@ -86,7 +86,7 @@ public struct AnswerScorer: Sendable {
 
         // Overlap of content words between question and answer.
         if !questionContent.isEmpty {
-            let shared = questionContent.intersection(content).sorted()
+            let shared = questionContent.shared(with: content).sorted()
             if !shared.isEmpty {
                 let share = Double(shared.count) / Double(questionContent.count)
                 add("overlap", w["overlap"] * share,
@@ -147,7 +147,7 @@ public struct AnswerScorer: Sendable {
     /// Evidence that a which/how-many question got a fact: a SPECIFIC detection, a number, or a
     /// first clause that is not a deflection and names something the question did not (`asked`:
     /// the question's content words).
-    func whichAnswer(answerScalars: [UInt32], content: [String], asked: Set<String>, detections: [Detection]) -> String? {
+    func whichAnswer(answerScalars: [UInt32], content: [String], asked: AskedWords, detections: [Detection]) -> String? {
         // A reply that is itself a question (你这是从哪儿得到我的电话的？) gives no fact.
         if let end = answerScalars.firstIndex(where: { [0x3002, 0x3F, 0x21].contains($0) }), answerScalars[end] == 0x3F { return nil }
         if let d = detections.first(where: { $0.code == .specific }) { return "\u{201C}\(d.text)\u{201D}" }

@@ -15,7 +15,7 @@ extension CorpusAnalysis {
         if document.kind == .article {
             var grams: Set<String> = []
             for p in document.preamble + document.paragraphs {
-                for g in wordNgrams(words(p.text), n: n, stopWords: scorer.resources.stopWords) { grams.insert(g) }
+                for g in wordNgrams(words(p.text), n: n, stopWords: scorer.resources.stopWordSet) { grams.insert(g) }
             }
             return CorpusAnalysis(documents: [entry], referenceNgrams: grams)
         }
@@ -79,23 +79,37 @@ extension ScoringResources {
 /// 的 and 在 do not make phrases match) and hold at least one word of two or more characters,
 /// joined without spaces.
 public func wordNgrams(_ words: [String], n: Int, stopWords: Set<String>) -> [String] {
+    wordNgrams(words, n: n, isStopWord: stopWords.contains)
+}
+
+/// `wordNgrams(_:n:stopWords:)` with the stop words looked up by their bytes.
+func wordNgrams(_ words: [String], n: Int, stopWords: WordSet) -> [String] {
+    wordNgrams(words, n: n, isStopWord: stopWords.contains)
+}
+
+private func wordNgrams(_ words: [String], n: Int, isStopWord: (String) -> Bool) -> [String] {
     var out: [String] = []
     var run: [String] = []
+    // Per word of a run: whether it is a stop word, and whether it has two or more characters.
+    // Worked out once per word rather than once per phrase the word is in.
+    var stop: [Bool] = [], long: [Bool] = []
     func flush() {
         if run.count >= n {
-            for i in 0...(run.count - n) {
-                let g = run[i..<(i + n)]
+            stop.removeAll(keepingCapacity: true)
+            long.removeAll(keepingCapacity: true)
+            for w in run {
+                stop.append(isStopWord(w))
+                long.append(w.unicodeScalars.count > 1)
+            }
+            for i in 0...(run.count - n) where !stop[i] && !stop[i + n - 1] && long[i..<(i + n)].contains(true) {
                 // A phrase of single characters (一 个, 个 人) is grammar, not a set phrase.
-                if !stopWords.contains(g.first!), !stopWords.contains(g.last!),
-                   g.contains(where: { $0.unicodeScalars.count > 1 }) {
-                    out.append(g.joined())
-                }
+                out.append(run[i..<(i + n)].joined())
             }
         }
         run.removeAll(keepingCapacity: true)
     }
     for w in words {
-        if w.isEmpty || w.allSatisfy({ $0 == " " }) { continue }
+        if w.utf8.allSatisfy({ $0 == 0x20 }) { continue }  // empty, or spaces only
         if isPunctuationWord(w) { flush() } else { run.append(w) }
     }
     flush()
