@@ -129,7 +129,7 @@ func tellingQuotes(_ answers: [ScoredAnswer], count: Int) -> [Quote] {
     for (i, a) in answers.enumerated() where a.score.grade != nil {
         for (j, d) in a.score.detections.enumerated() where d.code.kind == .deflection {
             let feature = "deflection.\(d.code.rawValue)"
-            let points = a.score.contributions.first { $0.feature == feature && $0.detail.contains(d.text) }?.points ?? 0
+            let points = a.score.contributions.first { $0.feature == feature && detailQuotes($0.detail, d.text) }?.points ?? 0
             candidates.append((points - (100 - a.score.score) / 100, d.location, i, j))
         }
     }
@@ -160,6 +160,22 @@ func tellingQuotes(_ answers: [ScoredAnswer], count: Int) -> [Quote] {
         if !out.contains(where: { $0.text == q.text }) { out.append(q) }
     }
     return out
+}
+
+/// Whether a contribution's `detail` quotes the detected `text`.
+///
+/// The scorer's details open with the text between “ and ”; there it is found without a search.
+/// A plain text (`Utf8Word.isPlain`: in NFC, combining with nothing) so placed is exactly what
+/// Foundation's canonical-equivalence search would find, and any other case is left to it.
+func detailQuotes(_ detail: String, _ text: String) -> Bool {
+    if !text.isEmpty, Utf8Word.isPlain(text) {
+        let open = "\u{201C}".utf8, close = "\u{201D}".utf8
+        let rest = detail.utf8.dropFirst(open.count)
+        if detail.utf8.starts(with: open), rest.starts(with: text.utf8), rest.dropFirst(text.utf8.count).starts(with: close) {
+            return true
+        }
+    }
+    return detail.contains(text)
 }
 
 /// The sentence-like stretch of `text` that holds `range`, bounded by 。！？；, at most ~60 scalars.

@@ -32,4 +32,14 @@ import TuiweiCore
             #expect(Array(clause(around: range, in: text).utf8) == Array(arrayClause(around: range, in: text).utf8))
         }
     }
+
+    @Test func quotedTextFoundAsBySearching() {
+        let texts = ["不清楚", "不", "清楚", "", "ok", "e", "\u{301}", "e\u{301}", "é", "\u{8C48}", "\u{F900}", "我们不清楚"]
+        let details = ["\u{201C}不清楚\u{201D} (ignorance-1)", "\u{201C}我们不清楚\u{201D} (r)", "\u{201C}\u{201D} (r)", "\u{201C}ok\u{201D} (r)",
+                       "\u{201C}e\u{301}\u{201D} (r)", "\u{201C}é\u{201D} (r)", "\u{201C}\u{8C48}\u{201D} (r)", "\u{201C}\u{F900}\u{201D} (r)",
+                       "\u{201C}不清楚\u{201D} \u{201C}不\u{201D}", "不清楚", "\u{201C}不清楚", "\u{201C}不清楚\u{201D}"]
+        for d in details {
+            for t in texts { #expect(detailQuotes(d, t) == d.contains(t), "\(t) in \(d)") }
+        }
+    }
 }
