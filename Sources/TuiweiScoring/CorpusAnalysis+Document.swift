@@ -103,7 +103,10 @@ private func wordNgrams(_ words: [String], n: Int, isStopWord: (String) -> Bool)
             }
             for i in 0...(run.count - n) where !stop[i] && !stop[i + n - 1] && long[i..<(i + n)].contains(true) {
                 // A phrase of single characters (一 个, 个 人) is grammar, not a set phrase.
-                out.append(run[i..<(i + n)].joined())
+                var phrase = ""
+                phrase.reserveCapacity(run[i..<(i + n)].reduce(0) { $0 + $1.utf8.count })
+                for w in run[i..<(i + n)] { phrase += w }
+                out.append(phrase)
             }
         }
         run.removeAll(keepingCapacity: true)
