@@ -38,7 +38,7 @@ private func select<T: Comparable>(_ k: Int, in v: UnsafeMutableBufferPointer<T>
             return
         }
         budget -= 1
-        let pivot = medianOfThree(v[lo], v[lo + (hi - lo) / 2], v[hi - 1])
+        let pivot = hi - lo > 256 ? sampledPivot(for: k, in: v, lo..<hi) : medianOfThree(v[lo], v[lo + (hi - lo) / 2], v[hi - 1])
         // v[lo..<lt] < pivot, v[lt..<i] == pivot, v[gt..<hi] > pivot.
         var lt = lo, i = lo, gt = hi
         while i < gt {
@@ -66,6 +66,23 @@ private func select<T: Comparable>(_ k: Int, in v: UnsafeMutableBufferPointer<T>
             }
             v[j] = x
         }
+    }
+}
+
+/// A pivot for placing rank `k` of a long range: an element of an evenly spaced sample, a little
+/// past k's place in the sample towards the middle of the range, so that k most likely falls on
+/// the short side of the partition. Quantiles near the ends, as a bootstrap reads, then cost
+/// about one pass, with the pass's comparisons mostly going one way.
+private func sampledPivot<T: Comparable>(for k: Int, in v: UnsafeMutableBufferPointer<T>, _ range: Range<Int>) -> T {
+    let size = 63, margin = 3
+    let count = range.count
+    return withUnsafeTemporaryAllocation(of: T.self, capacity: size) { buffer in
+        var sample = buffer
+        for i in 0..<size { sample.initializeElement(at: i, to: v[range.lowerBound + i * (count - 1) / (size - 1)]) }
+        defer { sample.deinitialize() }
+        sample.sort()
+        let j = (k - range.lowerBound) * (size - 1) / (count - 1)
+        return sample[j < size / 2 ? min(j + margin, size - 1) : max(j - margin, 0)]
     }
 }
 
