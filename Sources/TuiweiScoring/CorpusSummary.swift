@@ -209,5 +209,14 @@ func clause(around range: Range<Int>, in text: String) -> String {
     var out = String(s[start..<end])
     if start > s.startIndex, !isStop(s[s.index(before: start)]) { out = "…" + out }
     if end < s.endIndex, !isStop(s[s.index(before: end)]) { out += "…" }
+    // Most clauses neither start nor end with anything that could be white space: nothing to trim.
+    func surelyNotSpace(_ c: Unicode.Scalar?) -> Bool {
+        guard let v = c?.value else { return false }
+        switch v {
+        case 0x21...0x7E, 0x2010...0x2027, 0x3001...0x303F, 0x4E00...0x9FFF, 0xFF01...0xFF5E: return true
+        default: return false
+        }
+    }
+    if surelyNotSpace(out.unicodeScalars.first), surelyNotSpace(out.unicodeScalars.last) { return out }
     return out.trimmingCharacters(in: .whitespaces)
 }

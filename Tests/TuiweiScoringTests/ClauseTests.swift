@@ -22,7 +22,8 @@ import TuiweiCore
     }
 
     @Test func sameClauseAsFromAnArray() {
-        let pieces = ["这个", "我们不清楚", "。", "！", "？", "；", "!", "?", ";", "\n", " ", "工会", "e\u{301}", "👍🏽", "你好", "a"]
+        let pieces = ["这个", "我们不清楚", "。", "！", "？", "；", "!", "?", ";", "\n", " ", "工会", "e\u{301}", "👍🏽", "你好", "a",
+                      "\t", "\u{3000}", "\u{A0}", "\u{200B}", "\u{2009}", "，", "“", "”", "…"]
         var rng = SplitMix64(seed: 3)
         for _ in 0..<3000 {
             let text = (0..<Int.random(in: 0...40, using: &rng)).map { _ in pieces[Int.random(in: 0..<pieces.count, using: &rng)] }.joined()
