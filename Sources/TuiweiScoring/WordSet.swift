@@ -30,8 +30,8 @@ struct WordSet: Sendable {
 /// The distinct content words of a question, matched against the answer's words as a
 /// `Set<String>` would match them: by bytes when the words on both sides are all plain, as
 /// they nearly always are, and as strings otherwise.
-struct AskedWords {
-    private enum Words {
+struct AskedWords: Sendable {
+    private enum Words: Sendable {
         case plain(Set<Utf8Word>)
         case strings(Set<String>)
     }
