@@ -15,6 +15,11 @@ public struct AnswerScorer: Sendable {
 
     /// The score, grade and explanation of `context`.
     public func score(_ context: AnswerContext) -> AnswerScore {
+        score(context, questionType: resources.questionType(of: context.question))
+    }
+
+    /// `score(_:)` with the question's type already known (`questionType(of: context.question)`).
+    func score(_ context: AnswerContext, questionType: QuestionType) -> AnswerScore {
         var parts: [Contribution] = []
         func add(_ feature: String, _ points: Double, _ detail: String) {
             if points != 0 { parts.append(Contribution(feature: feature, points: points, detail: detail)) }
@@ -27,9 +32,11 @@ public struct AnswerScorer: Sendable {
         // `deflection.others`, so that piling up mild deferrals does not read as a flat refusal.
         var seen: [Code: Int] = [:]
         var hedges: [Detection] = []
+        // Each code's points are looked up once, not on every comparison of the sort.
         let firstDeflections = Dictionary(grouping: detections.filter { $0.code.kind == .deflection }, by: \.code)
             .compactMapValues(\.first).values
-            .sorted { (w["deflection.\($0.code.rawValue)"] * $0.weight, $0.code) < (w["deflection.\($1.code.rawValue)"] * $1.weight, $1.code) }
+            .map { (points: w["deflection.\($0.code.rawValue)"] * $0.weight, code: $0.code) }
+            .sorted { ($0.points, $0.code) < ($1.points, $1.code) }
         let heaviest = firstDeflections.first?.code
         for d in detections {
             let n = seen[d.code, default: 0]
@@ -57,7 +64,7 @@ public struct AnswerScorer: Sendable {
         // Did the kind of question get the kind of answer?
         let answerScalars = resources.folded(context.answer)
         let content = contentWords(context.answerWords)
-        let questionType = resources.questionType(of: context.question)
+        let questionContent = AskedWords(contentWords(context.questionWords), answer: content)
         let yesNoWord = questionType == .yesNo ? yesNoLead(answerScalars, hasContent: !content.isEmpty) : nil
         switch questionType {
         case .yesNo:
@@ -67,7 +74,8 @@ public struct AnswerScorer: Sendable {
                 add("question.yesno.unanswered", w["question.yesno.unanswered"], "yes/no question without a yes or no")
             }
         case .which:
-            if let evidence = whichAnswer(context, answerScalars: answerScalars, content: content, detections: detections) {
+            if let evidence = whichAnswer(answerScalars: answerScalars, content: content, asked: questionContent,
+                                          detections: detections) {
                 add("question.which.answered", w["question.which.answered"], "which/how-many question answered: \(evidence)")
             } else {
                 add("question.which.unanswered", w["question.which.unanswered"], "which/how-many question without that kind of answer")
@@ -77,9 +85,8 @@ public struct AnswerScorer: Sendable {
         }
 
         // Overlap of content words between question and answer.
-        let questionContent = Set(contentWords(context.questionWords))
         if !questionContent.isEmpty {
-            let shared = questionContent.intersection(content).sorted()
+            let shared = questionContent.shared(with: content).sorted()
             if !shared.isEmpty {
                 let share = Double(shared.count) / Double(questionContent.count)
                 add("overlap", w["overlap"] * share,
@@ -138,15 +145,15 @@ public struct AnswerScorer: Sendable {
     }
 
     /// Evidence that a which/how-many question got a fact: a SPECIFIC detection, a number, or a
-    /// first clause that is not a deflection and names something the question did not.
-    func whichAnswer(_ c: AnswerContext, answerScalars: [UInt32], content: [String], detections: [Detection]) -> String? {
+    /// first clause that is not a deflection and names something the question did not (`asked`:
+    /// the question's content words).
+    func whichAnswer(answerScalars: [UInt32], content: [String], asked: AskedWords, detections: [Detection]) -> String? {
         // A reply that is itself a question (你这是从哪儿得到我的电话的？) gives no fact.
         if let end = answerScalars.firstIndex(where: { [0x3002, 0x3F, 0x21].contains($0) }), answerScalars[end] == 0x3F { return nil }
         if let d = detections.first(where: { $0.code == .specific }) { return "\u{201C}\(d.text)\u{201D}" }
         if let number = firstNumber(answerScalars) { return "number \u{201C}\(number)\u{201D}" }
         let clauseEnd = answerScalars.firstIndex(where: { [0x3002, 0x2C, 0x3F, 0x21, 0x3001].contains($0) }) ?? answerScalars.count
         if detections.contains(where: { $0.code.kind == .deflection && $0.range.lowerBound < max(clauseEnd, 12) }) { return nil }
-        let asked = Set(contentWords(c.questionWords))
         if let fresh = content.first(where: { !asked.contains($0) }) { return "\u{201C}\(fresh)\u{201D}" }
         return nil
     }

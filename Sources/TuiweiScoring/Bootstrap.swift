@@ -70,14 +70,20 @@ public struct MeanInterval: Sendable, Hashable, Codable {
                 means.append(sum / Double(n))
             }
         }
-        means.sort()
+        // Linear interpolation between the order statistics around q·(count − 1); only those four
+        // means are needed, so they are selected rather than sorted into place.
         let alpha = (1 - clampedLevel) / 2
-        func quantile(_ q: Double) -> Double {
+        func bracket(_ q: Double) -> (lo: Int, hi: Int, pos: Double) {
             let pos = q * Double(means.count - 1)
-            let lo = Int(pos.rounded(.down)), hi = min(lo + 1, means.count - 1)
-            return means[lo] + (means[hi] - means[lo]) * (pos - Double(lo))
+            let lo = Int(pos.rounded(.down))
+            return (lo, min(lo + 1, means.count - 1), pos)
         }
-        return MeanInterval(mean: mean, low: quantile(alpha), high: quantile(1 - alpha), count: n)
+        let low = bracket(alpha), high = bracket(1 - alpha)
+        let m = orderStatistics(&means, at: [low.lo, low.hi, high.lo, high.hi])
+        func quantile(_ b: (lo: Int, hi: Int, pos: Double), _ lo: Double, _ hi: Double) -> Double {
+            lo + (hi - lo) * (b.pos - Double(b.lo))
+        }
+        return MeanInterval(mean: mean, low: quantile(low, m[0], m[1]), high: quantile(high, m[2], m[3]), count: n)
     }
 }
 

@@ -15,7 +15,7 @@ extension CorpusAnalysis {
         if document.kind == .article {
             var grams: Set<String> = []
             for p in document.preamble + document.paragraphs {
-                for g in wordNgrams(words(p.text), n: n, stopWords: scorer.resources.stopWords) { grams.insert(g) }
+                for g in wordNgrams(words(p.text), n: n, stopWords: scorer.resources.stopWordSet) { grams.insert(g) }
             }
             return CorpusAnalysis(documents: [entry], referenceNgrams: grams)
         }
@@ -33,7 +33,17 @@ extension CorpusAnalysis {
                 if let t = before { hangUpsAfter[t.index, default: 0] += 1 }
             }
             let contexts = AnswerContext.contexts(in: call, document: document.id, detections: detections, words: words)
+            // Answers of one exchange share its question: its type is worked out once. The type
+            // is read from the scalars, so the same question means the same bytes.
+            var lastQuestion: (text: String, type: QuestionType)?
             for ctx in contexts {
+                let questionType: QuestionType
+                if let last = lastQuestion, last.text.utf8.elementsEqual(ctx.question.utf8) {
+                    questionType = last.type
+                } else {
+                    questionType = scorer.resources.questionType(of: ctx.question)
+                    lastQuestion = (ctx.question, questionType)
+                }
                 let turn = call.turns[ctx.turn]
                 let speaker = turn.speaker < call.speakers.count ? call.speakers[turn.speaker] : nil
                 let official = OfficialKey(
@@ -41,9 +51,9 @@ extension CorpusAnalysis {
                     department: speaker?.department ?? call.department,
                     surname: speaker?.surname ?? call.person)
                 answers.append(ScoredAnswer(
-                    score: scorer.score(ctx), speaker: speaker?.label ?? "?", official: official,
+                    score: scorer.score(ctx, questionType: questionType), speaker: speaker?.label ?? "?", official: official,
                     line: turn.lines.lowerBound, text: turn.text, question: ctx.question,
-                    questionType: scorer.resources.questionType(of: ctx.question),
+                    questionType: questionType,
                     orientation: scorer.resources.orientation(of: turn.text),
                     words: ctx.answerWords, hangUps: hangUpsAfter[turn.index] ?? 0))
             }
@@ -69,23 +79,40 @@ extension ScoringResources {
 /// 的 and 在 do not make phrases match) and hold at least one word of two or more characters,
 /// joined without spaces.
 public func wordNgrams(_ words: [String], n: Int, stopWords: Set<String>) -> [String] {
+    wordNgrams(words, n: n, isStopWord: stopWords.contains)
+}
+
+/// `wordNgrams(_:n:stopWords:)` with the stop words looked up by their bytes.
+func wordNgrams(_ words: [String], n: Int, stopWords: WordSet) -> [String] {
+    wordNgrams(words, n: n, isStopWord: stopWords.contains)
+}
+
+private func wordNgrams(_ words: [String], n: Int, isStopWord: (String) -> Bool) -> [String] {
     var out: [String] = []
     var run: [String] = []
+    // Per word of a run: whether it is a stop word, and whether it has two or more characters.
+    // Worked out once per word rather than once per phrase the word is in.
+    var stop: [Bool] = [], long: [Bool] = []
     func flush() {
         if run.count >= n {
-            for i in 0...(run.count - n) {
-                let g = run[i..<(i + n)]
+            stop.removeAll(keepingCapacity: true)
+            long.removeAll(keepingCapacity: true)
+            for w in run {
+                stop.append(isStopWord(w))
+                long.append(w.unicodeScalars.count > 1)
+            }
+            for i in 0...(run.count - n) where !stop[i] && !stop[i + n - 1] && long[i..<(i + n)].contains(true) {
                 // A phrase of single characters (一 个, 个 人) is grammar, not a set phrase.
-                if !stopWords.contains(g.first!), !stopWords.contains(g.last!),
-                   g.contains(where: { $0.unicodeScalars.count > 1 }) {
-                    out.append(g.joined())
-                }
+                var phrase = ""
+                phrase.reserveCapacity(run[i..<(i + n)].reduce(0) { $0 + $1.utf8.count })
+                for w in run[i..<(i + n)] { phrase += w }
+                out.append(phrase)
             }
         }
         run.removeAll(keepingCapacity: true)
     }
     for w in words {
-        if w.isEmpty || w.allSatisfy({ $0 == " " }) { continue }
+        if w.utf8.allSatisfy({ $0 == 0x20 }) { continue }  // empty, or spaces only
         if isPunctuationWord(w) { flush() } else { run.append(w) }
     }
     flush()

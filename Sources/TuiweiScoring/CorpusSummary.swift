@@ -123,39 +123,100 @@ public struct CorpusSummary: Sendable, Hashable {
 /// The deflections that cost their answers most, one per code where possible, each quoted with
 /// the clause around it.
 func tellingQuotes(_ answers: [ScoredAnswer], count: Int) -> [Quote] {
-    var candidates: [(points: Double, quote: Quote)] = []
-    for a in answers where a.score.grade != nil {
-        for d in a.score.detections where d.code.kind == .deflection {
-            let points = a.score.contributions.first { $0.feature == "deflection.\(d.code.rawValue)" && $0.detail.contains(d.text) }?.points ?? 0
-            candidates.append((points - (100 - a.score.score) / 100,
-                               // An event (a hang-up) has no words in the turn: quote the event itself.
-                               Quote(text: d.range.isEmpty ? d.text : clause(around: d.range, in: a.text), evidence: d.text,
-                                     code: d.code, location: d.location, score: a.score.score)))
+    // Candidates are ranked by points and place alone; a quote's clause is cut only when the
+    // selection below looks at it, which for most candidates it never does.
+    var candidates: [(points: Double, location: SourceLocation, answer: Int, detection: Int)] = []
+    for (i, a) in answers.enumerated() where a.score.grade != nil {
+        for (j, d) in a.score.detections.enumerated() where d.code.kind == .deflection {
+            let feature = "deflection.\(d.code.rawValue)"
+            let points = a.score.contributions.first { $0.feature == feature && detailQuotes($0.detail, d.text) }?.points ?? 0
+            candidates.append((points - (100 - a.score.score) / 100, d.location, i, j))
         }
     }
-    candidates.sort { ($0.points, $0.quote.location) < ($1.points, $1.quote.location) }
+    candidates.sort { ($0.points, $0.location) < ($1.points, $1.location) }
+    var quotes = [Quote?](repeating: nil, count: candidates.count)
+    func quote(_ c: Int) -> Quote {
+        if let q = quotes[c] { return q }
+        let a = answers[candidates[c].answer], d = a.score.detections[candidates[c].detection]
+        // An event (a hang-up) has no words in the turn: quote the event itself.
+        let q = Quote(text: d.range.isEmpty ? d.text : clause(around: d.range, in: a.text), evidence: d.text,
+                      code: d.code, location: d.location, score: a.score.score)
+        quotes[c] = q
+        return q
+    }
+    func code(_ c: Int) -> Code { answers[candidates[c].answer].score.detections[candidates[c].detection].code }
     var out: [Quote] = []
     var codes: Set<Code> = []
-    for c in candidates where out.count < count && !out.contains(where: { $0.text == c.quote.text }) && codes.insert(c.quote.code).inserted {
-        out.append(c.quote)
+    // A code is taken only with a quote not yet shown, so testing the code first selects the same quotes.
+    for c in candidates.indices where out.count < count && !codes.contains(code(c)) {
+        let q = quote(c)
+        if !out.contains(where: { $0.text == q.text }) {
+            codes.insert(q.code)
+            out.append(q)
+        }
     }
-    for c in candidates where out.count < count && !out.contains(where: { $0.text == c.quote.text }) { out.append(c.quote) }
+    for c in candidates.indices where out.count < count {
+        let q = quote(c)
+        if !out.contains(where: { $0.text == q.text }) { out.append(q) }
+    }
     return out
 }
 
+/// Whether a contribution's `detail` quotes the detected `text`.
+///
+/// The scorer's details open with the text between “ and ”; there it is found without a search.
+/// A plain text (`Utf8Word.isPlain`: in NFC, combining with nothing) so placed is exactly what
+/// Foundation's canonical-equivalence search would find, and any other case is left to it.
+func detailQuotes(_ detail: String, _ text: String) -> Bool {
+    if !text.isEmpty, Utf8Word.isPlain(text) {
+        let open = "\u{201C}".utf8, close = "\u{201D}".utf8
+        let rest = detail.utf8.dropFirst(open.count)
+        if detail.utf8.starts(with: open), rest.starts(with: text.utf8), rest.dropFirst(text.utf8.count).starts(with: close) {
+            return true
+        }
+    }
+    return detail.contains(text)
+}
+
 /// The sentence-like stretch of `text` that holds `range`, bounded by 。！？；, at most ~60 scalars.
+///
+/// `range` counts Unicode scalars; the text is walked in place rather than copied out.
 func clause(around range: Range<Int>, in text: String) -> String {
-    let s = Array(text.unicodeScalars)
+    let s = text.unicodeScalars
     guard !s.isEmpty else { return "" }
-    let lo = min(max(range.lowerBound, 0), s.count), hi = min(max(range.upperBound, lo), s.count)
-    let stops: Set<UInt32> = [0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0x21, 0x3F, 0x3B, 0x0A]
+    func isStop(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0x21, 0x3F, 0x3B, 0x0A: true
+        default: false
+        }
+    }
+    let lower = max(range.lowerBound, 0)
+    let lo = s.index(s.startIndex, offsetBy: lower, limitedBy: s.endIndex) ?? s.endIndex
+    let hi = s.index(lo, offsetBy: max(range.upperBound - lower, 0), limitedBy: s.endIndex) ?? s.endIndex
     var start = lo
-    while start > 0, !stops.contains(s[start - 1].value), lo - start < 30 { start -= 1 }
+    for _ in 0..<30 {
+        guard start > s.startIndex else { break }
+        let before = s.index(before: start)
+        if isStop(s[before]) { break }
+        start = before
+    }
     var end = hi
-    while end < s.count, !stops.contains(s[end].value), end - hi < 30 { end += 1 }
-    if end < s.count, stops.contains(s[end].value) { end += 1 }
-    var out = String(String.UnicodeScalarView(s[start..<end]))
-    if start > 0, !stops.contains(s[start - 1].value) { out = "…" + out }
-    if end < s.count, !stops.contains(s[end - 1].value) { out += "…" }
+    for _ in 0..<30 {
+        guard end < s.endIndex, !isStop(s[end]) else { break }
+        end = s.index(after: end)
+    }
+    if end < s.endIndex, isStop(s[end]) { end = s.index(after: end) }
+    var out = String(s[start..<end])
+    if start > s.startIndex, !isStop(s[s.index(before: start)]) { out = "…" + out }
+    if end < s.endIndex, !isStop(s[s.index(before: end)]) { out += "…" }
+    // Most clauses neither start nor end with anything that could be white space: nothing to trim.
+    func surelyNotSpace(_ c: Unicode.Scalar?) -> Bool {
+        guard let v = c?.value else { return false }
+        switch v {
+        case 0x21...0x7E, 0x2010...0x2027, 0x3001...0x303F, 0x4E00...0x9FFF, 0xFF01...0xFF5E: return true
+        default: return false
+        }
+    }
+    if surelyNotSpace(out.unicodeScalars.first), surelyNotSpace(out.unicodeScalars.last) { return out }
     return out.trimmingCharacters(in: .whitespaces)
 }

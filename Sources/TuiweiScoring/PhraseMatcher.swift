@@ -40,7 +40,12 @@ public struct PhraseMatcher: Sendable {
         return out
     }
 
-    public func contains(in scalars: [UInt32]) -> Bool { !matches(in: scalars).isEmpty }
+    /// Whether any term occurs: the scan above finds its first match at the first place a term
+    /// starts, so that place is all this looks for.
+    public func contains(in scalars: [UInt32]) -> Bool {
+        for i in scalars.indices where prefixMatch(scalars[i...]) != nil { return true }
+        return false
+    }
 
     /// Whether `scalars` begins with one of the terms.
     public func prefixMatch(_ scalars: ArraySlice<UInt32>) -> Int? {

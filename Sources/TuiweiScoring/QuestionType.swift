@@ -17,17 +17,25 @@ extension ScoringResources {
     /// or, failing that, the last sentence if it carries a question marker.
     public func questionType(of text: String) -> QuestionType {
         let scalars = folded(text)
-        let enders: Set<UInt32> = [0x3002, 0x21, 0x3F, 0x2026, 0x0A]  // 。 ! ? … newline
-        var sentences: [(ArraySlice<UInt32>, Bool)] = []
+        func isSentenceEnd(_ v: UInt32) -> Bool {
+            switch v {
+            case 0x3002, 0x21, 0x3F, 0x2026, 0x0A: true  // 。 ! ? … newline
+            default: false
+            }
+        }
+        var last: Range<Int>?, lastAsked: Range<Int>?
         var start = 0
-        for (i, s) in scalars.enumerated() where enders.contains(s) {
-            if i > start { sentences.append((scalars[start..<i], s == 0x3F)) }
+        for (i, s) in scalars.enumerated() where isSentenceEnd(s) {
+            if i > start {
+                last = start..<i
+                if s == 0x3F { lastAsked = start..<i }
+            }
             start = i + 1
         }
-        if start < scalars.count { sentences.append((scalars[start...], false)) }
-        let chosen = sentences.last(where: { $0.1 }) ?? sentences.last
-        guard let (sentence, asked) = chosen else { return .none }
-        let body = Array(sentence)
+        if start < scalars.count { last = start..<scalars.count }
+        guard let chosen = lastAsked ?? last else { return .none }
+        let asked = lastAsked != nil
+        let body = Array(scalars[chosen])
         // Trailing 吗 / A不A decide yes/no even when a which-word appears inside ("你知道有多少家吗").
         let trimmed = body.reversed().drop(while: { isPunctuationOrSpace($0) || $0 == 0x554A || $0 == 0x5462 || $0 == 0x5440 })  // 啊 呢 呀
         if trimmed.first == 0x5417 { return .yesNo }  // 吗

@@ -24,7 +24,9 @@ public struct ScoringResources: Sendable {
     let fillerWords: Set<String>
     let greetingWords: Set<String>
     /// Stop words, fillers and greetings in one set: a word is looked up once, not three times.
-    let nonContentWords: Set<String>
+    let nonContentWords: WordSet
+    /// `stopWords`, looked up as phrases are cut.
+    let stopWordSet: WordSet
     /// Maps a (full-width folded) scalar to the script the term lists are written in, so that a
     /// traditional-script answer meets the simplified cues; nil leaves scalars as they are.
     public var scriptFold: (@Sendable (UInt32) -> UInt32)?
@@ -57,7 +59,8 @@ public struct ScoringResources: Sendable {
         orientationMatcher = PhraseMatcher(terms: orientation["authority"] + orientation["grassroots"])
         fillerWords = Set(cues["filler"])
         greetingWords = Set(cues["greeting"])
-        nonContentWords = stopWords.union(fillerWords).union(greetingWords)
+        nonContentWords = WordSet(stopWords.union(fillerWords).union(greetingWords))
+        stopWordSet = WordSet(stopWords)
     }
 
     /// Loads `weights.tsv`, `stopwords.txt`, `cues.tsv` and `orientation.tsv` from `directory`.

@@ -87,7 +87,7 @@ public struct SummaryBuilder: Sendable {
         }
         let n = max(1, Int(resources.weights["boilerplate.n"]))
         let phrases = part.answers.map { a in
-            let grams = wordNgrams(a.words, n: n, stopWords: resources.stopWords)
+            let grams = wordNgrams(a.words, n: n, stopWords: resources.stopWordSet)
             return (grams.count, grams.filter(referenceNgrams.contains))
         }
         return PreparedPart(analysis: part, calls: calls, phrases: phrases)

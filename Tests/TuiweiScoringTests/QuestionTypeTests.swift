@@ -18,4 +18,15 @@ import TuiweiCore
     func classifies(text: String, expected: QuestionType) {
         #expect(shipped.questionType(of: text) == expected)
     }
+
+    @Test func containsWhenAndOnlyWhenSomethingMatches() {
+        let matcher = PhraseMatcher(terms: ["多少", "多少钱", "哪", "是不是", "几", "ｏｋ"])
+        let pieces = ["多", "少", "钱", "哪", "是", "不", "几", "OK", "ok", "ｏ", "k", "，"]
+        var rng = SplitMix64(seed: 8)
+        for _ in 0..<2000 {
+            let text = (0..<Int.random(in: 0...8, using: &rng)).map { _ in pieces[Int.random(in: 0..<pieces.count, using: &rng)] }.joined()
+            let s = foldedScalars(text)
+            #expect(matcher.contains(in: s) == !matcher.matches(in: s).isEmpty)
+        }
+    }
 }
