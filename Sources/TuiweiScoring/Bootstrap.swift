@@ -59,15 +59,23 @@ public struct MeanInterval: Sendable, Hashable, Codable {
         var v: [Double] = []
         v.reserveCapacity(n)
         for (value, count) in distinct { v.append(contentsOf: repeatElement(value, count: count)) }
-        var rng = SplitMix64(seed: seed ^ stableHash(key))
-        var means: [Double] = []
-        means.reserveCapacity(samples)
-        v.withUnsafeBufferPointer { v in
-            for _ in 0..<samples {
-                var sum = 0.0
-                // A draw in 0..<n by multiplying the top 32 random bits: no division in this loop.
-                for _ in 0..<n { sum += v[Int(truncatingIfNeeded: ((rng.next() >> 32) &* UInt64(n)) >> 32)] }
-                means.append(sum / Double(n))
+        var means = v.withUnsafeBufferPointer { v in
+            [Double](unsafeUninitializedCapacity: samples) { out, initialized in
+                var rng = SplitMix64(seed: seed ^ stableHash(key))
+                let count = UInt64(n)
+                var s = 0
+                while s < samples {
+                    var sum = 0.0
+                    var k = 0
+                    // A draw in 0..<n by multiplying the top 32 random bits: no division in this loop.
+                    while k < n {
+                        sum += v[Int(truncatingIfNeeded: ((rng.next() >> 32) &* count) >> 32)]
+                        k += 1
+                    }
+                    out[s] = sum / Double(n)
+                    s += 1
+                }
+                initialized = samples
             }
         }
         // Linear interpolation between the order statistics around q·(count − 1); only those four

@@ -153,16 +153,24 @@ public struct SummaryBuilder: Sendable {
     public func finish() -> CorpusSummary {
         let w = resources.weights
         let top = w.values["boilerplate.top"].map { Int($0) } ?? 5
-        // The bootstraps of many officials are the one costly step left: spread them over the cores.
+        // The groups' bootstraps are the one costly step left: officials, organisations and the
+        // corpus are spread over the cores together, the largest groups first, so that no large
+        // group runs alone after the rest.
         let entries = Array(self.officials)
-        let statistics = concurrentMap(entries.count) { entries[$0].value.scores.statistics(weights: w, key: "official:\(entries[$0].key)") }
+        let organisationEntries = Array(self.organisations)
+        let groups = entries.map { ($0.value.scores, "official:\($0.key)") }
+            + organisationEntries.map { ($0.value.scores, "organisation:\($0.key)") } + [(overall, "corpus")]
+        let largestFirst = groups.indices.sorted { groups[$0].0.answers > groups[$1].0.answers }
+        let computed = concurrentMap(groups.count) { groups[largestFirst[$0]].0.statistics(weights: w, key: groups[largestFirst[$0]].1) }
+        var statistics = [ScoreStatistics?](repeating: nil, count: groups.count)
+        for (k, g) in largestFirst.enumerated() { statistics[g] = computed[k] }
         let officials = entries.enumerated().map { i, entry in
             let (key, o) = entry
             let phrases = o.shared.map { BoilerplateProfile.PhraseCount(phrase: $0.key, count: $0.value) }
                 .sorted { ($1.count, $0.phrase) < ($0.count, $1.phrase) }
             return OfficialSummary(
                 official: key, labels: o.labels.sorted(),
-                statistics: statistics[i],
+                statistics: statistics[i]!,
                 orientation: OrientationProfile(counts: o.orientation),
                 boilerplate: BoilerplateProfile(ngrams: o.ngrams, shared: o.shared.values.reduce(0, +),
                                                 topPhrases: Array(phrases.prefix(top))))
@@ -170,12 +178,12 @@ public struct SummaryBuilder: Sendable {
             let ma = a.statistics.mean?.mean ?? .infinity, mb = b.statistics.mean?.mean ?? .infinity
             return ma != mb ? ma < mb : a.official < b.official
         }
-        let organisations = self.organisations.map { org, o in
-            OrganisationSummary(organisation: org, officials: o.officials.count,
-                                statistics: o.scores.statistics(weights: w, key: "organisation:\(org)"))
+        let organisations = organisationEntries.enumerated().map { i, entry in
+            OrganisationSummary(organisation: entry.key, officials: entry.value.officials.count,
+                                statistics: statistics[entries.count + i]!)
         }.sorted { $0.organisation < $1.organisation }
         return CorpusSummary(totals: totals, officials: officials, calls: calls, organisations: organisations,
-                             overall: overall.statistics(weights: w, key: "corpus"),
+                             overall: statistics[groups.count - 1]!,
                              gradeThresholds: [w["grade.1"], w["grade.2"], w["grade.3"]],
                              documents: documents, skipped: skipped, answers: answers, duplicates: duplicates)
     }
