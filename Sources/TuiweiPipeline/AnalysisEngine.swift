@@ -91,29 +91,6 @@ extension ScriptFolder {
     }
 }
 
-/// A text as a dictionary key compared and hashed by its UTF-8 bytes. A `String` key of Chinese
-/// text is hashed through its normal form on every lookup, which cost more than the lookup saved;
-/// the texts here are turns of one document, so equal bytes is the identity that matters.
-struct UTF8Key: Hashable {
-    let text: String
-
-    init(_ text: String) {
-        var text = text
-        text.makeContiguousUTF8()
-        self.text = text
-    }
-
-    static func == (a: UTF8Key, b: UTF8Key) -> Bool {
-        var a = a.text, b = b.text
-        return a.withUTF8 { x in b.withUTF8 { y in x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) } }
-    }
-
-    func hash(into hasher: inout Hasher) {
-        var text = self.text
-        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-    }
-}
-
 /// Identifies a turn within its document: its position and where its label or speech begins.
 struct TurnKey: Hashable {
     let index: Int

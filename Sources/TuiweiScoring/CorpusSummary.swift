@@ -165,10 +165,10 @@ func tellingQuotes(_ answers: [ScoredAnswer], count: Int) -> [Quote] {
 /// Whether a contribution's `detail` quotes the detected `text`.
 ///
 /// The scorer's details open with the text between “ and ”; there it is found without a search.
-/// A plain text (`Utf8Word.isPlain`: in NFC, combining with nothing) so placed is exactly what
+/// A plain text (`UTF8Key.isPlain`: in NFC, combining with nothing) so placed is exactly what
 /// Foundation's canonical-equivalence search would find, and any other case is left to it.
 func detailQuotes(_ detail: String, _ text: String) -> Bool {
-    if !text.isEmpty, Utf8Word.isPlain(text) {
+    if !text.isEmpty, UTF8Key.isPlain(text) {
         let open = "\u{201C}".utf8, close = "\u{201D}".utf8
         let rest = detail.utf8.dropFirst(open.count)
         if detail.utf8.starts(with: open), rest.starts(with: text.utf8), rest.dropFirst(text.utf8.count).starts(with: close) {

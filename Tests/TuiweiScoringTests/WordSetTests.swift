@@ -54,19 +54,19 @@ import TuiweiCore
             let word = String(String.UnicodeScalarView((0..<Int.random(in: 0...4, using: &rng)).map { _ in
                 Unicode.Scalar(scalars[Int.random(in: 0..<scalars.count, using: &rng)])!
             }))
-            let fromScalars = word.unicodeScalars.allSatisfy { Utf8Word.isPlain(scalar: $0.value) }
-            #expect(Array(word.utf8).withUnsafeBufferPointer(Utf8Word.isPlain(utf8:)) == fromScalars)
-            #expect(Utf8Word.isPlain(word) == fromScalars)
+            let fromScalars = word.unicodeScalars.allSatisfy { UTF8Key.isPlain(scalar: $0.value) }
+            #expect(Array(word.utf8).withUnsafeBufferPointer(UTF8Key.isPlain(utf8:)) == fromScalars)
+            #expect(UTF8Key.isPlain(word) == fromScalars)
         }
     }
 
     @Test func bytesEqualityAndHash() {
         for a in pool {
             for b in pool {
-                #expect((Utf8Word(a) == Utf8Word(b)) == (Array(a.utf8) == Array(b.utf8)))
-                if Utf8Word.isPlain(a) && Utf8Word.isPlain(b) { #expect((Utf8Word(a) == Utf8Word(b)) == (a == b)) }
+                #expect((UTF8Key(a) == UTF8Key(b)) == (Array(a.utf8) == Array(b.utf8)))
+                if UTF8Key.isPlain(a) && UTF8Key.isPlain(b) { #expect((UTF8Key(a) == UTF8Key(b)) == (a == b)) }
             }
-            #expect(Set([Utf8Word(a), Utf8Word(String(a.unicodeScalars))]).count == 1)
+            #expect(Set([UTF8Key(a), UTF8Key(String(a.unicodeScalars))]).count == 1)
         }
     }
 
