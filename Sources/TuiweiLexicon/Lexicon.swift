@@ -133,15 +133,19 @@ public struct Lexicon: Sendable {
         var entries: [LexiconEntry] = []
         var diagnostics: [Diagnostic] = []
         let files = files(in: paths)
-        for file in files {
-            let text: String
-            switch readText(file) {
-            case .success(let t): text = t
-            case .failure(let d): diagnostics.append(d); continue
+        // Files are read and their patterns expanded on every core, which is most of a run's
+        // start-up; they are then joined in file order, as if read one by one.
+        let parsed = concurrentMap(files.count) { i -> Result<(entries: [LexiconEntry], diagnostics: [Diagnostic]), Diagnostic> in
+            readText(files[i]).map { parse(text: $0, file: displayPath(files[i]), folder: folder) }
+        }
+        for result in parsed {
+            switch result {
+            case .success(let p):
+                entries += p.entries
+                diagnostics += p.diagnostics
+            case .failure(let d):
+                diagnostics.append(d)
             }
-            let parsed = parse(text: text, file: displayPath(file), folder: folder)
-            entries += parsed.entries
-            diagnostics += parsed.diagnostics
         }
         if diagnostics.contains(where: { $0.severity == .error }) {
             throw LexiconError(diagnostics: diagnostics)
