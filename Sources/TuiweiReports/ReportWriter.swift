@@ -205,26 +205,16 @@ public final class ReportStream {
                 files.append((name, nil, text))
             }
         }
-        // The texts drawn from the summary do not depend on one another: they are drawn on
-        // every core, so the end of a run is not one core's work while the other waits.
-        let excelBOM = self.excelBOM, formats = self.formats
-        let drawings: [@Sendable () -> String] = [
-            { formats.contains(.markdown) ? MarkdownReport.render(summary) : "" },
-            { formats.contains(.html) ? HTMLReport.render(summary) : "" },
-            { formats.contains(.json) ? JSONLinesReport.runLine(summary) : "" },
-            { formats.contains(.json) ? JSONLinesReport.closingLines(summary) : "" },
-            { formats.contains(.csv) ? (excelBOM ? "\u{FEFF}" : "") + CSVReport.officials(summary) : "" },
-        ]
-        let drawn = concurrentMap(drawings.count) { drawings[$0]() }
         for f in ReportFormat.allCases where formats.contains(f) {
             switch f {
-            case .markdown: try put("report.md", [.text(drawn[0])])
-            case .html: try put("report.html", [.text(drawn[1])])
+            case .markdown: try put("report.md", [.text(MarkdownReport.render(summary))])
+            case .html: try put("report.html", [.text(HTMLReport.render(summary))])
             case .json:
-                try put("analysis.jsonl", [.text(drawn[2]), .sink(documentLines!), .sink(callLines!), .sink(answerLines!), .text(drawn[3])])
+                try put("analysis.jsonl", [.text(JSONLinesReport.runLine(summary)), .sink(documentLines!), .sink(callLines!),
+                                           .sink(answerLines!), .text(JSONLinesReport.closingLines(summary))])
             case .csv:
                 try put("answers.csv", [.sink(answersCSV!)])
-                try put("officials.csv", [.text(drawn[4])])
+                try put("officials.csv", [.text((excelBOM ? "\u{FEFF}" : "") + CSVReport.officials(summary))])
             }
         }
         return Result(summary: summary, files: files)
