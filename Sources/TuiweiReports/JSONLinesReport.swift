@@ -37,10 +37,10 @@ public enum JSONLinesReport {
                                                          reason: reason, encoding: d.encoding, calls: d.calls, paragraphs: d.paragraphs,
                                                          diagnostics: d.diagnostics.map(\.description)), encoder)
         }
-        var callText = JSONText(capacity: part.calls.count * 4096)
+        var callText = TextBytes(capacity: part.calls.count * 4096)
         for c in part.calls { callText.callLine(c) }
         calls = String(decoding: callText.bytes, as: UTF8.self)
-        var answerText = JSONText(capacity: part.analysis.answers.count * 2048)
+        var answerText = TextBytes(capacity: part.analysis.answers.count * 2048)
         var duplicate = DuplicateLookup(copies)
         for ans in part.analysis.answers {
             answerText.answerLine(ans, duplicateOf: duplicate.of(document: ans.score.document, call: ans.score.call))

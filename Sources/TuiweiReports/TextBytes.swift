@@ -1,9 +1,9 @@
 import Foundation
 
-/// UTF-8 text built by appending bytes: the rows and lines written once per answer are put
-/// together here rather than through `String` appends and interpolation.
+/// UTF-8 text built by appending bytes: the CSV rows, JSON lines and HTML rows written once per
+/// answer are put together here rather than through `String` appends and interpolation.
 struct TextBytes {
-    private(set) var bytes: [UInt8] = []
+    var bytes: [UInt8] = []
 
     init(capacity: Int = 1024) { bytes.reserveCapacity(capacity) }
 

@@ -1,18 +1,10 @@
 import TuiweiCore
 import TuiweiScoring
 
-/// JSON text appended by hand for the records a run writes most of (one per answer): the same
-/// form the `JSONEncoder` lines use — keys sorted, nil fields left out, slashes as they are — at
-/// a fraction of the cost.
-struct JSONText {
-    private(set) var bytes: [UInt8] = []
-
-    init(capacity: Int = 2048) { bytes.reserveCapacity(capacity) }
-
-    mutating func raw(_ s: StaticString) {
-        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
-    }
-
+/// JSON appended by hand for the records a run writes most of (one per answer or call): the
+/// same form the `JSONEncoder` lines use — keys sorted, nil fields left out, slashes as they
+/// are — at a fraction of the cost.
+extension TextBytes {
     /// `"key":` (keys are plain ASCII written in this file).
     mutating func key(_ k: StaticString, first: Bool = false) {
         if !first { bytes.append(UInt8(ascii: ",")) }
@@ -21,7 +13,8 @@ struct JSONText {
         bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
     }
 
-    mutating func string(_ s: String) {
+    /// `s` as a JSON string, quoted and escaped.
+    mutating func jsonString(_ s: String) {
         bytes.append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { src in
@@ -52,8 +45,6 @@ struct JSONText {
         bytes.append(UInt8(ascii: "\""))
     }
 
-    mutating func int(_ n: Int) { appendInt(n, to: &bytes) }
-
     /// A whole number without a fraction, as JSONEncoder writes it; otherwise the shortest form
     /// that reads back as the same Double.
     mutating func number(_ x: Double) {
@@ -78,7 +69,7 @@ struct JSONText {
         }
     }
 
-    mutating func array<T>(_ items: [T], _ each: (inout JSONText, T) -> Void) {
+    mutating func array<T>(_ items: [T], _ each: (inout TextBytes, T) -> Void) {
         bytes.append(UInt8(ascii: "["))
         for (i, item) in items.enumerated() {
             if i > 0 { bytes.append(UInt8(ascii: ",")) }
@@ -91,55 +82,55 @@ struct JSONText {
 extension JSONLinesReport {
     /// The `answer` line of `a`.
     static func answerLine(_ a: ScoredAnswer, duplicateOf: String?) -> [UInt8] {
-        var j = JSONText()
+        var j = TextBytes()
         j.answerLine(a, duplicateOf: duplicateOf)
         return j.bytes
     }
 
     /// The `call` line of `c`: the bytes `line("call", c, encoder())` gives.
     static func callLine(_ c: CallSummary) -> [UInt8] {
-        var j = JSONText()
+        var j = TextBytes()
         j.callLine(c)
         return j.bytes
     }
 }
 
-extension JSONText {
+extension TextBytes {
     mutating func answerLine(_ a: ScoredAnswer, duplicateOf: String?) {
         Self.append(answer: a, duplicateOf: duplicateOf, to: &self)
     }
 
-    private static func append(answer a: ScoredAnswer, duplicateOf: String?, to j: inout JSONText) {
+    private static func append(answer a: ScoredAnswer, duplicateOf: String?, to j: inout TextBytes) {
         let sc = a.score
         j.raw("{\"answer\":{")
         j.key("call", first: true); j.int(sc.call)
         j.key("contributions")
         j.array(sc.contributions) { j, c in
-            j.raw("{"); j.key("detail", first: true); j.string(c.detail)
-            j.key("feature"); j.string(c.feature)
+            j.raw("{"); j.key("detail", first: true); j.jsonString(c.detail)
+            j.key("feature"); j.jsonString(c.feature)
             j.key("points"); j.number(c.points); j.raw("}")
         }
         j.key("detections")
         j.array(sc.detections) { j, d in
-            j.raw("{"); j.key("code", first: true); j.string(d.code.rawValue)
+            j.raw("{"); j.key("code", first: true); j.jsonString(d.code.rawValue)
             j.key("column"); j.int(d.location.column)
             j.key("end"); j.int(d.range.upperBound)
             j.key("line"); j.int(d.location.line)
-            j.key("rule"); j.string(d.rule.description)
+            j.key("rule"); j.jsonString(d.rule.description)
             j.key("start"); j.int(d.range.lowerBound)
-            j.key("text"); j.string(d.text)
+            j.key("text"); j.jsonString(d.text)
             j.key("weight"); j.number(d.weight); j.raw("}")
         }
-        j.key("document"); j.string(sc.document)
-        if let duplicateOf { j.key("duplicateOf"); j.string(duplicateOf) }
+        j.key("document"); j.jsonString(sc.document)
+        if let duplicateOf { j.key("duplicateOf"); j.jsonString(duplicateOf) }
         if let g = sc.grade { j.key("grade"); j.int(g) }
         j.key("hangUps"); j.int(a.hangUps)
         j.key("line"); j.int(a.line)
         j.key("official"); j.raw("{")
         var first = true
-        if let d = a.official.department { j.key("department", first: true); j.string(d); first = false }
-        j.key("organisation", first: first); j.string(a.official.organisation)
-        if let s = a.official.surname { j.key("surname"); j.string(s) }
+        if let d = a.official.department { j.key("department", first: true); j.jsonString(d); first = false }
+        j.key("organisation", first: first); j.jsonString(a.official.organisation)
+        if let s = a.official.surname { j.key("surname"); j.jsonString(s) }
         j.raw("}")
         j.key("officialTurn"); j.int(sc.officialTurn)
         let o = a.orientation
@@ -150,14 +141,14 @@ extension JSONText {
         j.key("terms"); j.raw("{")
         for (i, term) in o.terms.keys.sorted().enumerated() {
             if i > 0 { j.raw(",") }
-            j.string(term); j.raw(":"); j.int(o.terms[term]!)
+            j.jsonString(term); j.raw(":"); j.int(o.terms[term]!)
         }
         j.raw("}}")
-        j.key("question"); j.string(a.question)
-        j.key("questionType"); j.string(a.questionType.rawValue)
+        j.key("question"); j.jsonString(a.question)
+        j.key("questionType"); j.jsonString(a.questionType.rawValue)
         j.key("score"); j.number(sc.score)
-        j.key("speaker"); j.string(a.speaker)
-        j.key("text"); j.string(a.text)
+        j.key("speaker"); j.jsonString(a.speaker)
+        j.key("text"); j.jsonString(a.text)
         j.key("turn"); j.int(sc.turn)
         j.raw("},\"type\":\"answer\"}\n")
     }
@@ -171,8 +162,8 @@ extension JSONText {
             key("call", first: true); int(d.call)
             key("containment"); encoderNumber(d.containment)
             key("coverage"); encoderNumber(d.coverage)
-            key("document"); string(d.document)
-            key("original"); string(d.original)
+            key("document"); jsonString(d.document)
+            key("original"); jsonString(d.original)
             key("originalCall"); int(d.originalCall)
             raw("}")
             first = false
@@ -180,25 +171,25 @@ extension JSONText {
         let e = c.entry
         key("entry", first: first); raw("{")
         key("call", first: true); int(e.call)
-        key("document"); string(e.document)
-        key("events"); array(e.events) { j, k in j.string(k.rawValue) }
-        if let h = e.header { key("header"); string(h) }
+        key("document"); jsonString(e.document)
+        key("events"); array(e.events) { j, k in j.jsonString(k.rawValue) }
+        if let h = e.header { key("header"); jsonString(h) }
         if let l = e.headerLine { key("headerLine"); int(l) }
         key("officialTurns"); int(e.officialTurns)
-        if let o = e.organisation { key("organisation"); string(o) }
+        if let o = e.organisation { key("organisation"); jsonString(o) }
         key("turns"); int(e.turns)
         raw("}")
         key("quotes")
         array(c.quotes) { j, q in
-            j.raw("{"); j.key("code", first: true); j.string(q.code.rawValue)
-            j.key("evidence"); j.string(q.evidence)
+            j.raw("{"); j.key("code", first: true); j.jsonString(q.code.rawValue)
+            j.key("evidence"); j.jsonString(q.evidence)
             j.key("location"); j.raw("{")
             j.key("column", first: true); j.int(q.location.column)
-            j.key("document"); j.string(q.location.document)
+            j.key("document"); j.jsonString(q.location.document)
             j.key("line"); j.int(q.location.line)
             j.raw("}")
             j.key("score"); j.encoderNumber(q.score)
-            j.key("text"); j.string(q.text); j.raw("}")
+            j.key("text"); j.jsonString(q.text); j.raw("}")
         }
         key("series")
         array(c.series) { j, p in
@@ -217,7 +208,7 @@ extension JSONText {
         key("calls"); int(s.calls)
         key("deflections")
         array(s.deflections) { j, d in
-            j.raw("{"); j.key("code", first: true); j.string(d.code.rawValue)
+            j.raw("{"); j.key("code", first: true); j.jsonString(d.code.rawValue)
             j.key("count"); j.int(d.count)
             j.key("rate"); j.encoderNumber(d.rate); j.raw("}")
         }
