@@ -162,15 +162,16 @@ public struct SummaryBuilder: Sendable {
             + organisationEntries.map { ($0.value.scores, "organisation:\($0.key)") } + [(overall, "corpus")]
         let largestFirst = groups.indices.sorted { groups[$0].0.answers > groups[$1].0.answers }
         let computed = concurrentMap(groups.count) { groups[largestFirst[$0]].0.statistics(weights: w, key: groups[largestFirst[$0]].1) }
-        var statistics = [ScoreStatistics?](repeating: nil, count: groups.count)
-        for (k, g) in largestFirst.enumerated() { statistics[g] = computed[k] }
+        var rank = [Int](repeating: 0, count: groups.count)
+        for (k, g) in largestFirst.enumerated() { rank[g] = k }
+        func statistics(_ group: Int) -> ScoreStatistics { computed[rank[group]] }
         let officials = entries.enumerated().map { i, entry in
             let (key, o) = entry
             let phrases = o.shared.map { BoilerplateProfile.PhraseCount(phrase: $0.key, count: $0.value) }
                 .sorted { ($1.count, $0.phrase) < ($0.count, $1.phrase) }
             return OfficialSummary(
                 official: key, labels: o.labels.sorted(),
-                statistics: statistics[i]!,
+                statistics: statistics(i),
                 orientation: OrientationProfile(counts: o.orientation),
                 boilerplate: BoilerplateProfile(ngrams: o.ngrams, shared: o.shared.values.reduce(0, +),
                                                 topPhrases: Array(phrases.prefix(top))))
@@ -180,10 +181,10 @@ public struct SummaryBuilder: Sendable {
         }
         let organisations = organisationEntries.enumerated().map { i, entry in
             OrganisationSummary(organisation: entry.key, officials: entry.value.officials.count,
-                                statistics: statistics[entries.count + i]!)
+                                statistics: statistics(entries.count + i))
         }.sorted { $0.organisation < $1.organisation }
         return CorpusSummary(totals: totals, officials: officials, calls: calls, organisations: organisations,
-                             overall: statistics[groups.count - 1]!,
+                             overall: statistics(groups.count - 1),
                              gradeThresholds: [w["grade.1"], w["grade.2"], w["grade.3"]],
                              documents: documents, skipped: skipped, answers: answers, duplicates: duplicates)
     }

@@ -73,7 +73,7 @@ struct LabelSet: Sendable {
             // Ideographs of the basic block (all assigned and alphabetic) skip the property lookup.
             if !hasLetter, (0x4E00..<0x9FA6).contains(f.value) || f.properties.isAlphabetic { hasLetter = true }
         }
-        guard hasLetter, name.first != "第" || CallHeader.parse(Array(name)) == nil else { return nil }
+        guard hasLetter, CallHeader.parse(Array(name)) == nil else { return nil }
         let nameString = String(name)
         if name.count <= 6, name.allSatisfy(\.isASCII) {
             let lower = nameString.lowercased()

@@ -54,13 +54,13 @@ struct MarkerPhrases: Sendable {
     private let firstBits: UInt64
 
     init(_ words: [String]) {
+        precondition(words.count <= 64, "found(in:) answers in the bits of one UInt64")
         phrases = words.map(\.scalarArray)
         firstBits = phrases.reduce(0) { $0 | ($1.first.map { 1 << UInt64($0.value & 63) } ?? 0) }
     }
 
     /// Bit `k` is set when phrase `k` occurs in `text` (at most 64 phrases).
     func found(in text: [Unicode.Scalar]) -> UInt64 {
-        precondition(phrases.count <= 64)
         var found: UInt64 = 0
         text.withUnsafeBufferPointer { t in
             for i in t.indices where firstBits & (1 << UInt64(t[i].value & 63)) != 0 {

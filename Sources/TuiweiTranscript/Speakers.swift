@@ -116,12 +116,9 @@ struct SpeakerAttributes {
         var previous: Unicode.Scalar = " "
         var plausible = false
         for s in text.unicodeScalars {
-            if s == "是" {
-                switch MarkerFolding.fold(previous) {
-                case "边", "里", "儿", "这", "们": plausible = true
-                default: break
-                }
-                if plausible { break }
+            if s == "是", case let p = MarkerFolding.fold(previous), departmentOpeners.contains(where: { $0.last == p }) {
+                plausible = true
+                break
             }
             previous = s
         }
