@@ -12,11 +12,32 @@ public enum DocumentKind: String, Sendable, Hashable, Codable, CaseIterable {
 public enum DocumentStatus: Sendable, Hashable, Codable, CustomStringConvertible {
     case analysed
     case skipped(reason: String)
+    /// Read, but it looks like dialogue and no turns could be read from it: it takes no part in
+    /// the analysis, and says so rather than pass for an empty transcript.
+    case unread(reason: String)
 
     public var description: String {
         switch self {
         case .analysed: "analysed"
         case .skipped(let reason): "skipped: \(reason)"
+        case .unread(let reason): "not read as a transcript: \(reason)"
+        }
+    }
+
+    /// `analysed`, `skipped` or `unread`, the word the machine-readable outputs use.
+    public var name: String {
+        switch self {
+        case .analysed: "analysed"
+        case .skipped: "skipped"
+        case .unread: "unread"
+        }
+    }
+
+    /// Why the document took no part, or nil when it did.
+    public var reason: String? {
+        switch self {
+        case .analysed: nil
+        case .skipped(let reason), .unread(let reason): reason
         }
     }
 
@@ -60,10 +81,12 @@ public struct Document: Sendable, Hashable, Codable {
     public let noise: [NoiseLine]
     /// Warnings and notes raised while reading (e.g. unattributed text).
     public let diagnostics: [Diagnostic]
+    /// Every span that had the shape of a speaker label, taken or not, and why.
+    public let labels: [LabelDecision]
 
     public init(id: String, path: String, kind: DocumentKind, status: DocumentStatus, encoding: String?,
                 preamble: [Passage] = [], calls: [Call] = [], paragraphs: [Passage] = [],
-                noise: [NoiseLine] = [], diagnostics: [Diagnostic] = []) {
+                noise: [NoiseLine] = [], diagnostics: [Diagnostic] = [], labels: [LabelDecision] = []) {
         self.id = id
         self.path = path
         self.kind = kind
@@ -74,6 +97,7 @@ public struct Document: Sendable, Hashable, Codable {
         self.paragraphs = paragraphs
         self.noise = noise
         self.diagnostics = diagnostics
+        self.labels = labels
     }
 
     /// A document that could not be read, carrying the reason.
@@ -104,4 +128,30 @@ public struct DuplicateLink: Sendable, Hashable, Codable {
         self.containment = containment
         self.coverage = coverage
     }
+}
+
+/// Whether a span shaped like a speaker label (`记者：`, `[王德学]`, `问：`) was taken as one, and why.
+public struct LabelDecision: Sendable, Hashable, Codable {
+    /// The label as written (without its colon or brackets).
+    public let written: String
+    /// Where it first occurs (1-based line and column).
+    public let line: Int
+    public let column: Int
+    /// How many times the same name occurs in that shape.
+    public let count: Int
+    /// The speaker it was read as, or nil when it was not taken as a label.
+    public let speaker: String?
+    /// The evidence for and against, in the order it was weighed.
+    public let reasons: [String]
+
+    public init(written: String, line: Int, column: Int, count: Int, speaker: String?, reasons: [String]) {
+        self.written = written
+        self.line = line
+        self.column = column
+        self.count = count
+        self.speaker = speaker
+        self.reasons = reasons
+    }
+
+    public var accepted: Bool { speaker != nil }
 }

@@ -1,11 +1,31 @@
-/// Who a speaker is in the conversation.
+/// Who a speaker is in the conversation: the side they are on and, for the answering side,
+/// whether they speak for an official body.
 public enum Role: String, Sendable, Hashable, Codable, CaseIterable {
-    /// The researcher who places the call and asks.
+    /// The questioning side: the caller, reporter, host or interviewer, `问`.
     case caller
-    /// A union official who answers.
+    /// Answers and speaks for a state, Party, union, enterprise-management or other public body.
     case official
+    /// Answers but speaks for no body (a worker, resident, activist, expert, journalist).
+    case respondent
+    /// Neither side: a narrator, voice-over or caption.
+    case narrator
     /// Not determinable from the text.
     case unknown
+
+    /// The side of the conversation this role is on.
+    public var side: Side {
+        switch self {
+        case .caller: .questioner
+        case .official, .respondent: .answerer
+        case .narrator: .other
+        case .unknown: .unknown
+        }
+    }
+}
+
+/// Which side of the questioning a speaker is on.
+public enum Side: String, Sendable, Hashable, Codable, CaseIterable {
+    case questioner, answerer, other, unknown
 }
 
 /// One participant of a call, possibly written under several labels (`工会苏主席`, `苏主席`).
@@ -23,9 +43,17 @@ public struct Speaker: Sendable, Hashable, Codable {
     public let department: String?
     /// Surname, when the text says (`我姓曾`, `免贵姓李`).
     public let surname: String?
+    /// The role word that names the speaker's position (`主席`, `发言人`, `工作人员`), a field of its
+    /// own rather than a department.
+    public let title: String?
+    /// The person's name, when the label or the text gives it (`汪文斌`, `王德学`).
+    public let person: String?
+    /// Why the speaker was put on their side and judged an official or not, in reading order.
+    public let evidence: [String]
 
     public init(id: Int, label: String, aliases: [String], role: Role,
-                organisation: String?, department: String?, surname: String?) {
+                organisation: String?, department: String?, surname: String?,
+                title: String? = nil, person: String? = nil, evidence: [String] = []) {
         self.id = id
         self.label = label
         self.aliases = aliases
@@ -33,7 +61,14 @@ public struct Speaker: Sendable, Hashable, Codable {
         self.organisation = organisation
         self.department = department
         self.surname = surname
+        self.title = title
+        self.person = person
+        self.evidence = evidence
     }
+
+    public var side: Side { role.side }
+    /// Speaks for an official body.
+    public var isOfficial: Bool { role == .official }
 }
 
 /// One speaker's uninterrupted speech, from its label to the next label.
@@ -44,6 +79,12 @@ public struct Turn: Sendable, Hashable, Codable {
         case label
         /// The labelled speech absorbed an unlabeled paragraph that clearly continues it.
         case continuation
+        /// The turn repeats the speaker's previous turn in another language (a bilingual
+        /// transcript's English lines): kept, but not scored a second time.
+        case translation
+        /// Quoted in running text rather than labelled: a message from the public and the
+        /// official reply to it.
+        case quoted
     }
 
     /// 0-based position among all turns of the call.
@@ -137,6 +178,7 @@ public struct Call: Sendable, Hashable, Codable {
         self.unattributed = unattributed
     }
 
-    /// The turns spoken by officials, in order: the unit scoring and the gold files count.
-    public var officialTurns: [Turn] { turns.filter { $0.role == .official } }
+    /// The turns spoken by officials, in order: the unit scoring and the gold files count. A
+    /// turn that only translates the one before is not counted again.
+    public var officialTurns: [Turn] { turns.filter { $0.role == .official && $0.attribution != .translation } }
 }

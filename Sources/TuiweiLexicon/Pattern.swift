@@ -1,3 +1,5 @@
+import TuiweiCore
+
 /// A lexicon pattern: literal text with alternatives, optional parts, bounded gaps and
 /// word-boundary anchors.
 ///

@@ -32,9 +32,8 @@ public enum JSONLinesReport {
         let encoder = encoder()
         var documents = "", calls = "", answers = ""
         for d in part.analysis.documents {
-            let reason: String? = if case .skipped(let r) = d.status { r } else { nil }
-            documents += line("document", DocumentRecord(id: d.id, path: d.path, kind: d.kind.rawValue, status: d.status.isAnalysed ? "analysed" : "skipped",
-                                                         reason: reason, encoding: d.encoding, calls: d.calls, paragraphs: d.paragraphs,
+            documents += line("document", DocumentRecord(id: d.id, path: d.path, kind: d.kind.rawValue, status: d.status.name,
+                                                         reason: d.status.reason, encoding: d.encoding, calls: d.calls, paragraphs: d.paragraphs,
                                                          diagnostics: d.diagnostics.map(\.description)), encoder)
         }
         var callText = TextBytes(capacity: part.calls.count * 4096)

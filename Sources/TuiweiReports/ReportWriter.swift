@@ -338,6 +338,7 @@ func statusText(_ s: DocumentStatus) -> String {
     switch s {
     case .analysed: "analysed"
     case .skipped(let reason): "skipped: \(reason)"
+    case .unread(let reason): "not read as a transcript: \(reason)"
     }
 }
 

@@ -1,170 +1,68 @@
+import TuiweiCore
 import TuiweiCorpus
 
-/// A speaker label found at a position in a line: `巴南区总工会：`, `韩(韩东方简称韩):`.
+/// A speaker label found at a position in a line: `巴南区总工会：`, `[王德学]`, `前台人员说：`,
+/// `韩东方(简称韩):`, a bare `:` whose name was lost.
 struct LabelHit: Sendable {
-    /// Folded label without any parenthetical definition (`韩`, `CLB`).
+    enum Shape: String, Sendable { case colon, bracket, bare, damaged }
+    /// The name the speaker is known by, folded (`韩`, `前台人员`, `王德学`); empty for a bare colon.
     let name: String
-    /// Scalar index in the line where the label starts and one past its colon.
+    /// The label as written, width-folded, without brackets or colon (`韩东方(简称韩)`, `前台人员说`).
+    let written: String
+    /// Scalar index in the line where the label starts and one past its end (colon or bracket).
     let start: Int
     let end: Int
-    /// Full name given in a definition on first use (`韩东方`), if any.
+    /// Full name given on first use or in a legend (`韩东方`), if any.
     let fullName: String?
+    /// A position or office in brackets after the name (`王明(局长)：`), if any.
+    let title: String?
+    let shape: Shape
+    let atLineStart: Bool
 }
 
-/// The labels of a document, discovered from the text rather than assumed.
-///
-/// A label is a short name before `：`, `:` or `∶` at the start of a line that recurs and
-/// alternates with other labels. Narration ending in a colon (`全文如下：`, a slide heading such as
-/// `政治性：`) occurs once and does not alternate, so it is not a label. A name seen once is still
-/// a label when it is another form of a recurring one (`工会苏主席` for `苏主席`), or is defined on
-/// first use, or names a role or organisation inside the conversation.
-struct LabelSet: Sendable {
-    /// Every accepted spelling → the canonical label it stands for.
-    let canonical: [String: String]
-    /// Full names from definitions, by canonical label.
-    let fullNames: [String: String]
+/// Reads label candidates out of lines: every span with the shape of a speaker label, at the
+/// start of a line (after a bullet, a timestamp or a bracketed tag) or after a sentence boundary
+/// or white space inside it.
+struct LabelShapes {
+    let conventions: TranscriptConventions
 
-    var isEmpty: Bool { canonical.isEmpty }
+    static let maxName = 16
+    static let maxLatinName = 30
 
-    static let maxLabelLength = 12
+    static func isColon(_ s: Unicode.Scalar) -> Bool { s == ":" || s == "：" || s == "∶" || s == "﹕" }
+    static func isOpenBracket(_ s: Unicode.Scalar) -> Bool { s == "[" || s == "【" || s == "〔" || s == "［" || s == "〖" }
+    static func isCloseBracket(_ s: Unicode.Scalar) -> Bool { s == "]" || s == "】" || s == "〕" || s == "］" || s == "〗" }
+    static func isBullet(_ s: Unicode.Scalar) -> Bool { "-•·●○◆■▪►*>※".unicodeScalars.contains(s) }
 
-    static func isColon(_ s: Unicode.Scalar) -> Bool {
-        s == ":" || s == "：" || s == "∶" || s == "﹕"
+    /// Characters that never stand inside a label's name.
+    static func breaksName(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "，", ",", "。", "、", "！", "!", "？", "?", "；", ";", "“", "”", "\"", "…", "—", "\t", "/", "|", "「", "」", "=", "+":
+            return true
+        default:
+            return isOpenBracket(c) || isCloseBracket(c)
+        }
     }
 
-    /// A label candidate at the start of the line's content, if the line has that shape.
-    static func candidate(in line: SourceLine) -> LabelHit? {
-        candidate(in: line.scalars, from: line.contentStart, to: line.contentEnd)
+    /// A position after which a label may begin inside a line.
+    static func isBoundary(before c: Unicode.Scalar) -> Bool {
+        Folding.isSpace(c) || Folding.isSentenceEnd(c) || Folding.isClosingQuote(c) || c == "|"
     }
 
-    static func candidate(in s: [Unicode.Scalar], from start: Int, to end: Int) -> LabelHit? {
-        var i = start
-        var depth = 0
-        var nameEnd = -1
-        var parenStart = -1
-        let limit = min(end, start + maxLabelLength + 24)
-        while i < limit {
-            let c = Folding.fold(s[i])
-            if c == "(" || c == "（" {
-                if depth == 0 { parenStart = i; if nameEnd < 0 { nameEnd = i } }
-                depth += 1
-            } else if c == ")" || c == "）" {
-                depth -= 1
-                if depth < 0 { return nil }
-            } else if depth == 0 {
-                if isColon(s[i]) { break }
-                if parenStart >= 0 { return nil }  // text after the definition: not a label
-                switch c {
-                case "，", ",", "。", "、", "！", "!", "？", "?", "；", ";", "“", "”", "\"", "《", "》", "…", "—", " ", "\t", "[", "【", "]", "】", "/":
-                    return nil
-                default: break
-                }
-            }
-            i += 1
-        }
-        guard i < limit, depth == 0, isColon(s[i]) else { return nil }
-        let nameStop = nameEnd >= 0 ? nameEnd : i
-        guard nameStop > start, nameStop - start <= maxLabelLength else { return nil }
-        var name = String.UnicodeScalarView()
-        var hasLetter = false
-        for k in start..<nameStop {
-            let f = Folding.fold(s[k])
-            name.append(f)
-            // Ideographs of the basic block (all assigned and alphabetic) skip the property lookup.
-            if !hasLetter, (0x4E00..<0x9FA6).contains(f.value) || f.properties.isAlphabetic { hasLetter = true }
-        }
-        guard hasLetter, CallHeader.parse(Array(name)) == nil else { return nil }
-        let nameString = String(name)
-        if name.count <= 6, name.allSatisfy(\.isASCII) {
-            let lower = nameString.lowercased()
-            if lower == "http" || lower == "https" || lower == "ftp" || lower == "mailto" { return nil }
-        }
-        var fullName: String?
-        if parenStart >= 0 {
-            let inner = String(String.UnicodeScalarView(s[(parenStart + 1)..<(i - 1)].map(Folding.fold)))
-            fullName = definedName(inner, short: nameString)
-        }
-        return LabelHit(name: nameString, start: start, end: i + 1, fullName: fullName)
-    }
-
-    /// `韩东方简称韩` → `韩东方`; `以下简称韩` → nil.
-    static func definedName(_ inner: String, short: String) -> String? {
-        var text = inner
-        for marker in ["以下简称", "下称", "简称", "以下称"] {
-            if let r = text.range(of: marker) { text = String(text[..<r.lowerBound]) }
-        }
-        let trimmed = text.unicodeScalars.filter { Folding.isHan($0) || $0.properties.isAlphabetic }
-        let name = String(String.UnicodeScalarView(trimmed))
-        return name.isEmpty || name == short ? nil : name
-    }
-
-    /// Suffixes that make a once-used name a participant rather than narration.
-    static let participantSuffixes = ["工会", "主席", "部长", "书记", "主任", "女士", "先生", "老师", "科长", "处长",
-                                      "经理", "记者", "局", "部", "办", "委", "会", "室"]
-
-    static func discover(lines: [SourceLine]) -> LabelSet {
-        var hits: [(line: Int, hit: LabelHit)] = []
-        var lineStarts = [LabelHit?](repeating: nil, count: lines.count)
-        for (n, line) in lines.enumerated() where !line.isBlank {
-            if let h = candidate(in: line) { hits.append((n, h)); lineStarts[n] = h }
-        }
-        var counts: [String: Int] = [:]
-        for h in hits { counts[h.hit.name, default: 0] += 1 }
-        // Turns run together on one line (`… 韩:… 苏主席:…`) count too, for names seen at a line start.
-        let startNames = LabelSet(canonical: Dictionary(uniqueKeysWithValues: counts.keys.map { ($0, $0) }), fullNames: [:])
-        for (n, line) in lines.enumerated() where !line.isBlank {
-            for h in startNames.hits(in: line, lineStart: lineStarts[n]) where h.start != line.contentStart {
-                counts[h.name, default: 0] += 1
-            }
-        }
-        let recurring = Set(counts.filter { $0.value >= 2 }.keys)
-        guard recurring.count >= 2 else { return LabelSet(canonical: [:], fullNames: [:]) }
-        // Alternation: consecutive recurring labels must change often enough to be a dialogue.
-        let sequence = hits.map(\.hit.name).filter { recurring.contains($0) }
-        var changes = 0
-        for k in 1..<max(1, sequence.count) where sequence[k] != sequence[k - 1] { changes += 1 }
-        guard sequence.count >= 2, Double(changes) / Double(sequence.count - 1) >= 0.25 else {
-            return LabelSet(canonical: [:], fullNames: [:])
-        }
-        var canonical: [String: String] = [:]
-        for r in recurring { canonical[r] = r }
-        let firstDialogueLine = hits.first { recurring.contains($0.hit.name) }?.line ?? 0
-        var fullNames: [String: String] = [:]
-        for (lineIndex, h) in hits where canonical[h.name] == nil {
-            // Another spelling of a recurring label: `工会苏主席` → `苏主席`.
-            if let base = recurring.filter({ h.name.hasSuffix($0) || $0.hasSuffix(h.name) }).max(by: { $0.count < $1.count }),
-               min(base.count, h.name.count) >= 2 || h.name.count <= 2 {
-                canonical[h.name] = base
-            } else if lineIndex >= firstDialogueLine, h.fullName != nil || participantSuffixes.contains(where: { h.name.hasSuffix($0) }),
-                      h.name.count <= 8 {
-                canonical[h.name] = h.name
-            }
-        }
-        for (_, h) in hits {
-            if let full = h.fullName, let c = canonical[h.name] { fullNames[c] = fullNames[c] ?? full }
-        }
-        return LabelSet(canonical: canonical, fullNames: fullNames)
-    }
-
-    /// All label positions in a line: the one that starts it and any known label later in the
-    /// line after white space or the end of a sentence (`… 韩:… 苏主席:…`).
-    func hits(in line: SourceLine) -> [LabelHit] { hits(in: line, lineStart: LabelSet.candidate(in: line)) }
-
-    /// `hits(in:)` given the line's `candidate(in:)`, already found.
-    func hits(in line: SourceLine, lineStart: LabelHit?) -> [LabelHit] {
+    /// Every candidate in a line, in order, none overlapping.
+    func candidates(in line: SourceLine) -> [LabelHit] {
         var out: [LabelHit] = []
         let s = line.scalars
-        if let h = lineStart, canonical[h.name] != nil { out.append(h) }
-        var i = (out.first?.end ?? line.contentStart) + 1
+        if let h = lineStart(s, from: line.contentStart, to: line.contentEnd) { out.append(h) }
+        var i = (out.last?.end ?? line.contentStart) + 1
         while i < line.contentEnd {
-            if LabelSet.isColon(s[i]) {
-                // Try every start from which a known label could end at this colon.
-                var k = max(line.contentStart, i - LabelSet.maxLabelLength - 24)
+            if LabelShapes.isColon(s[i]) {
+                // The longest name before this colon that starts after a boundary.
+                var k = max(line.contentStart, i - LabelShapes.maxLatinName - 24)
                 while k < i {
-                    let before = k > 0 ? Folding.fold(s[k - 1]) : " "
-                    if (Folding.isSpace(before) || Folding.isSentenceEnd(before) || Folding.isClosingQuote(before)),
-                       let h = LabelSet.candidate(in: s, from: k, to: line.contentEnd), h.end == i + 1,
-                       canonical[h.name] != nil, k > (out.last?.end ?? -1) {
+                    if k > (out.last?.end ?? line.contentStart - 1), k > 0,
+                       LabelShapes.isBoundary(before: Folding.fold(s[k - 1])), !Folding.isSpace(s[k]),
+                       let h = colonLabel(s, from: k, to: line.contentEnd, atLineStart: false), h.end == i + 1 {
                         out.append(h)
                         break
                     }
@@ -174,5 +72,421 @@ struct LabelSet: Sendable {
             i += 1
         }
         return out
+    }
+
+    /// The candidate that opens a line, if any.
+    func lineStart(_ s: [Unicode.Scalar], from start: Int, to end: Int) -> LabelHit? {
+        var i = start
+        // Bullets and a timestamp (`9:05 `, `[00:12:31]`) before a label.
+        while i < end, LabelShapes.isBullet(Folding.fold(s[i])) || Folding.isSpace(s[i]) { i += 1 }
+        if let t = timestampEnd(s, from: i, to: end) { i = t; while i < end, Folding.isSpace(s[i]) { i += 1 } }
+        guard i < end else { return nil }
+        let c = Folding.fold(s[i])
+        if LabelShapes.isColon(s[i]) {
+            var j = i + 1
+            while j < end, Folding.isSpace(s[j]) { j += 1 }
+            return j < end ? LabelHit(name: "", written: "", start: i, end: i + 1, fullName: nil, title: nil, shape: .bare, atLineStart: true) : nil
+        }
+        if LabelShapes.isOpenBracket(c) { return bracketLabel(s, from: i, to: end) }
+        return colonLabel(s, from: i, to: end, atLineStart: true)
+    }
+
+    /// `9:05`, `09:05:31` followed by white space, or the same in brackets; the index after it.
+    private func timestampEnd(_ s: [Unicode.Scalar], from i: Int, to end: Int) -> Int? {
+        var j = i
+        let bracketed = j < end && LabelShapes.isOpenBracket(Folding.fold(s[j]))
+        if bracketed { j += 1 }
+        var digits = 0, colons = 0
+        while j < end {
+            let f = Folding.fold(s[j])
+            if f.isASCII, f.properties.numericType == .decimal { digits += 1 } else if LabelShapes.isColon(s[j]) || f == "." { colons += 1 } else { break }
+            j += 1
+        }
+        guard digits >= 3, colons >= 1, j < end else { return nil }
+        if bracketed { return LabelShapes.isCloseBracket(Folding.fold(s[j])) ? j + 1 : nil }
+        return Folding.isSpace(s[j]) ? j : nil
+    }
+
+    /// `[王德学]…`, `【主持人】:…`, or a bracketed tag before a colon label (`【新唐人】主持人:`).
+    private func bracketLabel(_ s: [Unicode.Scalar], from i: Int, to end: Int) -> LabelHit? {
+        var j = i + 1
+        while j < end, j - i <= LabelShapes.maxName + 1, !LabelShapes.isCloseBracket(Folding.fold(s[j])) {
+            if LabelShapes.breaksName(Folding.fold(s[j])) || LabelShapes.isColon(s[j]) { return nil }
+            j += 1
+        }
+        guard j < end, j > i + 1, LabelShapes.isCloseBracket(Folding.fold(s[j])) else { return nil }
+        let inner = Array(s[(i + 1)..<j])
+        guard inner.contains(where: { Folding.isHan($0) || $0.properties.isAlphabetic }) else { return nil }
+        var k = j + 1
+        while k < end, Folding.isSpace(s[k]) { k += 1 }
+        if k < end, LabelShapes.isColon(s[k]) {
+            return hit(name: inner, written: inner, start: i, end: k + 1, shape: .bracket, atLineStart: true)
+        }
+        if k < end, let tagged = colonLabel(s, from: k, to: end, atLineStart: true) {
+            let written = inner + Array(tagged.written.unicodeScalars)
+            return LabelHit(name: tagged.name, written: String(String.UnicodeScalarView(written.map(Folding.fold))), start: i,
+                            end: tagged.end, fullName: tagged.fullName, title: tagged.title, shape: tagged.shape, atLineStart: true)
+        }
+        return hit(name: inner, written: inner, start: i, end: j + 1, shape: .bracket, atLineStart: true)
+    }
+
+    /// `NAME：`, `NAME(…)：`, `NAME说：`; at a line start also `NAME;` (a colon mistyped).
+    func colonLabel(_ s: [Unicode.Scalar], from start: Int, to end: Int, atLineStart: Bool) -> LabelHit? {
+        var i = start
+        var depth = 0
+        var parenStart = -1, parenEnd = -1
+        var spaces = 0
+        var latin = true
+        let limit = min(end, start + LabelShapes.maxLatinName + 24)
+        var shape = LabelHit.Shape.colon
+        while i < limit {
+            let c = Folding.fold(s[i])
+            if c == "(" {
+                if depth == 0, parenStart < 0 { parenStart = i } else if depth == 0 { return nil }
+                depth += 1
+            } else if c == ")" {
+                depth -= 1
+                if depth < 0 { return nil }
+                if depth == 0 { parenEnd = i }
+            } else if depth == 0 {
+                if LabelShapes.isColon(s[i]) { break }
+                if atLineStart, c == ";", i > start, parenStart < 0 || parenEnd >= 0 { shape = .damaged; break }
+                if parenEnd >= 0 { return nil }  // text after the bracket: not a label
+                if LabelShapes.breaksName(c) { return nil }
+                if Folding.isSpace(s[i]) {
+                    spaces += 1
+                    if spaces > 3 || i + 1 < end && Folding.isSpace(s[i + 1]) && !latin { return nil }
+                } else if !(c.isASCII && (c.properties.isAlphabetic || c == "." || c == "'")) && c != "’" {
+                    latin = false
+                }
+            }
+            i += 1
+        }
+        guard i < limit, depth == 0 else { return nil }
+        let nameStop = parenStart >= 0 ? parenStart : i
+        var nameEnd = nameStop
+        while nameEnd > start, Folding.isSpace(s[nameEnd - 1]) { nameEnd -= 1 }
+        guard nameEnd > start else { return nil }
+        let name = Array(s[start..<nameEnd])
+        let letters = name.filter { !Folding.isSpace($0) }.count
+        guard letters <= (latin ? LabelShapes.maxLatinName : LabelShapes.maxName) else { return nil }
+        if !latin, spaces > 1 { return nil }
+        // An English label is one to four capitalised words (`Wang Wenbin`, `The Paper`).
+        if latin {
+            let words = String(String.UnicodeScalarView(name)).split(separator: " ")
+            guard words.count <= 4, words.allSatisfy({ $0.first?.isUppercase ?? false }) || words.count == 1 else { return nil }
+        }
+        guard name.contains(where: { Folding.isHan($0) || $0.properties.isAlphabetic }) else { return nil }
+        if CallHeader.parse(conventions.fold(name), conventions: conventions) != nil { return nil }
+        var fullName: String?
+        var title: String?
+        var identity = name
+        if parenStart >= 0 {
+            let inner = String(String.UnicodeScalarView(s[(parenStart + 1)..<parenEnd].map(Folding.fold)))
+            if let short = LabelShapes.definedShort(inner) {
+                // `韩东方(简称韩)`: the short form is the label, the name before it the full name.
+                fullName = String(String.UnicodeScalarView(name))
+                identity = Array(short.unicodeScalars)
+            } else if let full = LabelShapes.definedName(inner, short: String(String.UnicodeScalarView(name))) {
+                // `韩(韩东方简称韩)` or `王明(局长)`: a full name, or a position.
+                if conventions.roleWord(endingAt: conventions.fold(Array(full.unicodeScalars))) != nil { title = full } else { fullName = full }
+            }
+        }
+        let written = Array(s[start..<(shape == .damaged ? i : nameStop)])
+        var h = hit(name: identity, written: written, start: start, end: i + 1, shape: shape, atLineStart: atLineStart)
+        h = LabelHit(name: h.name, written: h.written, start: h.start, end: h.end, fullName: fullName, title: title, shape: h.shape, atLineStart: atLineStart)
+        return h
+    }
+
+    /// A hit whose identity is `name` without a trailing speech verb (`前台人员说` → `前台人员`).
+    private func hit(name: [Unicode.Scalar], written: [Unicode.Scalar], start: Int, end: Int, shape: LabelHit.Shape, atLineStart: Bool) -> LabelHit {
+        var identity = conventions.fold(name.filter { !Folding.isSpace($0) || name.contains(where: { $0.isASCII && $0.properties.isAlphabetic }) })
+        for verb in conventions.speechVerbs where identity.count > verb.count + 1 && identity.suffix(verb.count).elementsEqual(verb) {
+            // `解说` is a role of its own, not someone who 说.
+            if let rw = conventions.roleWord(endingAt: identity), rw.word.count > verb.count { break }
+            identity.removeLast(verb.count)
+            break
+        }
+        let w = String(String.UnicodeScalarView(written.map(Folding.fold))).trimmingSpaces
+        return LabelHit(name: String(String.UnicodeScalarView(identity)), written: w, start: start, end: end,
+                        fullName: nil, title: nil, shape: shape, atLineStart: atLineStart)
+    }
+
+    /// `韩东方简称韩`, `以下简称韩` → `韩` only when the definition gives the short form after 简称
+    /// and nothing stands before it (`简称韩`).
+    static func definedShort(_ inner: String) -> String? {
+        for marker in ["以下简称", "下称", "简称", "以下称", "簡稱", "以下簡稱"] {
+            if inner.hasPrefix(marker) {
+                let rest = inner.dropFirst(marker.count).unicodeScalars.filter { Folding.isHan($0) || $0.properties.isAlphabetic }
+                return rest.isEmpty ? nil : String(String.UnicodeScalarView(rest))
+            }
+        }
+        return nil
+    }
+
+    /// `韩东方简称韩` → `韩东方`; `以下简称韩` → nil.
+    static func definedName(_ inner: String, short: String) -> String? {
+        var text = inner
+        for marker in ["以下简称", "下称", "简称", "以下称", "簡稱"] {
+            if let r = text.range(of: marker) { text = String(text[..<r.lowerBound]) }
+        }
+        let trimmed = text.unicodeScalars.filter { Folding.isHan($0) || $0.properties.isAlphabetic }
+        let name = String(String.UnicodeScalarView(trimmed))
+        return name.isEmpty || name == short ? nil : name
+    }
+
+    /// A legend that defines the labels before the dialogue: `(学:学生报 韩:韩东方)`.
+    static func legend(_ line: SourceLine) -> [(short: String, full: String)]? {
+        let c = Array(line.content.map(Folding.fold))
+        guard c.count >= 5, c.first == "(" || c.first == "[", c.last == ")" || c.last == "]" else { return nil }
+        var pairs: [(String, String)] = []
+        for part in String(String.UnicodeScalarView(c.dropFirst().dropLast())).split(whereSeparator: { $0 == " " || $0 == "　" || $0 == "," || $0 == "，" || $0 == ";" || $0 == "；" }) {
+            let halves = part.split(whereSeparator: { $0 == ":" || $0 == "：" || $0 == "∶" || $0 == "=" })
+            guard halves.count == 2, (1...4).contains(halves[0].count), (1...12).contains(halves[1].count) else { return nil }
+            pairs.append((String(halves[0]), String(halves[1])))
+        }
+        return pairs.isEmpty ? nil : pairs
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var u = Array(unicodeScalars)
+        while let f = u.first, Folding.isSpace(f) { u.removeFirst() }
+        while let l = u.last, Folding.isSpace(l) { u.removeLast() }
+        return String(String.UnicodeScalarView(u))
+    }
+}
+
+/// The labels of a document, discovered from the text and weighed on several kinds of evidence
+/// — the label's shape, its position, recurrence and alternation, role words, a legend, a name
+/// the preamble introduces — rather than assumed; every candidate's decision is kept.
+struct LabelSet: Sendable {
+    /// Every accepted name → the canonical label it stands for.
+    let canonical: [String: String]
+    /// Full names from definitions and legends, by canonical label.
+    let fullNames: [String: String]
+    /// Positions from `名字(职务)：`, by canonical label.
+    let titles: [String: String]
+    /// Canonical labels that translate the turn before them (`Wang Wenbin` after `汪文斌`).
+    let translations: [String: String]
+    /// Speakers of a legend, in its order, for turns whose name was lost.
+    let legend: [(short: String, full: String)]
+    /// Lines that are a legend, not speech.
+    let legendLines: Set<Int>
+    /// How each canonical label was first written (width-folded, spaces kept).
+    let written: [String: String]
+    /// The speakers turns whose name was lost (a bare `:`) are given in turn: a legend's two
+    /// speakers, or two numbered ones.
+    let anonymous: [String]
+    let decisions: [LabelDecision]
+    let shapes: LabelShapes
+
+    var isEmpty: Bool { canonical.isEmpty }
+
+    static func discover(lines: [SourceLine], conventions: TranscriptConventions) -> LabelSet {
+        let shapes = LabelShapes(conventions: conventions)
+        var legend: [(short: String, full: String)] = []
+        var legendLines = Set<Int>()
+        var hits: [(line: Int, hit: LabelHit)] = []
+        for (n, line) in lines.enumerated() {
+            if let l = LabelShapes.legend(line) { legend += l; legendLines.insert(line.number); continue }
+            for h in shapes.candidates(in: line) { hits.append((n, h)) }
+        }
+        func f(_ s: String) -> String { String(String.UnicodeScalarView(conventions.fold(s))) }
+        let legendShort = Dictionary(legend.map { (f($0.short), $0.full) }, uniquingKeysWith: { a, _ in a })
+
+        struct Stats { var count = 0; var first: (line: Int, hit: LabelHit); var shapes = Set<String>(); var written: [String] = [] }
+        var stats: [String: Stats] = [:]
+        var order: [String] = []
+        for (n, h) in hits {
+            if stats[h.name] == nil { stats[h.name] = Stats(first: (n, h)); order.append(h.name) }
+            stats[h.name]!.count += 1
+            stats[h.name]!.shapes.insert(h.shape.rawValue)
+        }
+        // Text before the first candidate: a name it introduces is a participant (`发言人汪文斌`).
+        let firstLine = hits.first?.line ?? lines.count
+        var intro: [Unicode.Scalar] = []
+        for line in lines.prefix(firstLine) { intro += conventions.fold(line.content) }
+
+        var canonical: [String: String] = [:]
+        var reasons: [String: [String]] = [:]
+        var rejected = Set<String>()
+        func has(_ name: [Unicode.Scalar], suffixIn words: [[Unicode.Scalar]]) -> [Unicode.Scalar]? {
+            words.first { name.count >= $0.count && name.suffix($0.count).elementsEqual($0) }
+        }
+        // First pass: what each name is on its own.
+        for name in order {
+            let st = stats[name]!
+            let n = Array(name.unicodeScalars)
+            var why: [String] = []
+            let speech = Self.speechAfter(st.first.hit, in: lines[st.first.line])
+            if name.isEmpty {
+                if st.count >= 2 { canonical[name] = name; why.append("a bare colon opens \(st.count) lines: turns whose labels were lost") }
+                else { why.append("a single bare colon") }
+                reasons[name] = why; continue
+            }
+            if conventions.metadata.contains(n) { why.append("'\(name)' is a metadata field (labels.tsv)"); rejected.insert(name); reasons[name] = why; continue }
+            if st.shapes == ["bracket"], conventions.stage.contains(n) { why.append("a stage direction in brackets (labels.tsv)"); rejected.insert(name); reasons[name] = why; continue }
+            if st.shapes == ["damaged"] { why.append("ends in ';', taken only as another spelling of a label"); reasons[name] = why; continue }
+            let role = conventions.roleWord(endingAt: n) ?? Self.descriptorRole(conventions.fold(st.first.hit.written), conventions)
+            if st.count == 1, has(n, suffixIn: conventions.salutations) != nil,
+               conventions.greetings.contains(where: { speech.starts(with: $0) }) || speech.isEmpty && Self.nextLineGreets(lines, after: st.first.line, conventions) {
+                why.append("a letter's salutation: '\(name)' ends in a salutation word and a greeting follows (labels.tsv)")
+                rejected.insert(name); reasons[name] = why; continue
+            }
+            if st.count == 1, role == nil, has(n, suffixIn: conventions.headings) != nil {
+                why.append("a section heading (labels.tsv)"); rejected.insert(name); reasons[name] = why; continue
+            }
+            if st.count >= 2 { why.append("recurs \(st.count) times") }
+            if let role { why.append("role word '\(String(String.UnicodeScalarView(role.word)))' (\(role.role.rawValue))") }
+            if legendShort[name] != nil { why.append("defined in a legend") }
+            if st.first.hit.fullName != nil { why.append("defined on first use") }
+            if st.shapes.contains("bracket") { why.append("written in brackets") }
+            let mentioned = n.count >= 2 && !Self.isLatin(n) && intro.firstIndex(of: n) != nil
+            if mentioned { why.append("named in the text before the dialogue") }
+            let strong = st.count >= 2 || role != nil || legendShort[name] != nil || st.first.hit.fullName != nil
+                || st.shapes.contains("bracket") || mentioned
+            // A name used once that opens the document, or whose text opens with a title mark, is a headline.
+            if st.count == 1, st.first.line == 0 && legendShort[name] == nil || speech.first == "【" || speech.first == "《" {
+                why.append("a headline: used once, \(st.first.line == 0 ? "on the document's first line" : "before a title")")
+                rejected.insert(name); reasons[name] = why; continue
+            }
+            if strong, !speech.isEmpty || st.count >= 2 || Self.nextLineIsSpeech(lines, after: st.first.line) {
+                canonical[name] = name
+            } else if !strong {
+                why.append("used once with no role word, legend or introduction")
+            } else {
+                why.append("nothing said after it")
+            }
+            reasons[name] = why
+        }
+        // Second pass: another spelling of an accepted label.
+        let accepted = Set(canonical.keys)
+        for name in order where (canonical[name] == nil || stats[name]!.count == 1) && !rejected.contains(name) && !name.isEmpty {
+            let n = Array(name.unicodeScalars)
+            // A name used once may be a longer spelling of a recurring one (`工会苏主席`, `苏主席`).
+            let bases = canonical[name] == nil ? accepted : accepted.filter { stats[$0]!.count >= 2 }
+            if let base = bases.filter({ !$0.isEmpty && $0 != name && n.count <= 10 && $0.unicodeScalars.count >= 2 && (name.hasSuffix($0) || name.hasPrefix($0)) })
+                .max(by: { $0.count < $1.count }) {
+                canonical[name] = base; reasons[name, default: []].append("another spelling of '\(base)'")
+            } else if canonical[name] == nil, n.count >= 3, let base = accepted.first(where: { $0.unicodeScalars.count == n.count && Self.differsByOne(Array($0.unicodeScalars), n) && stats[$0]!.count >= 2 }) {
+                canonical[name] = base; reasons[name, default: []].append("one character from '\(base)': a misspelling")
+            } else if canonical[name] == nil, stats[name]!.shapes.contains("damaged"), accepted.contains(name) {
+                canonical[name] = name
+            }
+        }
+        // A descriptor and a name (`村支书的父亲 杨宇贵`): each part later stands for the speaker.
+        var parts: [String: [String]] = [:]
+        for name in order where canonical[name] == name {
+            let w = stats[name]!.first.hit.written
+            let pieces = w.split(separator: " ")
+            guard pieces.count == 2, !Self.isLatin(Array(w.unicodeScalars)) else { continue }
+            for p in pieces { parts[f(String(p)), default: []].append(name) }
+        }
+        for name in order where canonical[name] == nil && !rejected.contains(name) || canonical[name] == name && stats[name]!.count == 1 {
+            if let owners = parts[name], owners.count == 1, owners[0] != name {
+                canonical[name] = owners[0]; reasons[name, default: []].append("part of the label '\(owners[0])'")
+            }
+        }
+        for (part, owners) in parts where owners.count == 1 && canonical[part] == nil { canonical[part] = owners[0] }
+        // English labels that translate the turn before them.
+        var translations: [String: String] = [:]
+        var previousName: String?
+        for (n, h) in hits {
+            // A translation is in another script than the turn it follows: English speech here.
+            let isLatin = Self.isLatin(Array(h.name.unicodeScalars)) && Self.isMostlyLatin(lines[n], from: h.end)
+            if isLatin, canonical[h.name] == nil || canonical[h.name] == h.name, let p = previousName.flatMap({ canonical[$0] }),
+               !Self.isLatin(Array(p.unicodeScalars)), !rejected.contains(h.name) {
+                if translations[h.name] == nil || translations[h.name] == p {
+                    translations[h.name] = p
+                }
+            }
+            previousName = h.name
+        }
+        for (latin, han) in translations {
+            canonical[latin] = han
+            reasons[latin, default: []].append("an English label after '\(han)': its translation")
+        }
+        // A dialogue needs two speakers who take turns.
+        let sequence = hits.compactMap { canonical[$0.hit.name] }
+        let speakers = Set(sequence)
+        var changes = 0
+        for k in sequence.indices.dropFirst() where sequence[k] != sequence[k - 1] { changes += 1 }
+        let dialogue = sequence.count >= 2 && (speakers == [""]
+            || speakers.count >= 2 && Double(changes) / Double(max(1, sequence.count - 1)) >= 0.25)
+        if !dialogue { canonical = [:] }
+
+        var fullNames: [String: String] = [:]
+        var titles: [String: String] = [:]
+        var anonymous = ["(speaker 1)", "(speaker 2)"]
+        if legend.count == 2 {
+            anonymous = legend.map(\.short)
+            for l in legend { fullNames[l.short] = l.full }
+        }
+        for (_, h) in hits {
+            guard let c = canonical[h.name] else { continue }
+            if let full = h.fullName ?? legendShort[h.name] { fullNames[c] = fullNames[c] ?? full }
+            if let t = h.title { titles[c] = titles[c] ?? t }
+        }
+        let decisions = order.map { name -> LabelDecision in
+            let st = stats[name]!
+            var why = reasons[name] ?? []
+            if !dialogue, !why.isEmpty, st.shapes != ["damaged"] { why.append("no dialogue: fewer than two speakers taking turns") }
+            return LabelDecision(written: st.first.hit.written.isEmpty ? ":" : st.first.hit.written,
+                                 line: lines[st.first.line].number, column: st.first.hit.start + 1, count: st.count,
+                                 speaker: canonical[name].map { $0.isEmpty ? "(name lost)" : $0 }, reasons: why)
+        }
+        return LabelSet(canonical: canonical, fullNames: fullNames, titles: titles,
+                        translations: dialogue ? translations : [:],
+                        legend: legend, legendLines: legendLines,
+                        written: Dictionary(hits.compactMap { h in canonical[h.hit.name].map { ($0, stats[$0]?.first.hit.written ?? h.hit.written) } }, uniquingKeysWith: { a, _ in a }),
+                        anonymous: anonymous, decisions: decisions, shapes: shapes)
+    }
+
+    /// The role of a `descriptor name` label's descriptor (`贵州电视台《社会方圆》记者 朱磊`).
+    static func descriptorRole(_ n: [Unicode.Scalar], _ c: TranscriptConventions) -> (word: [Unicode.Scalar], role: RoleWordClass)? {
+        guard let space = n.lastIndex(where: { Folding.isSpace($0) }) else { return nil }
+        return c.roleWord(endingAt: Array(n[..<space]))
+    }
+
+    static func isLatin(_ n: [Unicode.Scalar]) -> Bool {
+        !n.isEmpty && n.allSatisfy { $0.isASCII }
+    }
+
+    /// More Latin letters than ideographs in the rest of the line.
+    static func isMostlyLatin(_ line: SourceLine, from start: Int) -> Bool {
+        var latin = 0, han = 0
+        for s in line.scalars[min(start, line.contentEnd)..<line.contentEnd] {
+            if Folding.isHan(s) { han += 1 } else if s.isASCII, s.properties.isAlphabetic { latin += 1 }
+        }
+        return latin > 2 * han
+    }
+
+    static func differsByOne(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Bool {
+        zip(a, b).reduce(0) { $0 + ($1.0 == $1.1 ? 0 : 1) } == 1
+    }
+
+    /// The folded speech right after a label on its line.
+    static func speechAfter(_ h: LabelHit, in line: SourceLine) -> [Unicode.Scalar] {
+        var i = h.end
+        while i < line.contentEnd, Folding.isSpace(line.scalars[i]) { i += 1 }
+        return Array(line.scalars[i..<line.contentEnd].prefix(12).map(Folding.fold))
+    }
+
+    static func nextLineIsSpeech(_ lines: [SourceLine], after n: Int) -> Bool {
+        n + 1 < lines.count && lines[n + 1].content.count >= 2
+    }
+
+    static func nextLineGreets(_ lines: [SourceLine], after n: Int, _ c: TranscriptConventions) -> Bool {
+        guard n + 1 < lines.count else { return false }
+        let next = c.fold(lines[n + 1].content.prefix(6))
+        return c.greetings.contains { next.starts(with: $0) }
+    }
+
+    /// All label positions in a line that stand for accepted labels.
+    func hits(in line: SourceLine) -> [LabelHit] {
+        guard !canonical.isEmpty, !legendLines.contains(line.number) else { return [] }
+        return shapes.candidates(in: line).filter { canonical[$0.name] != nil }
     }
 }

@@ -8,18 +8,19 @@ public enum Prose {
 
     /// Re-joins lines a PDF export wrapped; starts a paragraph after a line that ends a sentence,
     /// after a short line without punctuation (a headline), and before a dateline.
-    static func paragraphs(_ lines: [SourceLine], document: String, layout: Layout) -> [Passage] {
-        paragraphs(lines.map { ($0, $0.contentStart..<$0.contentEnd) }, document: document, layout: layout)
+    static func paragraphs(_ lines: [SourceLine], document: String, layout: Layout, conventions: TranscriptConventions) -> [Passage] {
+        paragraphs(lines.map { ($0, $0.contentStart..<$0.contentEnd) }, document: document, layout: layout, conventions: conventions)
     }
 
     /// The same over parts of lines (`range` within each line's scalars).
-    static func paragraphs(_ segments: [(line: SourceLine, range: Range<Int>)], document: String, layout: Layout) -> [Passage] {
+    static func paragraphs(_ segments: [(line: SourceLine, range: Range<Int>)], document: String, layout: Layout,
+                           conventions: TranscriptConventions) -> [Passage] {
         var out: [Passage] = []
         var current = PassageBuilder(document: document)
         var previous: SourceLine?
         for (line, range) in segments where !range.isEmpty {
             if let p = previous, !current.isEmpty {
-                let folded = MarkerFolding.fold(Array(line.content.prefix(8)))
+                let folded = conventions.fold(line.content.prefix(8))
                 let startsLead = leadMarkers.contains { m in folded.starts(with: m) }
                 if startsLead || !continues(p, layout: layout) {
                     out.append(current.build())
@@ -43,9 +44,9 @@ public enum Prose {
         return line.content.contains { Folding.fold($0) == "，" || Folding.fold($0) == "," }
     }
 
-    static func looksLikeArticle(_ paragraphs: [Passage]) -> Bool {
+    static func looksLikeArticle(_ paragraphs: [Passage], conventions: TranscriptConventions) -> Bool {
         for p in paragraphs.prefix(200) {
-            let s = MarkerFolding.fold(p.text)
+            let s = conventions.fold(p.text)
             if articleMarkers.contains(where: s.contains) { return true }
         }
         let long = paragraphs.filter { $0.text.unicodeScalars.count >= 60 }

@@ -1,61 +1,284 @@
 import TuiweiCore
 import TuiweiCorpus
 
-/// Decides which label is the caller: the side that introduces itself and asks.
-struct RoleAssignment {
-    let caller: String?
+/// What the text shows about one speaker: the side they are on, whether they speak for a body,
+/// their position and name, and the evidence for each.
+struct SpeakerJudgement {
+    let role: Role
+    let title: String?
+    let person: String?
+    /// From a mention in the text around the dialogue (`外交部发言人汪文斌`).
+    let mentionedOrganisation: String?
+    let evidence: [String]
+}
 
-    static let introMarkers = MarkerPhrases(["打来电话", "打来的电话", "打电话来", "打这个电话", "劳工通讯", "我是从", "我这是从",
-                                             "想请教", "想问一下", "想了解一下", "请问是", "请问您是", "我们是一个", "我是记者", "我们是研究"])
-    static let officialLabelWords = ["工会", "政府", "委员会", "委", "局", "部", "办", "公司", "主席", "部长", "书记", "主任",
-                                     "科长", "处长", "经理", "厅", "院"].map(\.scalarArray)
+/// Decides, for every label of a document, which side of the questioning the speaker is on and
+/// whether an answerer speaks for an official body — from role words, who asks, how callers
+/// introduce themselves, bodies named in the label, mentions around the dialogue, what the
+/// speaker says about themself and the header, never from the name alone.
+struct SideAssignment {
+    let judgements: [String: SpeakerJudgement]
 
-    /// The label names an organisation or an office holder (`巴南区总工会`, `苏主席`).
-    static func looksOfficial(_ label: String) -> Bool {
-        let f = MarkerFolding.fold(label)
-        return officialLabelWords.contains(where: f.contains)
+    /// - Parameters:
+    ///   - calls: each call's turns as (canonical label, text), in order.
+    ///   - context: the folded text around the dialogue: preamble, headers and narration.
+    init(calls: [[(label: String, text: String)]], labels: LabelSet, context: [Unicode.Scalar],
+         headerOrganisations: Set<String>, conventions c: TranscriptConventions) {
+        struct Tally { var turns = 0; var marked = 0; var worded = 0; var intros: UInt64 = 0; var greets = 0; var texts: [[Unicode.Scalar]] = [] }
+        var tally: [String: Tally] = [:]
+        var order: [String] = []
+        /// Who spoke just before each label's first turn, and what was said.
+        var before: [String: [Unicode.Scalar]] = [:]
+        for call in calls {
+            var previous: [Unicode.Scalar]?
+            for (n, (label, text)) in call.enumerated() {
+                let f = c.fold(text)
+                if tally[label] == nil { order.append(label); tally[label] = Tally() }
+                if before[label] == nil, let previous { before[label] = previous }
+                tally[label]!.turns += 1
+                if Self.isMarkedQuestion(f) { tally[label]!.marked += 1 } else if Self.hasQuestionWord(f) { tally[label]!.worded += 1 }
+                tally[label]!.intros |= c.introductions.found(in: f)
+                if n == 0, f.count <= 8, f.contains("喂") || f.contains("您好".scalarArray) || f.contains("你好".scalarArray) { tally[label]!.greets += 1 }
+                tally[label]!.texts.append(f)
+                previous = f
+            }
+        }
+        // Sides.
+        var side: [String: Side] = [:]
+        var evidence: [String: [String]] = [:]
+        var score: [String: Double] = [:]
+        var roleWords: [String: (word: [Unicode.Scalar], role: RoleWordClass)] = [:]
+        for label in order {
+            let t = tally[label]!
+            let name = c.fold(label)
+            var why: [String] = []
+            let descriptor = labels.written[label].flatMap { LabelSet.descriptorRole(c.fold($0), c) }
+            let rw = c.roleWord(endingAt: name) ?? descriptor
+                ?? labels.fullNames[label].flatMap { c.roleWord(endingAt: c.fold($0)) }
+                ?? labels.titles[label].flatMap { c.roleWord(endingAt: c.fold($0)) }
+            if let rw { roleWords[label] = rw }
+            // A role before a person's name (`贵州电视台记者 朱磊`) says less about the side taken
+            // than a label that is the role itself.
+            let weight = c.roleWord(endingAt: name) == nil && descriptor != nil ? 1.5 : 3.0
+            let q = (3 * Double(t.marked) + 1.5 * Double(t.worded)) / Double(max(1, t.turns))
+            var s = q + 4 * Double(min(3, t.intros.nonzeroBitCount)) - 2 * Double(t.greets)
+            if t.marked + t.worded > 0 { why.append("asks in \(t.marked + t.worded) of \(t.turns) turns") }
+            if t.intros != 0 { why.append("introduces themself as the one calling or asking") }
+            if t.greets > 0 { why.append("answers the telephone with a greeting") }
+            switch rw?.role {
+            case .narrator?:
+                side[label] = .other
+                why.append("role word '\(rw!.word.string)': a narrator")
+            case .questionLabel?:
+                side[label] = .questioner
+                why.append("the label '\(label)' marks questions")
+            case .answerLabel?:
+                side[label] = .answerer
+                why.append("the label '\(label)' marks answers")
+            case .questioner?:
+                s += weight
+                why.append("role word '\(rw!.word.string)' (questioner)")
+            case .official?, .respondent?:
+                s -= weight
+                why.append("role word '\(rw!.word.string)' (\(rw!.role.rawValue))")
+            case nil:
+                break
+            }
+            if side[label] == nil, c.bodyWords.contains(where: name.contains) {
+                s -= 6
+                why.append("the label names a body")
+            }
+            score[label] = s
+            evidence[label] = why
+        }
+        let undecided = order.filter { side[$0] == nil }
+        for label in undecided {
+            let t = tally[label]!
+            let s = score[label]!
+            let asker = roleWords[label] == nil && t.turns >= 2 && Double(t.marked) / Double(t.turns) >= 0.6
+            side[label] = s >= 3 || asker ? .questioner : .answerer
+        }
+        if !order.contains(where: { side[$0] == .questioner }),
+           let best = undecided.max(by: { (score[$0]!, $1) < (score[$1]!, $0) }), score[best]! > 0 {
+            side[best] = .questioner
+            evidence[best, default: []].append("asks most of all speakers")
+        }
+        if !order.contains(where: { side[$0] == .answerer }), order.count >= 2,
+           let least = undecided.min(by: { (score[$0]!, $0) < (score[$1]!, $1) }) {
+            side[least] = .answerer
+            evidence[least, default: []].append("asks least of all speakers")
+        }
+        let contextOfficial = c.officialContext.first(where: context.contains)
+        // Those who ask introduce those who answer (`今天的嘉宾是…副会长吴江先生`).
+        var mentions = context
+        for label in order where side[label] == .questioner { for t in tally[label]!.texts { mentions += t; mentions.append("\n") } }
+        // Official or not, for the answering side.
+        var out: [String: SpeakerJudgement] = [:]
+        for label in order {
+            var why = evidence[label] ?? []
+            let name = c.fold(label)
+            let rw = roleWords[label]
+            let mention = Self.mention(of: labels.fullNames[label] ?? label, in: mentions, conventions: c)
+            // The role word as the label writes it (`工作人員`), else as the text introduces the speaker.
+            let written = Array((labels.written[label] ?? label).unicodeScalars.filter { !Folding.isSpace($0) })
+            let title = labels.titles[label]
+                ?? rw.flatMap { rw in
+                    [.official, .respondent, .questioner].contains(rw.role) && rw.word.count >= 2
+                        && c.fold(written).suffix(rw.word.count).elementsEqual(rw.word) ? written.suffix(rw.word.count).string : nil
+                }
+                ?? mention?.title
+            let person = Self.personName(label, fullName: labels.fullNames[label], c) ?? mention?.person
+            let s = side[label]!
+            why.insert("side \(s.rawValue)", at: 0)
+            guard s == .answerer else {
+                out[label] = SpeakerJudgement(role: s == .questioner ? .caller : .narrator, title: title, person: person,
+                                              mentionedOrganisation: nil, evidence: why)
+                continue
+            }
+            let own = tally[label]!.texts
+            var official: Bool?
+            if let former = Self.formerOffice(own, conventions: c) {
+                official = false; why.append("says the office is a former one ('\(former)')")
+            } else if let rw, rw.role == .official {
+                official = true; why.append("official: role word '\(rw.word.string)'")
+            } else if let rw, rw.role == .respondent || rw.role == .questioner {
+                official = false; why.append("not an official: role word '\(rw.word.string)' (\(rw.role.rawValue))")
+            } else if c.bodyWords.contains(where: name.contains) {
+                official = true; why.append("official: the label names a body")
+            } else if let m = mention {
+                official = m.official
+                why.append(m.official ? "official: introduced as '\(m.title)'" : "not an official: introduced as '\(m.title)'")
+            } else if let intro = Self.selfIntroduction(own, conventions: c) {
+                official = true; why.append("official: introduces themself as '\(intro)'")
+            } else if let asked = before[label].flatMap({ Self.identityCheck($0, conventions: c) }) {
+                official = true; why.append("official: answers the question whether this is '\(asked)'")
+            } else if let org = headerOrganisations.first {
+                official = true; why.append("official: the call's header names '\(org)'")
+            } else if let ctx = contextOfficial {
+                official = true; why.append("official: the text around the dialogue speaks of '\(ctx.string)'")
+            }
+            if official == nil { why.append("not an official: nothing shows the speaker speaks for a body") }
+            out[label] = SpeakerJudgement(role: official == true ? .official : .respondent, title: title, person: person,
+                                          mentionedOrganisation: mention?.organisation, evidence: why)
+        }
+        judgements = out
     }
 
-    init(calls: [[(label: String, text: String)]]) {
-        var score: [String: Double] = [:]
-        var turns: [String: Int] = [:]
-        var questions: [String: Int] = [:]
-        /// Bit k: the label's turns use intro marker k.
-        var intros: [String: UInt64] = [:]
-        var folded: [Unicode.Scalar] = []
-        for call in calls {
-            for (n, (label, text)) in call.enumerated() {
-                folded.removeAll(keepingCapacity: true)
-                for s in text.unicodeScalars { folded.append(MarkerFolding.fold(s)) }
-                turns[label, default: 0] += 1
-                if folded.contains("?") || folded.last == "吗" || folded.last == "呢" { questions[label, default: 0] += 1 }
-                let found = RoleAssignment.introMarkers.found(in: folded)
-                if found != 0 { intros[label, default: 0] |= found }
-                // Whoever answers the phone with a bare greeting is the called side.
-                if n == 0, folded.count <= 8, folded.contains("喂") || folded.contains("您".scalarArray + ["好"]) || folded.contains("你好".scalarArray) {
-                    score[label, default: 0] -= 2
+    func judgement(of label: String) -> SpeakerJudgement? { judgements[label] }
+
+    // MARK: Evidence
+
+    static func isMarkedQuestion(_ f: [Unicode.Scalar]) -> Bool {
+        if f.contains("?") { return true }
+        var e = f.count
+        while e > 0, Folding.isSentenceEnd(f[e - 1]) || Folding.isClosingQuote(f[e - 1]) || Folding.isSpace(f[e - 1]) { e -= 1 }
+        return e > 0 && (f[e - 1] == "吗" || f[e - 1] == "呢" || f[e - 1] == "么")
+    }
+
+    static let questionWords = ["什么", "怎么", "为什么", "能不能", "是不是", "有没有", "多少", "哪里", "哪儿", "是否", "可否", "如何"].map(\.scalarArray)
+
+    static func hasQuestionWord(_ f: [Unicode.Scalar]) -> Bool { questionWords.contains(where: f.contains) }
+
+    /// A person's name: a label of two to four ideographs with no role word, or a full name.
+    static func personName(_ label: String, fullName: String?, _ c: TranscriptConventions) -> String? {
+        func isName(_ s: String) -> Bool {
+            let u = Array(s.unicodeScalars)
+            return (2...4).contains(u.count) && u.allSatisfy(Folding.isHan) && c.roleWord(endingAt: c.fold(u)) == nil
+                && !c.bodyWords.contains(where: c.fold(u).contains)
+        }
+        if let parts = Optional(label.split(separator: " ")), parts.count == 2, isName(String(parts[1])) { return String(parts[1]) }
+        if isName(label) { return label }
+        if let fullName, isName(fullName) { return fullName }
+        return nil
+    }
+
+    /// Where the text names the speaker with a position: `外交部发言人汪文斌`, `副局长王德学`, `保安谢海宝`.
+    /// An official position wins over another, unless it is a former one.
+    static func mention(of name: String, in context: [Unicode.Scalar], conventions c: TranscriptConventions)
+        -> (official: Bool, title: String, organisation: String?, person: String?)? {
+        let n = c.fold(name)
+        guard n.count >= 2, n.allSatisfy(Folding.isHan) else { return nil }
+        var found: (official: Bool, title: String, organisation: String?, person: String?)?
+        var from = 0
+        while let at = context.firstIndex(of: n, from: from) {
+            from = at + 1
+            let head = Array(context[max(0, at - 16)..<at])
+            guard let rw = c.roleWord(endingAt: head), rw.role == .official || rw.role == .respondent else { continue }
+            var before = head.dropLast(rw.word.count)
+            var title = rw.word
+            while let last = before.last, "副常务总代正首席新闻执行".unicodeScalars.contains(last), title.count < rw.word.count + 3 {
+                title.insert(last, at: 0); before = before.dropLast()
+            }
+            let former = c.formerMarkers.contains { m in before.suffix(m.count + 2).contains(m) }
+            let official = rw.role == .official && !former
+            let organisation = Self.organisation(endingAt: Array(before), c)
+            if found == nil || official && !found!.official {
+                found = (official, title.string, organisation, name)
+            }
+        }
+        return found
+    }
+
+    /// The body named right before a position (`外交部` in `外交部发言人`), if the run of ideographs
+    /// there ends in a body word.
+    static func organisation(endingAt text: [Unicode.Scalar], _ c: TranscriptConventions) -> String? {
+        let end = text.count
+        var start = end
+        while start > 0, Folding.isHan(text[start - 1]), end - start < 14 { start -= 1 }
+        // Not a date's last character (`8月19日外交部`), nor a verb that introduces the body (`请…`).
+        if start > 0, start < end, "年月日时".unicodeScalars.contains(text[start]), text[start - 1] == "0" { start += 1 }
+        while end - start > 3, "请由向据在对经和与及".unicodeScalars.contains(text[start]) { start += 1 }
+        let run = Array(text[start..<end])
+        guard run.count >= 2, c.bodyWords.contains(where: { run.count >= $0.count && run.suffix($0.count).elementsEqual($0) })
+            || c.organisationEnds.contains(where: { run.count >= $0.count && run.suffix($0.count).elementsEqual($0) }) else { return nil }
+        return run.string
+    }
+
+    /// `在大陆的时候我是沈阳市司法局局长`, `我原来是…主任`: an office the speaker no longer holds.
+    static func formerOffice(_ turns: [[Unicode.Scalar]], conventions c: TranscriptConventions) -> String? {
+        for t in turns {
+            for sentence in t.split(whereSeparator: { $0 == "。" || $0 == "!" || $0 == "?" || $0 == "\n" }) {
+                let s = Array(sentence)
+                guard s.contains("我".scalarArray + ["是"]) || s.contains("我曾".scalarArray) || s.contains("做过".scalarArray) else { continue }
+                guard c.roleClasses.contains(where: { $0.role == .official && s.contains($0.word) }) else { continue }
+                if let m = c.formerMarkers.first(where: s.contains) { return m.string }
+            }
+        }
+        return nil
+    }
+
+    /// `我是…主任`, `这里是…工会`, `这边是办公室` in the speaker's own turns.
+    static func selfIntroduction(_ turns: [[Unicode.Scalar]], conventions c: TranscriptConventions) -> String? {
+        for t in turns.prefix(6) {
+            for opener in ["我是", "这里是", "这边是", "我们是", "我这是", "我们这是"].map(\.scalarArray) {
+                guard let at = t.firstIndex(of: opener) else { continue }
+                var j = at + opener.count
+                while j < t.count, j - at - opener.count < 16, Folding.isHan(t[j]) { j += 1 }
+                let run = Array(t[(at + opener.count)..<j])
+                if run.count >= 2, c.bodyWords.contains(where: run.contains)
+                    || c.roleClasses.contains(where: { $0.role == .official && run.count >= $0.word.count && run.suffix($0.word.count).elementsEqual($0.word) }) {
+                    return run.string
                 }
             }
         }
-        for (label, count) in turns {
-            var s = score[label] ?? 0
-            s += 4 * Double(min(3, (intros[label] ?? 0).nonzeroBitCount))
-            s += 3 * Double(questions[label] ?? 0) / Double(max(1, count))
-            if RoleAssignment.looksOfficial(label) { s -= 6 }
-            score[label] = s
-        }
-        let ranked = score.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-        if let best = ranked.first, best.value > 0 {
-            caller = best.key
-        } else {
-            caller = nil
-        }
+        return nil
     }
 
-    func role(of label: String) -> Role {
-        guard let caller else { return .unknown }
-        return label == caller ? .caller : .official
+    /// `请问是巴南区总工会吗？`: the body the questioner checks they have reached.
+    static func identityCheck(_ question: [Unicode.Scalar], conventions c: TranscriptConventions) -> String? {
+        guard let at = question.firstIndex(of: "是".scalarArray), let end = question[at...].firstIndex(where: { $0 == "吗" || $0 == "么" }) else { return nil }
+        let run = Array(question[(at + 1)..<end])
+        guard run.count >= 2, run.count <= 20, c.bodyWords.contains(where: run.contains) else { return nil }
+        return run.string
     }
+}
+
+extension Array where Element == Unicode.Scalar {
+    var string: String { String(String.UnicodeScalarView(self)) }
+}
+
+extension ArraySlice where Element == Unicode.Scalar {
+    var string: String { String(String.UnicodeScalarView(self)) }
 }
 
 /// Organisation, department and surname of a speaker, from the label, the call header and
@@ -65,20 +288,24 @@ struct SpeakerAttributes {
     let department: String?
     let surname: String?
 
-    static func read(label: String, role: Role, turns: [String], header: CallHeader?, fullName: String?,
-                     documentOrganisation: String?) -> SpeakerAttributes {
-        var surname = firstFound(in: turns, selfStatedSurname)
-        if role == .caller {
-            let org = firstFound(in: turns, callerOrganisation) ?? label
-            surname = surname ?? fullName.flatMap(CallHeader.surname(of:))
+    static func read(label: String, role: Role, turns: [String], header: CallHeader?, person: String?,
+                     documentOrganisation: String?, mentioned: String?, conventions c: TranscriptConventions) -> SpeakerAttributes {
+        var surname = firstFound(in: turns) { selfStatedSurname($0, c) }
+        let name = c.fold(label)
+        if role == .caller || role == .narrator {
+            let fromLabel = LabelSet.isLatin(name) && label.allSatisfy({ $0.isUppercase }) ? label : nil
+            let org = firstFound(in: turns) { callerOrganisation($0, c) } ?? fromLabel
+            surname = surname ?? person.flatMap(CallHeader.surname(of:))
             return SpeakerAttributes(organisation: org, department: nil, surname: surname)
         }
-        let fromLabel = RoleAssignment.looksOfficial(label) ? CallHeader.parseMetadata(label) : nil
-        let organisation = fromLabel?.organisation ?? header?.organisation ?? documentOrganisation
-        let department = fromLabel?.department ?? header?.department ?? firstFound(in: turns, selfStatedDepartment)
+        let namesBody = c.bodyWords.contains(where: name.contains) && c.roleWord(endingAt: name).map { $0.role != .answerLabel } ?? true
+        let fromLabel = namesBody ? CallHeader.parseMetadata(label, conventions: c) : nil
+        let organisation = fromLabel?.organisation ?? header?.organisation ?? mentioned ?? documentOrganisation
+        let department = fromLabel?.department ?? header?.department ?? firstFound(in: turns) { selfStatedDepartment($0, c) }
         if surname == nil, role == .official { surname = CallHeader.surname(of: header?.person) }
-        surname = surname ?? fullName.flatMap(CallHeader.surname(of:))
-        return SpeakerAttributes(organisation: organisation, department: department, surname: surname)
+        surname = surname ?? person.flatMap(CallHeader.surname(of:))
+        return SpeakerAttributes(organisation: role == .official ? organisation : nil, department: role == .official ? department : nil,
+                                 surname: surname)
     }
 
     /// What `read` finds in the first turn that has it; each turn is read once.
@@ -88,11 +315,11 @@ struct SpeakerAttributes {
     }
 
     /// `我姓曾`, `免贵姓李`, `本人姓王` → the surname, as written.
-    static func selfStatedSurname(_ text: String) -> String? {
+    static func selfStatedSurname(_ text: String, _ c: TranscriptConventions) -> String? {
         // 姓 has one form in either script; most turns lack it and need not be folded.
         guard text.unicodeScalars.contains("姓") else { return nil }
         let original = text.scalarArray
-        let s = MarkerFolding.fold(original)
+        let s = c.fold(original)
         var i = 0
         while i + 1 < s.count {
             if s[i] == "姓", i >= 1, s[i - 1] == "我" || s[i - 1] == "贵" || s[i - 1] == "人" {
@@ -105,18 +332,17 @@ struct SpeakerAttributes {
         return nil
     }
 
-    static let departmentEnds = ["工作部", "办公室", "部", "处", "科", "室", "中心"].map(\.scalarArray)
     static let departmentOpeners = ["这边", "这里", "这儿", "我这", "我们"].map(\.scalarArray)
 
     /// `这边是办公室`, `我们是劳动和经济工作部` → the department, as written; never from a negation
     /// (`我这儿不是办公室`).
-    static func selfStatedDepartment(_ text: String) -> String? {
+    static func selfStatedDepartment(_ text: String, _ c: TranscriptConventions) -> String? {
         // Only 是 after an opener's last character can start one: most turns are passed over
         // without folding them.
         var previous: Unicode.Scalar = " "
         var plausible = false
         for s in text.unicodeScalars {
-            if s == "是", case let p = MarkerFolding.fold(previous), departmentOpeners.contains(where: { $0.last == p }) {
+            if s == "是", case let p = c.fold(previous), departmentOpeners.contains(where: { $0.last == p }) {
                 plausible = true
                 break
             }
@@ -124,14 +350,14 @@ struct SpeakerAttributes {
         }
         guard plausible else { return nil }
         let original = text.scalarArray
-        let s = MarkerFolding.fold(original)
+        let s = c.fold(original)
         var i = 2
         while i < s.count {
             if s[i] == "是", departmentOpeners.contains(where: { o in i >= o.count && Array(s[(i - o.count)..<i]) == o }) {
                 var j = i + 1
                 while j < s.count, j - i <= 12, Folding.isHan(s[j]) { j += 1 }
                 let run = Array(s[(i + 1)..<j])
-                for end in departmentEnds {
+                for end in c.departmentEnds {
                     var at: Int?
                     var from = 0
                     while let k = run.firstIndex(of: end, from: from) { at = k; from = k + 1 }
@@ -145,21 +371,19 @@ struct SpeakerAttributes {
         return nil
     }
 
-    static let organisationEnds = ["通讯", "媒体", "网站", "大学", "研究所", "研究中心", "中心", "报社", "报", "电视台", "杂志", "协会", "组织"]
-        .map(\.scalarArray)
     static let openers = ["我是从", "我这是从", "我这是", "我们是", "我是"].map(\.scalarArray)
 
     /// `我是从中国劳工通讯打来电话` → `中国劳工通讯`, as written.
-    static func callerOrganisation(_ text: String) -> String? {
+    static func callerOrganisation(_ text: String, _ c: TranscriptConventions) -> String? {
         let original = text.scalarArray
-        let s = MarkerFolding.fold(original)
+        let s = c.fold(original)
         for opener in openers {
             guard let r = s.firstIndex(of: opener) else { continue }
             let start = r + opener.count
             var j = start
             while j < s.count, j - start < 16, Folding.isHan(s[j]) || s[j].properties.isAlphabetic { j += 1 }
             let run = Array(s[start..<j])
-            for end in organisationEnds {
+            for end in c.callerOrganisationEnds {
                 var at: Int?
                 var from = 0
                 while let k = run.firstIndex(of: end, from: from) { at = k; from = k + 1 }

@@ -5,7 +5,7 @@ import TuiweiCorpus
 /// transcript; paragraphs for an article. Every non-blank character of the input ends up in a
 /// turn, a label, a header, an event, the preamble, a paragraph, unattributed text or noise.
 public enum TranscriptParser {
-    public static func parse(_ src: SourceText) -> Document {
+    public static func parse(_ src: SourceText, conventions: TranscriptConventions = .standard) -> Document {
         var noise: [NoiseLine] = []
         var content: [SourceLine] = []
         for line in src.lines where !line.isBlank {
@@ -17,15 +17,32 @@ public enum TranscriptParser {
         }
         var diagnostics = src.warnings.map { Diagnostic(.warning, file: src.path, $0) }
         let layout = Layout(lines: content)
-        let labels = LabelSet.discover(lines: content)
-        if !labels.isEmpty, case let transcript = TranscriptBuilder(src: src, lines: content, labels: labels, layout: layout).build(),
+        let labels = LabelSet.discover(lines: content, conventions: conventions)
+        if !labels.isEmpty, case let transcript = TranscriptBuilder(src: src, lines: content, labels: labels, layout: layout, conventions: conventions).build(),
            transcript.isDialogue {
             diagnostics += transcript.diagnostics
             return Document(id: src.id, path: src.path, kind: .transcript, status: .analysed, encoding: src.encoding,
-                            preamble: transcript.preamble, calls: transcript.calls, noise: noise, diagnostics: diagnostics)
+                            preamble: transcript.preamble, calls: transcript.calls, noise: noise, diagnostics: diagnostics,
+                            labels: labels.decisions)
         }
-        let paragraphs = Prose.paragraphs(content, document: src.id, layout: layout)
-        let kind: DocumentKind = Prose.looksLikeArticle(paragraphs) ? .article : .other
+        if let reply = Replies.read(src: src, lines: content, layout: layout, labels: labels, conventions: conventions) {
+            diagnostics += reply.diagnostics
+            return Document(id: src.id, path: src.path, kind: .transcript, status: .analysed, encoding: src.encoding,
+                            preamble: reply.preamble, calls: reply.calls, noise: noise, diagnostics: diagnostics,
+                            labels: labels.decisions)
+        }
+        let paragraphs = Prose.paragraphs(content, document: src.id, layout: layout, conventions: conventions)
+        let kind: DocumentKind = Prose.looksLikeArticle(paragraphs, conventions: conventions) ? .article : .other
+        // Spans shaped like labels that were all turned down: a dialogue that could not be read
+        // says so rather than pass for an empty document.
+        let candidates = labels.decisions.filter { d in !d.reasons.contains { $0.contains("metadata") || $0.contains("salutation") || $0.contains("heading") || $0.contains("stage direction") } }
+        if kind != .article, candidates.count >= 2, candidates.reduce(0, { $0 + $1.count }) >= 3 {
+            let shown = candidates.prefix(3).map { "'\($0.written)：' (line \($0.line))" }.joined(separator: ", ")
+            let reason = "\(candidates.reduce(0) { $0 + $1.count }) spans look like speaker labels (\(shown)) but no dialogue could be read from them; `tuiwei parse --explain` shows why"
+            diagnostics.append(Diagnostic(.warning, file: src.path, reason))
+            return Document(id: src.id, path: src.path, kind: kind, status: .unread(reason: reason), encoding: src.encoding,
+                            paragraphs: paragraphs, noise: noise, diagnostics: diagnostics, labels: labels.decisions)
+        }
         if content.isEmpty {
             diagnostics.append(Diagnostic(.warning, file: src.path, "the file holds no text (only blank lines or page numbers)"))
         } else if kind == .other {
@@ -33,7 +50,7 @@ public enum TranscriptParser {
                 "no alternating speaker labels (such as `ＣＬＢ：` … `某某工会：`) and no news-article markers found; kept as plain paragraphs"))
         }
         return Document(id: src.id, path: src.path, kind: kind, status: .analysed, encoding: src.encoding,
-                        paragraphs: paragraphs, noise: noise, diagnostics: diagnostics)
+                        paragraphs: paragraphs, noise: noise, diagnostics: diagnostics, labels: labels.decisions)
     }
 }
 
@@ -62,10 +79,11 @@ struct Layout {
     }
 }
 
-private struct TurnDraft {
+struct TurnDraft {
     let label: String           // canonical
     let alias: String           // as written, folded
     let labelPassage: Passage
+    var translation = false
     var main: PassageBuilder
     var pending: [PassageBuilder] = []
     var absorbed = false
@@ -73,7 +91,7 @@ private struct TurnDraft {
     var atParagraphEnd = false
 }
 
-private struct CallDraft {
+struct CallDraft {
     var header: Passage?
     var meta: CallHeader?
     var turns: [(draft: TurnDraft, passage: Passage)] = []
@@ -95,6 +113,7 @@ private struct TranscriptBuilder {
     let lines: [SourceLine]
     let labels: LabelSet
     let layout: Layout
+    let conventions: TranscriptConventions
 
     func build() -> TranscriptResult {
         var diagnostics: [Diagnostic] = []
@@ -103,6 +122,7 @@ private struct TranscriptBuilder {
         var current: CallDraft?
         var turn: TurnDraft?
         var k = 0
+        var bare = 0
 
         func warn(_ line: Int, _ message: String) {
             diagnostics.append(Diagnostic(.warning, file: src.path, line: line, message))
@@ -173,7 +193,7 @@ private struct TranscriptBuilder {
         while k < lines.count {
             let line = lines[k]
             let content = Array(line.content)
-            if let header = CallHeader.parse(content) {
+            if let header = CallHeader.parse(content, conventions: conventions) {
                 closeTurn(next: nil)
                 closeCall()
                 var b = PassageBuilder(document: src.id)
@@ -183,17 +203,17 @@ private struct TranscriptBuilder {
                 continue
             }
             let hits = labels.hits(in: line)
-            if hits.first?.start != line.contentStart, let kind = EventMarker.kind(of: content) {
+            if hits.first?.atLineStart != true, let kind = EventMarker.kind(of: content, conventions: conventions) {
                 closeTurn(next: nil)
                 if current == nil { current = CallDraft() }
                 var b = PassageBuilder(document: src.id)
                 b.append(line, line.contentStart..<line.contentEnd)
-                if kind == .voicemail, !EventMarker.closesBracket(content) {
+                if kind == .voicemail, !EventMarker.closesBracket(content, conventions) {
                     var j = k + 1
                     while j < lines.count, j <= k + 6 {
                         b.append(lines[j], lines[j].contentStart..<lines[j].contentEnd)
                         j += 1
-                        if EventMarker.closesBracket(Array(lines[j - 1].content)) { break }
+                        if EventMarker.closesBracket(Array(lines[j - 1].content), conventions) { break }
                     }
                     k = j - 1
                 }
@@ -206,7 +226,11 @@ private struct TranscriptBuilder {
             let firstStart = hits.first?.start ?? line.contentEnd
             appendPlain(line, trimmed(line, line.contentStart..<firstStart), endsLine: hits.isEmpty)
             for (h, hit) in hits.enumerated() {
-                let canonical = labels.canonical[hit.name]!
+                var canonical = labels.canonical[hit.name]!
+                if hit.shape == .bare {
+                    canonical = labels.anonymous[bare % labels.anonymous.count]
+                    bare += 1
+                }
                 closeTurn(next: canonical)
                 if current == nil { current = CallDraft() }
                 var lb = PassageBuilder(document: src.id)
@@ -215,7 +239,8 @@ private struct TranscriptBuilder {
                 var main = PassageBuilder(document: src.id)
                 let speech = trimmed(line, hit.end..<end)
                 main.append(line, speech)
-                var draft = TurnDraft(label: canonical, alias: hit.name, labelPassage: lb.build(), main: main)
+                var draft = TurnDraft(label: canonical, alias: hit.written.isEmpty ? canonical : hit.written, labelPassage: lb.build(), main: main)
+                draft.translation = labels.translations[hit.name] != nil
                 if h + 1 == hits.count {
                     draft.atParagraphEnd = !speech.isEmpty && Layout.endsSentence(line) && layout.isShort(line)
                 }
@@ -226,8 +251,16 @@ private struct TranscriptBuilder {
         closeTurn(next: nil)
         closeCall()
 
-        let preamble = Prose.paragraphs(preambleSegments, document: src.id, layout: layout)
-        let roles = RoleAssignment(calls: calls.map { $0.turns.map { ($0.draft.label, $0.passage.text) } })
+        let preamble = Prose.paragraphs(preambleSegments, document: src.id, layout: layout, conventions: conventions)
+        var context: [Unicode.Scalar] = []
+        for p in preamble { context += conventions.fold(p.text); context.append("\n") }
+        for c in calls {
+            if let h = c.header { context += conventions.fold(h.text); context.append("\n") }
+            for u in c.unattributed { context += conventions.fold(u.text); context.append("\n") }
+        }
+        let roles = SideAssignment(calls: calls.map { $0.turns.filter { !$0.draft.translation }.map { ($0.draft.label, $0.passage.text) } },
+                                   labels: labels, context: context,
+                                   headerOrganisations: Set(calls.compactMap { $0.meta?.organisation }), conventions: conventions)
         var built: [Call] = []
         let documentOrganisation = calls.compactMap { $0.meta?.organisation }.first
         for (n, c) in calls.enumerated() {
@@ -253,30 +286,40 @@ private struct TranscriptBuilder {
         return s..<e
     }
 
-    private func makeCall(index: Int, draft: CallDraft, roles: RoleAssignment, documentOrganisation: String?) -> Call {
+    private func makeCall(index: Int, draft: CallDraft, roles: SideAssignment, documentOrganisation: String?) -> Call {
         var order: [String] = []
         var aliases: [String: [String]] = [:]
         var texts: [String: [String]] = [:]
+        var uses: [String: Int] = [:]
         for (t, p) in draft.turns {
             if aliases[t.label] == nil { order.append(t.label) }
             if !(aliases[t.label] ?? []).contains(t.alias) { aliases[t.label, default: []].append(t.alias) }
-            texts[t.label, default: []].append(p.text)
+            uses[t.alias, default: 0] += 1
+            if !t.translation { texts[t.label, default: []].append(p.text) }
+        }
+        /// The label as most often written (the first of equals), not the folded name it is known by.
+        func shown(_ label: String) -> String {
+            (aliases[label] ?? [label]).enumerated().max { a, b in (uses[a.element] ?? 0, -a.offset) < (uses[b.element] ?? 0, -b.offset) }?.element ?? label
         }
         let ids = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
         let speakers: [Speaker] = order.enumerated().map { id, label in
-            let role = roles.role(of: label)
+            let judged = roles.judgement(of: label)
+            let role = judged?.role ?? .unknown
             let said = texts[label] ?? []
-            let attributes = SpeakerAttributes.read(label: label, role: role, turns: said, header: draft.meta,
-                                                    fullName: labels.fullNames[label],
-                                                    documentOrganisation: documentOrganisation)
-            return Speaker(id: id, label: label, aliases: aliases[label] ?? [label], role: role,
+            let attributes = SpeakerAttributes.read(label: shown(label), role: role, turns: said, header: draft.meta,
+                                                    person: judged?.person,
+                                                    documentOrganisation: documentOrganisation,
+                                                    mentioned: judged?.mentionedOrganisation, conventions: conventions)
+            return Speaker(id: id, label: shown(label), aliases: aliases[label] ?? [label], role: role,
                            organisation: attributes.organisation, department: attributes.department,
-                           surname: attributes.surname)
+                           surname: attributes.surname, title: judged?.title, person: judged?.person,
+                           evidence: judged?.evidence ?? [])
         }
         let turns: [Turn] = draft.turns.enumerated().map { i, item in
             let sid = ids[item.draft.label]!
+            let attribution: Turn.Attribution = item.draft.translation ? .translation : item.draft.absorbed ? .continuation : .label
             return Turn(index: i, speaker: sid, role: speakers[sid].role, passage: item.passage,
-                        attribution: item.draft.absorbed ? .continuation : .label, label: item.draft.labelPassage)
+                        attribution: attribution, label: item.draft.labelPassage)
         }
         return Call(index: index, header: draft.header, organisation: draft.meta?.organisation,
                     department: draft.meta?.department, person: draft.meta?.person, speakers: speakers,
@@ -297,7 +340,7 @@ public enum Exchanges {
             callers = []
             officials = []
         }
-        for t in turns {
+        for t in turns where t.role != .narrator {
             if t.role == .caller {
                 if !officials.isEmpty { flush() }
                 callers.append(t.index)

@@ -1,4 +1,5 @@
 import Testing
+import TuiweiCore
 @testable import TuiweiLexicon
 
 /// Matches of `pattern` in `text`, as the matched strings.

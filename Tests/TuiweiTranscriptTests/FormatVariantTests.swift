@@ -151,14 +151,14 @@ func parse(_ text: String) -> Document { TranscriptReader.parse(text: text, id: 
     }
 
     @Test func departmentIsNotReadFromANegation() {
-        #expect(SpeakerAttributes.selfStatedDepartment("我这儿不是办公室") == nil)
-        #expect(SpeakerAttributes.selfStatedDepartment("这边是办公室。") == "办公室")
+        #expect(SpeakerAttributes.selfStatedDepartment("我这儿不是办公室", .standard) == nil)
+        #expect(SpeakerAttributes.selfStatedDepartment("这边是办公室。", .standard) == "办公室")
         // Every opener leads to the department, wherever 是 first appears in the turn.
-        #expect(SpeakerAttributes.selfStatedDepartment("是的，我们是劳动和经济工作部") == "劳动和经济工作部")
-        #expect(SpeakerAttributes.selfStatedDepartment("你好，这里是组织部") == "组织部")
-        #expect(SpeakerAttributes.selfStatedDepartment("我这是办公室") == "办公室")
-        #expect(SpeakerAttributes.selfStatedSurname("免贵姓李。") == "李")
-        #expect(SpeakerAttributes.selfStatedSurname("请问您贵姓啊？") == nil)
+        #expect(SpeakerAttributes.selfStatedDepartment("是的，我们是劳动和经济工作部", .standard) == "劳动和经济工作部")
+        #expect(SpeakerAttributes.selfStatedDepartment("你好，这里是组织部", .standard) == "组织部")
+        #expect(SpeakerAttributes.selfStatedDepartment("我这是办公室", .standard) == "办公室")
+        #expect(SpeakerAttributes.selfStatedSurname("免贵姓李。", .standard) == "李")
+        #expect(SpeakerAttributes.selfStatedSurname("请问您贵姓啊？", .standard) == nil)
     }
 
     @Test func textWithoutLabelsIsNotATranscript() {

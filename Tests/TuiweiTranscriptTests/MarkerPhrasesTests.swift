@@ -23,16 +23,17 @@ import TuiweiCorpus
     }
 
     @Test func introMarkersAreFoundInATurn() {
-        let turn = MarkerFolding.fold("你好，我是从中国劳工通讯打来电话的，想问一下")
-        let found = RoleAssignment.introMarkers.found(in: turn)
-        let names = RoleAssignment.introMarkers.phrases.indices.filter { found & (1 << UInt64($0)) != 0 }
-            .map { String(String.UnicodeScalarView(RoleAssignment.introMarkers.phrases[$0])) }
+        let c = TranscriptConventions.standard
+        let turn = c.fold("你好，我是从中国劳工通讯打来电话的，想问一下")
+        let found = c.introductions.found(in: turn)
+        let names = c.introductions.phrases.indices.filter { found & (1 << UInt64($0)) != 0 }
+            .map { String(String.UnicodeScalarView(c.introductions.phrases[$0])) }
         #expect(Set(names) == ["打来电话", "劳工通讯", "我是从", "想问一下"])
     }
 
     @Test func eventLinesAreFoundInEitherScript() {
-        #expect(EventMarker.kind(of: Array("（对方挂断电话）".unicodeScalars)) == .hangUp)
-        #expect(EventMarker.kind(of: Array("（對方掛斷電話）".unicodeScalars)) == .hangUp)
-        #expect(EventMarker.kind(of: Array("我们这边不清楚".unicodeScalars)) == nil)
+        #expect(EventMarker.kind(of: Array("（对方挂断电话）".unicodeScalars), conventions: .standard) == .hangUp)
+        #expect(EventMarker.kind(of: Array("（對方掛斷電話）".unicodeScalars), conventions: .standard) == .hangUp)
+        #expect(EventMarker.kind(of: Array("我们这边不清楚".unicodeScalars), conventions: .standard) == nil)
     }
 }

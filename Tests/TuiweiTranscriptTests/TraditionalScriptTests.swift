@@ -40,10 +40,10 @@ enum TraditionalCorpus {
     }
 
     @Test func traditionalHeadersAndMarkersAreRecognised() {
-        #expect(CallHeader.parse(Array("第二通電話 安陽市總工會 勞動和經濟工作部".unicodeScalars))
+        #expect(CallHeader.parse(Array("第二通電話 安陽市總工會 勞動和經濟工作部".unicodeScalars), conventions: .standard)
                 == CallHeader(organisation: "安陽市總工會", department: "勞動和經濟工作部", person: nil))
-        #expect(EventMarker.kind(of: Array("——電話被掛斷——".unicodeScalars)) == .hangUp)
-        #expect(SpeakerAttributes.selfStatedDepartment("這邊是辦公室。") == "辦公室")
-        #expect(SpeakerAttributes.selfStatedSurname("免貴姓張。") == "張")
+        #expect(EventMarker.kind(of: Array("——電話被掛斷——".unicodeScalars), conventions: .standard) == .hangUp)
+        #expect(SpeakerAttributes.selfStatedDepartment("這邊是辦公室。", .standard) == "辦公室")
+        #expect(SpeakerAttributes.selfStatedSurname("免貴姓張。", .standard) == "張")
     }
 }

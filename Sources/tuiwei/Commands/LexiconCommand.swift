@@ -67,7 +67,7 @@ enum LexiconCommand: Command {
                     switch t.role {
                     case .official: official.append(text)
                     case .caller: reference.append(text)
-                    case .unknown: break
+                    case .respondent, .narrator, .unknown: break
                     }
                 }
             }

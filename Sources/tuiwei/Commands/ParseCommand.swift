@@ -6,11 +6,12 @@ import TuiweiTranscript
 enum ParseCommand: Command {
     static let spec = CommandSpec(
         name: "parse",
-        synopsis: "tuiwei parse [PATH…] [--json] [--no-detect] [--lexicon PATH]…",
+        synopsis: "tuiwei parse [PATH…] [--json] [--explain] [--no-detect] [--lexicon PATH]…",
         summary: "Print the structure read from documents: kind and status, calls, speakers with roles, turns, events, exchanges, duplicate calls.",
         options: LexiconOptions.specs + [
             .flag("--json", "One JSON object per document (JSON Lines), then one with the duplicate links."),
             .flag("--no-detect", "Leave out the deflection and answer codes of official turns."),
+            .flag("--explain", "Also show why each span shaped like a label was or was not taken as one, and the evidence for each speaker's side and official status."),
         ],
         details: "PATH is a .txt file, a directory (searched recursively for .txt files) or - for standard input.\nWith no PATH, the bundled corpus/ is read.")
 
@@ -23,9 +24,9 @@ enum ParseCommand: Command {
             var found: [Int: [Int: [Detection]]] = [:]
             if let detection { for c in d.calls { found[c.index] = detection.detect(in: c) } }
             if args.flag("--json") {
-                print(StructureJSON.line(StructureJSON.document(d, links: links, detections: found)))
+                print(StructureJSON.line(StructureJSON.document(d, links: links, detections: found, explain: args.flag("--explain"))))
             } else {
-                print(StructureText.describe(d, links: links, detections: found))
+                print(StructureText.describe(d, links: links, detections: found, explain: args.flag("--explain")))
             }
         }
         if args.flag("--json") { print(StructureJSON.line(["duplicates": links.map(StructureJSON.link)])) }
@@ -46,8 +47,14 @@ enum CorpusArguments {
 
 /// Plain-text rendering of a document's structure, for reading in a terminal.
 enum StructureText {
-    static func describe(_ d: Document, links: [DuplicateLink], detections: [Int: [Int: [Detection]]] = [:]) -> String {
+    static func describe(_ d: Document, links: [DuplicateLink], detections: [Int: [Int: [Detection]]] = [:], explain: Bool = false) -> String {
         var out = "\(d.id)  \(d.kind.rawValue)  \(d.status)  \(d.encoding ?? "-")  \(d.path)\n"
+        if explain, !d.labels.isEmpty {
+            out += "  label candidates:\n"
+            for l in d.labels {
+                out += "    L\(l.line):\(l.column) '\(l.written)' ×\(l.count) → \(l.speaker.map { "speaker '\($0)'" } ?? "not a label"): \(l.reasons.joined(separator: "; "))\n"
+            }
+        }
         for p in d.preamble { out += "  preamble (line \(p.lines.lowerBound)): \(clip(p.text, 60))\n" }
         for c in d.calls {
             out += "  call \(c.index)"
@@ -60,8 +67,10 @@ enum StructureText {
             }
             out += "    speakers:\n"
             for s in c.speakers {
-                let attrs = [s.organisation.map { "organisation \($0)" }, s.department.map { "department \($0)" }, s.surname.map { "surname \($0)" }].compactMap { $0 }
+                let attrs = [s.organisation.map { "organisation \($0)" }, s.department.map { "department \($0)" }, s.title.map { "title \($0)" },
+                             s.person.map { "person \($0)" }, s.surname.map { "surname \($0)" }].compactMap { $0 }
                 out += "      \(s.label) (\(s.role.rawValue))" + (s.aliases.count > 1 ? " aka \(s.aliases.joined(separator: ", "))" : "") + (attrs.isEmpty ? "" : "  \(attrs.joined(separator: ", "))") + "\n"
+                if explain, !s.evidence.isEmpty { out += "        why: \(s.evidence.joined(separator: "; "))\n" }
             }
             out += "    turns: \(c.turns.count) (\(c.turns.filter { $0.role == .official }.count) official), exchanges: \(c.exchanges.count)\n"
             var events = c.events.makeIterator()
@@ -125,10 +134,16 @@ enum StructureJSON {
          "line": x.location.line, "column": x.location.column, "rule": x.rule.description, "weight": x.weight]
     }
 
-    static func document(_ d: Document, links: [DuplicateLink], detections: [Int: [Int: [Detection]]] = [:]) -> [String: Any] {
-        var o: [String: Any] = ["id": d.id, "path": d.path, "kind": d.kind.rawValue, "status": d.status.isAnalysed ? "analysed" : "skipped"]
-        if case .skipped(let reason) = d.status { o["reason"] = reason }
+    static func document(_ d: Document, links: [DuplicateLink], detections: [Int: [Int: [Detection]]] = [:], explain: Bool = false) -> [String: Any] {
+        var o: [String: Any] = ["id": d.id, "path": d.path, "kind": d.kind.rawValue, "status": d.status.name]
+        if let reason = d.status.reason { o["reason"] = reason }
         o["encoding"] = d.encoding ?? NSNull()
+        if explain {
+            o["labels"] = d.labels.map { l -> [String: Any] in
+                ["written": l.written, "line": l.line, "column": l.column, "count": l.count,
+                 "speaker": l.speaker ?? NSNull(), "reasons": l.reasons]
+            }
+        }
         o["preamble"] = d.preamble.map(passage)
         o["paragraphs"] = d.paragraphs.map { p in passage(p).merging(["sentences": Prose.sentences(of: p).count]) { a, _ in a } }
         o["noise"] = d.noise.map { ["kind": $0.kind.rawValue, "line": $0.line, "text": $0.text] }
@@ -141,7 +156,9 @@ enum StructureJSON {
                 "duplicate_of": links.first { $0.document == d.id && $0.call == c.index }.map(link) ?? NSNull(),
                 "speakers": c.speakers.map { s -> [String: Any] in
                     ["id": s.id, "label": s.label, "aliases": s.aliases, "role": s.role.rawValue,
-                     "organisation": s.organisation ?? NSNull(), "department": s.department ?? NSNull(), "surname": s.surname ?? NSNull()]
+                     "organisation": s.organisation ?? NSNull(), "department": s.department ?? NSNull(), "surname": s.surname ?? NSNull(),
+                     "side": s.side.rawValue, "official": s.isOfficial, "title": s.title ?? NSNull(), "person": s.person ?? NSNull(),
+                     "evidence": s.evidence]
                 },
                 "turns": c.turns.map { t -> [String: Any] in
                     ["index": t.index, "speaker": t.speaker, "role": t.role.rawValue, "text": t.text,

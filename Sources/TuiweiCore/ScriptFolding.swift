@@ -1,5 +1,4 @@
 import Foundation
-import TuiweiCore
 
 /// Folds text scalar by scalar so that one lexicon spelling matches every way a phrase is written:
 /// traditional characters to simplified, full-width ASCII to ASCII, Latin capitals to lower case,
