@@ -23,6 +23,14 @@ extension Array where Element == Unicode.Scalar {
     @inlinable
     public func contains(_ needle: [Unicode.Scalar]) -> Bool { firstIndex(of: needle) != nil }
 
+    /// Index of the last occurrence of `needle`, or nil.
+    public func lastIndex(of needle: [Unicode.Scalar]) -> Int? {
+        var found: Int?
+        var from = 0
+        while let k = firstIndex(of: needle, from: from) { found = k; from = k + 1 }
+        return found
+    }
+
     @inlinable
     public func hasPrefix(_ prefix: [Unicode.Scalar]) -> Bool {
         count >= prefix.count && self[0..<prefix.count].elementsEqual(prefix)

@@ -76,6 +76,13 @@ struct LabelShapes {
 
     /// The candidate that opens a line, if any.
     func lineStart(_ s: [Unicode.Scalar], from start: Int, to end: Int) -> LabelHit? {
+        // The label passage takes in the bullet or timestamp before it.
+        guard let h = lineStartName(s, from: start, to: end) else { return nil }
+        return LabelHit(name: h.name, written: h.written, start: start, end: h.end, fullName: h.fullName, title: h.title,
+                        shape: h.shape, atLineStart: true)
+    }
+
+    private func lineStartName(_ s: [Unicode.Scalar], from start: Int, to end: Int) -> LabelHit? {
         var i = start
         // Bullets and a timestamp (`9:05 `, `[00:12:31]`) before a label.
         while i < end, LabelShapes.isBullet(Folding.fold(s[i])) || Folding.isSpace(s[i]) { i += 1 }
@@ -345,10 +352,15 @@ struct LabelSet: Sendable {
             if st.shapes.contains("bracket") { why.append("written in brackets") }
             let mentioned = n.count >= 2 && !Self.isLatin(n) && intro.firstIndex(of: n) != nil
             if mentioned { why.append("named in the text before the dialogue") }
-            let strong = st.count >= 2 || role != nil || legendShort[name] != nil || st.first.hit.fullName != nil
+            // `村民代表 李大有：`, whose name labels later turns on its own (`李大有：`).
+            let written = st.first.hit.written.split(separator: " ")
+            let partRecurs = written.count == 2 && written.contains { p in stats[f(String(p))] != nil && f(String(p)) != name }
+            if partRecurs { why.append("a position and a name, the name used again as a label") }
+            let strong = st.count >= 2 || role != nil || partRecurs || legendShort[name] != nil || st.first.hit.fullName != nil
                 || st.shapes.contains("bracket") || mentioned
             // A name used once that opens the document, or whose text opens with a title mark, is a headline.
-            if st.count == 1, st.first.line == 0 && legendShort[name] == nil || speech.first == "【" || speech.first == "《" {
+            let firstLineTitle = st.first.line == 0 && legendShort[name] == nil && !Self.endsASentence(lines[0], from: st.first.hit.end)
+            if st.count == 1, firstLineTitle || speech.first == "【" || speech.first == "《" {
                 why.append("a headline: used once, \(st.first.line == 0 ? "on the document's first line" : "before a title")")
                 rejected.insert(name); reasons[name] = why; continue
             }
@@ -452,6 +464,11 @@ struct LabelSet: Sendable {
 
     static func isLatin(_ n: [Unicode.Scalar]) -> Bool {
         !n.isEmpty && n.allSatisfy { $0.isASCII }
+    }
+
+    /// The rest of the line holds a sentence end: speech, not a title.
+    static func endsASentence(_ line: SourceLine, from start: Int) -> Bool {
+        line.scalars[min(start, line.contentEnd)..<line.contentEnd].contains { Folding.isSentenceEnd($0) }
     }
 
     /// More Latin letters than ideographs in the rest of the line.

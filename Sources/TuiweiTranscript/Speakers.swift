@@ -123,8 +123,9 @@ struct SideAssignment {
             let written = Array((labels.written[label] ?? label).unicodeScalars.filter { !Folding.isSpace($0) })
             let title = labels.titles[label]
                 ?? rw.flatMap { rw in
-                    [.official, .respondent, .questioner].contains(rw.role) && rw.word.count >= 2
-                        && c.fold(written).suffix(rw.word.count).elementsEqual(rw.word) ? written.suffix(rw.word.count).string : nil
+                    guard [.official, .respondent, .questioner].contains(rw.role), rw.word.count >= 2,
+                          let at = c.fold(written).lastIndex(of: rw.word) else { return nil }
+                    return written[at..<(at + rw.word.count)].string
                 }
                 ?? mention?.title
             let person = Self.personName(label, fullName: labels.fullNames[label], c) ?? mention?.person
@@ -239,7 +240,7 @@ struct SideAssignment {
         for t in turns {
             for sentence in t.split(whereSeparator: { $0 == "。" || $0 == "!" || $0 == "?" || $0 == "\n" }) {
                 let s = Array(sentence)
-                guard s.contains("我".scalarArray + ["是"]) || s.contains("我曾".scalarArray) || s.contains("做过".scalarArray) else { continue }
+                guard s.contains("我") else { continue }
                 guard c.roleClasses.contains(where: { $0.role == .official && s.contains($0.word) }) else { continue }
                 if let m = c.formerMarkers.first(where: s.contains) { return m.string }
             }

@@ -299,7 +299,14 @@ private struct TranscriptBuilder {
         }
         /// The label as most often written (the first of equals), not the folded name it is known by.
         func shown(_ label: String) -> String {
-            (aliases[label] ?? [label]).enumerated().max { a, b in (uses[a.element] ?? 0, -a.offset) < (uses[b.element] ?? 0, -b.offset) }?.element ?? label
+            let best = (aliases[label] ?? [label]).enumerated().max { a, b in (uses[a.element] ?? 0, -a.offset) < (uses[b.element] ?? 0, -b.offset) }?.element ?? label
+            // `接待人员说` is written for `接待人员`: the speech verb is not part of the name.
+            let u = Array(best.unicodeScalars), name = Array(label.unicodeScalars)
+            if u.count > name.count, conventions.fold(u.prefix(name.count)) == name,
+               conventions.speechVerbs.contains(where: { conventions.fold(u.dropFirst(name.count)) == $0 }) {
+                return u.prefix(name.count).string
+            }
+            return best
         }
         let ids = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
         let speakers: [Speaker] = order.enumerated().map { id, label in
