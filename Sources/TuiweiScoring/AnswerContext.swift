@@ -50,7 +50,8 @@ public struct AnswerContext: Sendable, Hashable {
         var out: [AnswerContext] = []
         var questionCache: [Int: (String, [String])] = [:]
         var n = 0
-        for turn in call.turns where turn.role == .official {
+        // The official turns as `Call.officialTurns` counts them: a translation is not a second answer.
+        for turn in call.turns where turn.role == .official && turn.attribution != .translation {
             n += 1
             var question = ""
             var qWords: [String] = []

@@ -118,7 +118,11 @@ struct SideAssignment {
             var why = evidence[label] ?? []
             let name = c.fold(label)
             let rw = roleWords[label]
+            // A label that names no one (`答：`, `部门回复：`) stands for the one official the text
+            // introduces, if it introduces exactly one (`外交部发言人华春莹主持例行记者会`).
+            let anonymous = rw?.role == .answerLabel || label.isEmpty || label.hasPrefix("(")
             let mention = Self.mention(of: labels.fullNames[label] ?? label, in: mentions, conventions: c)
+                ?? (anonymous ? Self.soleOfficial(in: context, conventions: c) : nil)
             // The role word as the label writes it (`工作人員`), else as the text introduces the speaker.
             let written = Array((labels.written[label] ?? label).unicodeScalars.filter { !Folding.isSpace($0) })
             let title = labels.titles[label]
@@ -218,6 +222,28 @@ struct SideAssignment {
             }
         }
         return found
+    }
+
+    /// The one person the text introduces with an official position and a name right after it
+    /// (`发言人华春莹`), when there is exactly one.
+    static func soleOfficial(in context: [Unicode.Scalar], conventions c: TranscriptConventions)
+        -> (official: Bool, title: String, organisation: String?, person: String?)? {
+        var people: [String: (official: Bool, title: String, organisation: String?, person: String?)] = [:]
+        for (word, role) in c.roleClasses where role == .official && word.count >= 2 {
+            var from = 0
+            while let at = context.firstIndex(of: word, from: from) {
+                from = at + 1
+                var end = at + word.count
+                while end < context.count, end - at - word.count < 3, Folding.isHan(context[end]) { end += 1 }
+                // A name is two or three characters; a verb after two ends it (`王毅表示`).
+                if end - at - word.count == 3, "主介表说在就对和与答出指称会强回".unicodeScalars.contains(context[end - 1]) { end -= 1 }
+                // Nor does a name start with a word of grammar (`领导人将…`).
+                guard end - at - word.count >= 2, !"人们的了是在和与及等将应已被把对为向从也都".unicodeScalars.contains(context[at + word.count]) else { continue }
+                let name = context[(at + word.count)..<end].string
+                if let m = mention(of: name, in: context, conventions: c), m.official { people[name] = m }
+            }
+        }
+        return people.count == 1 ? people.first!.value : nil
     }
 
     /// The body named right before a position (`外交部` in `外交部发言人`), if the run of ideographs

@@ -1,4 +1,5 @@
 import Foundation
+import TuiweiTranscript
 
 
 let topUsage = """
@@ -34,6 +35,11 @@ func main() async -> Int32 {
         if parsed.help {
             print(command.spec.help, terminator: "")
             return ExitStatus.ok
+        }
+        // Every command but the lexicon check reads transcripts with the shipped conventions: a
+        // broken file stops the run with its line before any work, never reads with no words.
+        if command.spec.name != "lexicon", command.spec.name != "segment" {
+            _ = try TranscriptConventions.shipped()
         }
         return try await command.run(parsed)
     } catch let e as UsageError {

@@ -16,8 +16,10 @@ enum LexiconCommand: Command {
         ],
         details: """
             check: reads the LEXICON files or folders (default: the shipped lexicons/deflection plus any
-            --lexicon) and reports syntax errors, unknown categories, duplicate entries, entries
-            shadowed by another, and entries that can never match. Exit status 65 when there are errors.
+            --lexicon, and lexicons/transcript) and reports syntax errors, unknown categories, duplicate
+            entries, entries shadowed by another, and entries that can never match. A folder holding the
+            transcript stage's files (roles.tsv, bodies.tsv, calls.tsv, labels.tsv) is checked against
+            their classes. Exit status 65 when there are errors.
             mine: lists word n-grams frequent in officials' turns and rare in callers' turns and in
             articles (ranked by a smoothed log-odds z-score), that no entry matches yet, with examples.
             CORPUS defaults to the bundled corpus/.
@@ -43,11 +45,21 @@ enum LexiconCommand: Command {
             paths += args.all("--lexicon")
         }
         let folder = (try? ScriptFolder.shipped()) ?? ScriptFolder()
-        let diagnostics = LexiconLint.check(paths: paths, folder: folder)
+        // A folder of the transcript stage's words (lexicons/transcript) is checked against its own
+        // schema; with no files named, the shipped one is checked too.
+        let fm = FileManager.default
+        func isTranscriptFolder(_ p: String) -> Bool {
+            TranscriptConventions.schema.keys.contains { fm.fileExists(atPath: p + "/" + $0) }
+        }
+        var transcriptFolders = paths.filter(isTranscriptFolder)
+        paths.removeAll(where: isTranscriptFolder)
+        if files.isEmpty, let shipped = TranscriptConventions.shippedDirectory { transcriptFolders.append(shipped) }
+        var diagnostics = paths.isEmpty ? [] : LexiconLint.check(paths: paths, folder: folder)
+        for dir in transcriptFolders { diagnostics += TranscriptConventions.check(directory: dir, folder: folder) }
         for d in diagnostics { print(d.description) }
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors
-        let count = Lexicon.files(in: paths).count
+        let count = Lexicon.files(in: paths).count + transcriptFolders.count * TranscriptConventions.schema.count
         printError("\(count) lexicon file(s): \(errors) error(s), \(warnings) warning(s)")
         return errors > 0 ? ExitStatus.dataError : ExitStatus.ok
     }
