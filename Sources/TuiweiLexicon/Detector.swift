@@ -42,7 +42,8 @@ public struct Detector: Sendable {
     ///   - tokens: scalar ranges of the turn's words (from `Segmenter.tokens(in:)`), for anchored
     ///     patterns; nil lets anchors match anywhere.
     public func detect(in turn: Turn, tokens: [Range<Int>]? = nil) -> [Detection] {
-        guard turn.role == .official else { return [] }
+        // Everyone who answers is read for deflections; only officials' answers are scored.
+        guard turn.role == .official || turn.role == .respondent else { return [] }
         let scalars = Array(turn.text.unicodeScalars)
         let found = analyse(scalars: scalars, tokens: tokens)
         return found.map { c in

@@ -73,6 +73,9 @@ public enum MarkdownReport {
             if hangs > 0 { out += "; ended by a hang-up" }
             out += ".\n"
             if !st.deflections.isEmpty { out += "Deflections: \(topCodes(st, 6)).\n" }
+            if let r = c.entry.respondents {
+                out += "Respondents, who speak for no body (listed, not scored or ranked): \(r.joined(separator: ", ")).\n"
+            }
             if !c.quotes.isEmpty {
                 out += "\nMost telling quotes:\n\n"
                 for q in c.quotes {

@@ -177,6 +177,7 @@ extension TextBytes {
         if let l = e.headerLine { key("headerLine"); int(l) }
         key("officialTurns"); int(e.officialTurns)
         if let o = e.organisation { key("organisation"); jsonString(o) }
+        if let r = e.respondents { key("respondents"); array(r) { j, r in j.jsonString(r) } }
         key("turns"); int(e.turns)
         raw("}")
         key("quotes")

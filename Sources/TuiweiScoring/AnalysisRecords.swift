@@ -56,9 +56,12 @@ public struct CallEntry: Sendable, Hashable, Codable {
     public let turns: Int
     public let officialTurns: Int
     public let events: [Event.Kind]
+    /// Labels of those who answered without speaking for a body (workers, residents, experts):
+    /// listed, not scored or ranked. Nil when there are none.
+    public let respondents: [String]?
 
     public init(document: String, call: Int, header: String?, headerLine: Int?, organisation: String?,
-                turns: Int, officialTurns: Int, events: [Event.Kind]) {
+                turns: Int, officialTurns: Int, events: [Event.Kind], respondents: [String] = []) {
         self.document = document
         self.call = call
         self.header = header
@@ -67,6 +70,7 @@ public struct CallEntry: Sendable, Hashable, Codable {
         self.turns = turns
         self.officialTurns = officialTurns
         self.events = events
+        self.respondents = respondents.isEmpty ? nil : respondents
     }
 }
 

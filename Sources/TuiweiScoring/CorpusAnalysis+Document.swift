@@ -25,7 +25,8 @@ extension CorpusAnalysis {
             calls.append(CallEntry(document: document.id, call: call.index, header: call.header?.text,
                                    headerLine: call.header?.lines.lowerBound, organisation: call.organisation,
                                    turns: call.turns.count, officialTurns: call.officialTurns.count,
-                                   events: call.events.map(\.kind)))
+                                   events: call.events.map(\.kind),
+                                   respondents: call.speakers.filter { s in s.role == .respondent && call.turns.contains { $0.speaker == s.id } }.map(\.label)))
             // A hang-up is charged to the last official turn before it.
             var hangUpsAfter: [Int: Int] = [:]
             for e in call.events where e.kind == .hangUp {
