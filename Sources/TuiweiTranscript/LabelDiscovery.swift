@@ -441,18 +441,20 @@ struct LabelSet: Sendable {
             if let full = h.fullName ?? legendShort[h.name] { fullNames[c] = fullNames[c] ?? full }
             if let t = h.title { titles[c] = titles[c] ?? t }
         }
+        var firstWritten: [String: String] = [:]
+        for (_, h) in hits { if let c = canonical[h.name], firstWritten[c] == nil { firstWritten[c] = stats[c]?.first.hit.written ?? h.written } }
         let decisions = order.map { name -> LabelDecision in
             let st = stats[name]!
             var why = reasons[name] ?? []
             if !dialogue, !why.isEmpty, st.shapes != ["damaged"] { why.append("no dialogue: fewer than two speakers taking turns") }
             return LabelDecision(written: st.first.hit.written.isEmpty ? ":" : st.first.hit.written,
                                  line: lines[st.first.line].number, column: st.first.hit.start + 1, count: st.count,
-                                 speaker: canonical[name].map { $0.isEmpty ? "(name lost)" : $0 }, reasons: why)
+                                 speaker: canonical[name].map { $0.isEmpty ? "(name lost)" : firstWritten[$0] ?? $0 }, reasons: why)
         }
         return LabelSet(canonical: canonical, fullNames: fullNames, titles: titles,
                         translations: dialogue ? translations : [:],
                         legend: legend, legendLines: legendLines,
-                        written: Dictionary(hits.compactMap { h in canonical[h.hit.name].map { ($0, stats[$0]?.first.hit.written ?? h.hit.written) } }, uniquingKeysWith: { a, _ in a }),
+                        written: firstWritten,
                         anonymous: anonymous, decisions: decisions, shapes: shapes)
     }
 

@@ -191,40 +191,49 @@ private struct TranscriptBuilder {
         }
 
         while k < lines.count {
-            let line = lines[k]
-            let content = Array(line.content)
+            let first = lines[k]
+            let content = Array(first.content)
             if let header = CallHeader.parse(content, conventions: conventions) {
                 closeTurn(next: nil)
                 closeCall()
                 var b = PassageBuilder(document: src.id)
-                b.append(line, line.contentStart..<line.contentEnd)
+                b.append(first, first.contentStart..<first.contentEnd)
                 current = CallDraft(header: b.build(), meta: header)
                 k += 1
                 continue
             }
-            let hits = labels.hits(in: line)
+            var hits = labels.hits(in: first)
+            var from = first.contentStart
             if hits.first?.atLineStart != true, let kind = EventMarker.kind(of: content, conventions: conventions) {
                 closeTurn(next: nil)
                 if current == nil { current = CallDraft() }
                 var b = PassageBuilder(document: src.id)
-                b.append(line, line.contentStart..<line.contentEnd)
-                if kind == .voicemail, !EventMarker.closesBracket(content, conventions) {
-                    var j = k + 1
-                    while j < lines.count, j <= k + 6 {
-                        b.append(lines[j], lines[j].contentStart..<lines[j].contentEnd)
-                        j += 1
-                        if EventMarker.closesBracket(Array(lines[j - 1].content), conventions) { break }
-                    }
-                    k = j - 1
+                // A recording in brackets may wrap over lines, and turns may follow it on its last line.
+                var endLine = k
+                if kind == .voicemail {
+                    while endLine < lines.count, endLine <= k + 6, closingBracket(in: lines[endLine]) == nil { endLine += 1 }
+                    if endLine >= lines.count || endLine > k + 6 { endLine = min(lines.count - 1, k + 6) }
                 }
+                for j in k..<endLine { b.append(lines[j], lines[j].contentStart..<lines[j].contentEnd) }
+                let last = lines[endLine]
+                let close = kind == .voicemail ? closingBracket(in: last) : nil
+                let rest = close.map { c in (endLine == k ? hits : labels.hits(in: last)).filter { $0.start > c } } ?? []
+                let eventEnd = rest.isEmpty ? last.contentEnd : close! + 1
+                b.append(last, last.contentStart..<eventEnd)
                 let after = current!.turns.isEmpty ? nil : current!.turns.count - 1
                 current!.events.append(Event(kind: kind, passage: b.build(), afterTurn: after))
-                k += 1
-                continue
+                guard !rest.isEmpty else {
+                    k = endLine + 1
+                    continue
+                }
+                k = endLine
+                hits = rest
+                from = eventEnd
             }
+            let line = lines[k]  // the last line of a recording, when turns follow it there
             // Text before the first label on this line continues the open turn.
             let firstStart = hits.first?.start ?? line.contentEnd
-            appendPlain(line, trimmed(line, line.contentStart..<firstStart), endsLine: hits.isEmpty)
+            appendPlain(line, trimmed(line, from..<firstStart), endsLine: hits.isEmpty)
             for (h, hit) in hits.enumerated() {
                 var canonical = labels.canonical[hit.name]!
                 if hit.shape == .bare {
@@ -267,6 +276,11 @@ private struct TranscriptBuilder {
             built.append(makeCall(index: n + 1, draft: c, roles: roles, documentOrganisation: documentOrganisation))
         }
         return TranscriptResult(preamble: preamble, calls: built, diagnostics: diagnostics)
+    }
+
+    /// Where a bracketed recording closes on a line, if it does.
+    private func closingBracket(in line: SourceLine) -> Int? {
+        (line.contentStart..<line.contentEnd).first { "]】)）〕".unicodeScalars.contains(conventions.fold(line.scalars[$0])) }
     }
 
     private func lineIndex(_ number: Int) -> Int {

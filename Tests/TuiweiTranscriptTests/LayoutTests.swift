@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TuiweiCore
 @testable import TuiweiTranscript
@@ -21,6 +22,23 @@ import TuiweiCore
         let worker = try #require(speaker(d, "张大山"))
         #expect(worker.side == .answerer)
         #expect(!worker.isOfficial, "nothing shows that a worker speaks for a body")
+    }
+
+    /// The bundled call with every turn run together in one paragraph, after its recording.
+    @Test func aWholeCallInOneParagraphReadsAsTheCall() throws {
+        let root = try #require(ProjectLayout.root())
+        let text = try String(contentsOfFile: root + "/corpus/000_43baa8c35279a078.txt", encoding: .utf8)
+        let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let header = try #require(lines.firstIndex { $0.hasPrefix("第一通电话") })
+        for glue in [" ", ""] {
+            let joined = lines[...header].joined(separator: "\n") + "\n" + lines[(header + 1)...].joined(separator: glue)
+            let d = parse(joined)
+            let call = try #require(d.calls.first)
+            #expect(call.officialTurns.count == 62)
+            #expect(call.events.first?.kind == .voicemail)
+            #expect(call.speakers.first { $0.role == .caller }?.label == "CLB")
+            #expect(Accounting.nonBlankScalars(in: d) == Accounting.nonBlankScalars(in: joined))
+        }
     }
 
     @Test func labelsOnTheirOwnLineAfterABulletOrATimestamp() throws {
