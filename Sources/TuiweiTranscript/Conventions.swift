@@ -17,7 +17,7 @@ public struct TranscriptConventions: Sendable {
 
     /// The classes each file may use; anything else in a file is an error.
     public static let schema: [String: [String]] = [
-        "roles.tsv": ["official", "questioner", "respondent", "narrator", "question-label", "answer-label", "former", "official-context"],
+        "roles.tsv": ["official", "questioner", "respondent", "narrator", "question-label", "answer-label", "former", "official-context", "surname"],
         "bodies.tsv": ["organisation", "body", "department", "caller-organisation", "person"],
         "calls.tsv": ["header", "hang-up", "refused", "retry", "voicemail", "introduction"],
         "labels.tsv": ["speech-verb", "metadata", "heading", "salutation", "greeting", "stage", "reply-intro", "message-intro", "publisher"],
@@ -54,6 +54,7 @@ public struct TranscriptConventions: Sendable {
     let publishers: [[Unicode.Scalar]]
     let formerMarkers: [[Unicode.Scalar]]
     let officialContext: [[Unicode.Scalar]]
+    let surnames: [[Unicode.Scalar]]
     /// Scalars that occur in some event word: a line with none of them reports no event.
     let eventKeys: Set<Unicode.Scalar>
 
@@ -91,6 +92,7 @@ public struct TranscriptConventions: Sendable {
         publishers = l("publisher")
         formerMarkers = l("former")
         officialContext = l("official-context")
+        surnames = l("surname").sorted { $0.count > $1.count }
         eventKeys = Set((l("hang-up") + l("refused") + l("retry") + l("voicemail")).joined())
     }
 

@@ -188,8 +188,9 @@ struct SideAssignment {
     static func personName(_ label: String, fullName: String?, _ c: TranscriptConventions) -> String? {
         func isName(_ s: String) -> Bool {
             let u = Array(s.unicodeScalars)
-            return (2...4).contains(u.count) && u.allSatisfy(Folding.isHan) && c.roleWord(endingAt: c.fold(u)) == nil
-                && !c.bodyWords.contains(where: c.fold(u).contains)
+            let f = c.fold(u)
+            return (2...4).contains(u.count) && u.allSatisfy(Folding.isHan) && c.roleWord(endingAt: f) == nil
+                && !c.bodyWords.contains(where: f.contains) && c.surnames.contains(where: { f.starts(with: $0) && f.count > $0.count })
         }
         if let parts = Optional(label.split(separator: " ")), parts.count == 2, isName(String(parts[1])) { return String(parts[1]) }
         if isName(label) { return label }
@@ -320,13 +321,17 @@ struct SpeakerAttributes {
         var surname = firstFound(in: turns) { selfStatedSurname($0, c) }
         let name = c.fold(label)
         if role == .caller || role == .narrator {
-            let fromLabel = LabelSet.isLatin(name) && label.allSatisfy({ $0.isUppercase }) ? label : nil
+            // An organisation's initials (`CLB`), not `Q`.
+            let fromLabel = LabelSet.isLatin(name) && label.count >= 2 && label.allSatisfy({ $0.isUppercase }) ? label : nil
             let org = firstFound(in: turns) { callerOrganisation($0, c) } ?? fromLabel
             surname = surname ?? person.flatMap(CallHeader.surname(of:))
             return SpeakerAttributes(organisation: org, department: nil, surname: surname)
         }
-        let namesBody = c.bodyWords.contains(where: name.contains) && c.roleWord(endingAt: name).map { $0.role != .answerLabel } ?? true
-        let fromLabel = namesBody ? CallHeader.parseMetadata(label, conventions: c) : nil
+        // The body a label names, without the position that ends it (`镇劳保所所长` → `镇劳保所`).
+        let rw = c.roleWord(endingAt: name)
+        let body = rw.map { Array(label.unicodeScalars.dropLast($0.word.count)) } ?? Array(label.unicodeScalars)
+        let namesBody = rw?.role != .answerLabel && c.bodyWords.contains(where: c.fold(body).contains)
+        let fromLabel = namesBody ? CallHeader.parseMetadata(body, conventions: c) : nil
         let organisation = fromLabel?.organisation ?? header?.organisation ?? mentioned ?? documentOrganisation
         let department = fromLabel?.department ?? header?.department ?? firstFound(in: turns) { selfStatedDepartment($0, c) }
         if surname == nil, role == .official { surname = CallHeader.surname(of: header?.person) }
