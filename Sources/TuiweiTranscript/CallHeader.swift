@@ -87,7 +87,7 @@ enum EventMarker {
     /// The kind of event a line (label-free) reports, if any.
     static func kind(of content: [Unicode.Scalar], conventions c: TranscriptConventions) -> Event.Kind? {
         // Nearly every line has none of the key characters: tell that before folding the line.
-        guard content.contains(where: { c.eventKeys.contains(c.fold($0)) }) else { return nil }
+        guard content.contains(where: { c.isEventKey(c.fold($0)) }) else { return nil }
         let text = c.fold(content)
         if isVoicemailStart(text, c) { return .voicemail }
         var s = 0, e = text.count

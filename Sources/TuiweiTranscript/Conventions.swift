@@ -6,7 +6,7 @@ import TuiweiCorpus
 /// caller introductions, what is not a speaker — loaded from `lexicons/transcript/*.tsv`, so a
 /// researcher adapts Tuiwei to a new layout by editing data. Words are stored folded (traditional
 /// to simplified, full width to ASCII, lower case), the form every lookup compares.
-public struct TranscriptConventions: Sendable {
+public final class TranscriptConventions: Sendable {
     /// One word of a class, folded, with where it was defined.
     public struct Word: Sendable, Hashable {
         public let scalars: [Unicode.Scalar]
@@ -55,8 +55,15 @@ public struct TranscriptConventions: Sendable {
     let formerMarkers: [[Unicode.Scalar]]
     let officialContext: [[Unicode.Scalar]]
     let surnames: [[Unicode.Scalar]]
-    /// Scalars that occur in some event word: a line with none of them reports no event.
-    let eventKeys: Set<Unicode.Scalar>
+    /// One bit per BMP scalar that occurs in some event word: a line with none of them reports
+    /// no event, told without hashing.
+    let eventKeyBits: [UInt64]
+
+    @inline(__always)
+    func isEventKey(_ s: Unicode.Scalar) -> Bool {
+        let v = Int(s.value)
+        return v < 0x10000 && eventKeyBits[v >> 6] & (1 << UInt64(v & 63)) != 0
+    }
 
     /// Builds conventions from parsed words.
     public init(words: [String: [Word]], folder: ScriptFolder) throws {
@@ -93,7 +100,11 @@ public struct TranscriptConventions: Sendable {
         formerMarkers = l("former")
         officialContext = l("official-context")
         surnames = l("surname").sorted { $0.count > $1.count }
-        eventKeys = Set((l("hang-up") + l("refused") + l("retry") + l("voicemail")).joined())
+        var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+        for k in (l("hang-up") + l("refused") + l("retry") + l("voicemail")).joined() where k.value < 0x10000 {
+            bits[Int(k.value) >> 6] |= 1 << UInt64(k.value & 63)
+        }
+        eventKeyBits = bits
     }
 
     /// Folds one scalar the way every word was folded.
@@ -103,8 +114,14 @@ public struct TranscriptConventions: Sendable {
         return v == s.value ? s : Unicode.Scalar(v) ?? s
     }
 
-    func fold<C: Collection<Unicode.Scalar>>(_ scalars: C) -> [Unicode.Scalar] { scalars.map(fold) }
-    func fold(_ text: String) -> [Unicode.Scalar] { text.unicodeScalars.map(fold) }
+    func fold<C: Collection<Unicode.Scalar>>(_ scalars: C) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(scalars.count)
+        for s in scalars { out.append(fold(s)) }
+        return out
+    }
+
+    func fold(_ text: String) -> [Unicode.Scalar] { fold(text.unicodeScalars) }
 
     /// The role-word class of the longest word that ends `name` (folded), with the word.
     func roleWord(endingAt name: [Unicode.Scalar]) -> (word: [Unicode.Scalar], role: RoleWordClass)? {

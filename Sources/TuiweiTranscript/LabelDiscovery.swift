@@ -184,7 +184,7 @@ struct LabelShapes {
             guard words.count <= 4, words.allSatisfy({ $0.first?.isUppercase ?? false }) || words.count == 1 else { return nil }
         }
         guard name.contains(where: { Folding.isHan($0) || $0.properties.isAlphabetic }) else { return nil }
-        if CallHeader.parse(conventions.fold(name), conventions: conventions) != nil { return nil }
+        if CallHeader.parse(name, conventions: conventions) != nil { return nil }
         var fullName: String?
         var title: String?
         var identity = name
@@ -214,7 +214,12 @@ struct LabelShapes {
             identity.removeLast(verb.count)
             break
         }
-        let w = String(String.UnicodeScalarView(written.map(Folding.fold))).trimmingSpaces
+        var a = 0, b = written.count
+        while a < b, Folding.isSpace(written[a]) { a += 1 }
+        while b > a, Folding.isSpace(written[b - 1]) { b -= 1 }
+        var view = String.UnicodeScalarView()
+        for k in a..<b { view.append(Folding.fold(written[k])) }
+        let w = String(view)
         return LabelHit(name: String(String.UnicodeScalarView(identity)), written: w, start: start, end: end,
                         fullName: nil, title: nil, shape: shape, atLineStart: atLineStart)
     }
@@ -283,6 +288,8 @@ struct LabelSet: Sendable {
     let legendLines: Set<Int>
     /// How each canonical label was first written (width-folded, spaces kept).
     let written: [String: String]
+    /// Every line's candidates, found once, by line number.
+    let candidates: [Int: [LabelHit]]
     /// The speakers turns whose name was lost (a bare `:`) are given in turn: a legend's two
     /// speakers, or two numbered ones.
     let anonymous: [String]
@@ -296,9 +303,12 @@ struct LabelSet: Sendable {
         var legend: [(short: String, full: String)] = []
         var legendLines = Set<Int>()
         var hits: [(line: Int, hit: LabelHit)] = []
+        var byLine: [Int: [LabelHit]] = [:]
         for (n, line) in lines.enumerated() {
             if let l = LabelShapes.legend(line) { legend += l; legendLines.insert(line.number); continue }
-            for h in shapes.candidates(in: line) { hits.append((n, h)) }
+            let found = shapes.candidates(in: line)
+            if !found.isEmpty { byLine[line.number] = found }
+            for h in found { hits.append((n, h)) }
         }
         func f(_ s: String) -> String { String(String.UnicodeScalarView(conventions.fold(s))) }
         let legendShort = Dictionary(legend.map { (f($0.short), $0.full) }, uniquingKeysWith: { a, _ in a })
@@ -454,7 +464,7 @@ struct LabelSet: Sendable {
         return LabelSet(canonical: canonical, fullNames: fullNames, titles: titles,
                         translations: dialogue ? translations : [:],
                         legend: legend, legendLines: legendLines,
-                        written: firstWritten,
+                        written: firstWritten, candidates: dialogue ? byLine.filter { $0.value.contains { canonical[$0.name] != nil } } : [:],
                         anonymous: anonymous, decisions: decisions, shapes: shapes)
     }
 
@@ -505,7 +515,7 @@ struct LabelSet: Sendable {
 
     /// All label positions in a line that stand for accepted labels.
     func hits(in line: SourceLine) -> [LabelHit] {
-        guard !canonical.isEmpty, !legendLines.contains(line.number) else { return [] }
-        return shapes.candidates(in: line).filter { canonical[$0.name] != nil }
+        guard !canonical.isEmpty, !legendLines.contains(line.number), let found = candidates[line.number] else { return [] }
+        return found.filter { canonical[$0.name] != nil }
     }
 }

@@ -262,14 +262,28 @@ struct SideAssignment {
         return run.string
     }
 
-    /// `在大陆的时候我是沈阳市司法局局长`, `我原来是…主任`: an office the speaker no longer holds.
+    /// `在大陆的时候我是沈阳市司法局局长`, `原局长`: an office the speaker no longer holds. A marker of
+    /// one character counts right before a position; a longer one in a sentence where the speaker
+    /// speaks of themself and of a position. Most turns hold no marker and are passed over.
     static func formerOffice(_ turns: [[Unicode.Scalar]], conventions c: TranscriptConventions) -> String? {
+        let positions = c.roleClasses.filter { $0.role == .official }.map(\.word)
+        func isEnd(_ s: Unicode.Scalar) -> Bool { s == "。" || s == "!" || s == "?" || s == "\n" }
         for t in turns {
-            for sentence in t.split(whereSeparator: { $0 == "。" || $0 == "!" || $0 == "?" || $0 == "\n" }) {
-                let s = Array(sentence)
-                guard s.contains("我") else { continue }
-                guard c.roleClasses.contains(where: { $0.role == .official && s.contains($0.word) }) else { continue }
-                if let m = c.formerMarkers.first(where: s.contains) { return m.string }
+            for m in c.formerMarkers {
+                var from = 0
+                while let at = t.firstIndex(of: m, from: from) {
+                    from = at + 1
+                    let after = t[(at + m.count)...]
+                    if m.count == 1 {
+                        if positions.contains(where: { after.starts(with: $0) }) { return m.string }
+                        continue
+                    }
+                    var a = at, b = at
+                    while a > 0, !isEnd(t[a - 1]) { a -= 1 }
+                    while b < t.count, !isEnd(t[b]) { b += 1 }
+                    let sentence = Array(t[a..<b])
+                    if sentence.contains("我"), positions.contains(where: sentence.contains) { return m.string }
+                }
             }
         }
         return nil
