@@ -183,3 +183,24 @@ public struct BodyTable: Sendable, Hashable {
         return row[y.count]
     }
 }
+
+extension BodyTable {
+    /// Every problem of the bodies table at `path` (what `tuiwei lexicon check` prints); with
+    /// `orientation`, also each orientation term that names a body of the table, since a body
+    /// belongs in one list only.
+    public static func lint(path: String, orientation: String? = nil, fold: ((UInt32) -> UInt32)? = nil) -> [Diagnostic] {
+        let text: String
+        do { text = try readText(path) } catch { return [error] }
+        var (table, problems) = parse(text, file: path, fold: fold)
+        if let orientation, let terms = try? readText(orientation) {
+            let bodies = Dictionary(table.terms.map { (foldedScalars($0.text), $0) }, uniquingKeysWith: { a, _ in a })
+            for (number, rawLine) in lines(of: terms) {
+                let fields = rawLine.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) }
+                guard fields.count >= 2, !fields[0].hasPrefix("#"), let body = bodies[foldedScalars(fields[1])] else { continue }
+                problems.append(Diagnostic(.warning, file: orientation, line: number,
+                                           "'\(fields[1])' names a body, listed at \(body.rule); delete it here (bodies are counted from that table)"))
+            }
+        }
+        return problems
+    }
+}

@@ -2,6 +2,7 @@ import Foundation
 import TuiweiCore
 import TuiweiLexicon
 import TuiweiPipeline
+import TuiweiScoring
 import TuiweiTranscript
 
 /// `tuiwei lexicon check|mine`: lint lexicon files, or propose new phrases from a corpus.
@@ -16,8 +17,10 @@ enum LexiconCommand: Command {
         ],
         details: """
             check: reads the LEXICON files or folders (default: the shipped lexicons/deflection plus any
-            --lexicon) and reports syntax errors, unknown categories, duplicate entries, entries
-            shadowed by another, and entries that can never match. Exit status 65 when there are errors.
+            --lexicon, and the bodies table lexicons/scoring/bodies.tsv) and reports syntax errors,
+            unknown categories, duplicate entries, entries shadowed by another, and entries that can
+            never match; a file named …bodies.tsv is checked as a bodies table (kinds, terms, follow
+            lines). Exit status 65 when there are errors.
             mine: lists word n-grams frequent in officials' turns and rare in callers' turns and in
             articles (ranked by a smoothed log-odds z-score), that no entry matches yet, with examples.
             CORPUS defaults to the bundled corpus/.
@@ -43,11 +46,23 @@ enum LexiconCommand: Command {
             paths += args.all("--lexicon")
         }
         let folder = (try? ScriptFolder.shipped()) ?? ScriptFolder()
-        let diagnostics = LexiconLint.check(paths: paths, folder: folder)
+        // Bodies tables (`…bodies.tsv`) have a format of their own; with no files named, the
+        // shipped one is checked too, against the orientation terms.
+        var bodyTables = paths.filter { $0.hasSuffix("bodies.tsv") }
+        paths.removeAll { $0.hasSuffix("bodies.tsv") }
+        var orientation: String?
+        if files.isEmpty, let dir = ProjectLayout.lexiconsDirectory() {
+            bodyTables.append(dir + "/scoring/bodies.tsv")
+            orientation = dir + "/scoring/orientation.tsv"
+        }
+        var diagnostics = paths.isEmpty ? [] : LexiconLint.check(paths: paths, folder: folder)
+        for table in bodyTables {
+            diagnostics += BodyTable.lint(path: table, orientation: orientation, fold: { $0 >= 0x3400 ? folder.fold($0) : $0 })
+        }
         for d in diagnostics { print(d.description) }
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors
-        let count = Lexicon.files(in: paths).count
+        let count = (paths.isEmpty ? 0 : Lexicon.files(in: paths).count) + bodyTables.count
         printError("\(count) lexicon file(s): \(errors) error(s), \(warnings) warning(s)")
         return errors > 0 ? ExitStatus.dataError : ExitStatus.ok
     }
