@@ -7,7 +7,7 @@ import TuiweiTranscript
 /// the same reports as one run over the whole corpus.
 public struct RunShard: Sendable, Codable {
     public static let format = "tuiwei-run-shard"
-    public static let version = 2
+    public static let version = 3
 
     public let format: String
     public let version: Int

@@ -6,7 +6,7 @@ import TuiweiScoring
 /// written as well-formed XHTML-compatible markup so that any XML parser can read it back.
 public enum HTMLReport {
     /// Section ids, in page order.
-    public static let sections = ["summary", "officials", "deflections", "calls", "answers", "documents"]
+    public static let sections = ["summary", "officials", "deflections", "referrals", "calls", "answers", "documents"]
 
     /// One colour per deflection code, stable across runs.
     static let colours: [Code: String] = {
@@ -39,6 +39,7 @@ public enum HTMLReport {
         h += summarySection(s)
         h += officialsSection(s)
         h += deflectionsSection(s)
+        h += ReferralReport.htmlSection(s)
         h += callsSection(s)
         h += answersSection(s)
         h += documentsSection(s)
@@ -376,5 +377,12 @@ public enum HTMLReport {
     .code { color: #fff; font-size: 0.75em; padding: 1px 4px; border-radius: 3px; }
     .loc { color: #666; font-family: monospace; }
     ul.quotes { margin-top: 4px; }
+    div.scroll { overflow-x: auto; }
+    svg.referrals .edge { fill: none; stroke-opacity: 0.55; }
+    svg.referrals a:hover .edge { stroke-opacity: 0.95; }
+    svg.referrals .org { fill: #eef3fa; stroke: #2c6fbb; }
+    svg.referrals .kind { font-size: 11px; font-weight: bold; }
+    ol.edges { font-size: 0.9em; } ol.edges li { margin-bottom: 6px; } ol.edges li:target { background: #fff3b0; }
+    span.kind { color: #555; font-size: 0.85em; }
     """
 }

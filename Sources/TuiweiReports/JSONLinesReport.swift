@@ -3,8 +3,9 @@ import TuiweiCore
 import TuiweiScoring
 
 /// `analysis.jsonl`: one JSON object per line, each with a `type` (`run`, `document`, `call`,
-/// `answer`, `official`, `organisation`) and its record under the key of the same name. Answers
-/// carry every detection and every contribution of their score.
+/// `answer`, `target`, `official`, `organisation`, `edge`, `chain`) and its record under the key of
+/// the same name. Answers carry every detection and every contribution of their score; each
+/// answer's `target` lines (the bodies its referrals point to) follow it.
 ///
 /// Lines are written as a run goes: `document`, `call` and `answer` lines per document, and the
 /// `run` line (first in the file) and the `official` and `organisation` lines (last) when the run
@@ -43,6 +44,8 @@ public enum JSONLinesReport {
         var duplicate = DuplicateLookup(copies)
         for ans in part.analysis.answers {
             answerText.answerLine(ans, duplicateOf: duplicate.of(document: ans.score.document, call: ans.score.call))
+            // Each answer's targets follow it.
+            if !ans.targets.isEmpty { answerText.text(ReferralReport.targetLines([ans], copies: copies)) }
         }
         answers = String(decoding: answerText.bytes, as: UTF8.self)
         return (documents, calls, answers)
@@ -58,6 +61,7 @@ public enum JSONLinesReport {
                                                    orientation: o.orientation.counts, boilerplateIndex: o.boilerplate.index, boilerplate: o.boilerplate), encoder)
         }
         for o in s.organisations { out += line("organisation", o, encoder) }
+        out += ReferralReport.mapLines(s.referrals)
         return out
     }
 

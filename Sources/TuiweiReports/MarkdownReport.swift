@@ -7,7 +7,7 @@ import TuiweiScoring
 public enum MarkdownReport {
     public static func render(_ s: CorpusSummary) -> String {
         var out = headline(s) + officialsTable(s)
-        out += organisationsTable(s) + callProfiles(s) + documentsTable(s)
+        out += organisationsTable(s) + ReferralReport.markdown(s) + callProfiles(s) + documentsTable(s)
         return out
     }
 

@@ -10,7 +10,7 @@ public enum ReportFormat: String, Sendable, Hashable, CaseIterable {
     case html
     /// `analysis.jsonl`
     case json
-    /// `answers.csv` and `officials.csv`
+    /// `answers.csv`, `officials.csv` and `referrals.csv`
     case csv
 
     /// The file names this format produces.
@@ -19,7 +19,7 @@ public enum ReportFormat: String, Sendable, Hashable, CaseIterable {
         case .markdown: ["report.md"]
         case .html: ["report.html"]
         case .json: ["analysis.jsonl"]
-        case .csv: ["answers.csv", "officials.csv"]
+        case .csv: ["answers.csv", "officials.csv", "referrals.csv"]
         }
     }
 
@@ -100,6 +100,7 @@ public final class ReportStream {
     public struct Rendered: Sendable {
         public let part: PreparedPart
         let csv: String
+        let referralsCSV: String
         let documents: String
         let calls: String
         let answers: String
@@ -116,6 +117,7 @@ public final class ReportStream {
     private let excelBOM: Bool
     private var builder: SummaryBuilder
     private let answersCSV: TextSink?
+    private let referralsCSV: TextSink?
     private let documentLines: TextSink?
     private let callLines: TextSink?
     private let answerLines: TextSink?
@@ -152,10 +154,12 @@ public final class ReportStream {
                                  referenceNgrams: context.referenceNgrams, limits: limits)
         let csv = context.formats.contains(.csv), json = context.formats.contains(.json)
         answersCSV = csv ? try sink(".answers.csv.partial") : nil
+        referralsCSV = csv ? try sink(".referrals.csv.partial") : nil
         documentLines = json ? try sink(".analysis.documents.partial") : nil
         callLines = json ? try sink(".analysis.calls.partial") : nil
         answerLines = json ? try sink(".analysis.answers.partial") : nil
         try answersCSV?.write((excelBOM ? "\u{FEFF}" : "") + CSVReport.row(CSVReport.answerColumns))
+        try referralsCSV?.write((excelBOM ? "\u{FEFF}" : "") + CSVReport.row(ReferralReport.columns))
     }
 
     /// A document's rows and lines; pure, so documents are rendered concurrently.
@@ -163,14 +167,16 @@ public final class ReportStream {
         let prepared = SummaryBuilder.prepare(part, resources: context.resources, duplicates: context.copies,
                                               referenceNgrams: context.referenceNgrams)
         let csv = context.formats.contains(.csv) ? CSVReport.answerRows(part.answers, copies: context.copies) : ""
+        let referrals = context.formats.contains(.csv) ? ReferralReport.csvRows(part.answers, copies: context.copies) : ""
         let lines = context.formats.contains(.json) ? JSONLinesReport.partLines(prepared, copies: context.copies) : (documents: "", calls: "", answers: "")
-        return Rendered(part: prepared, csv: csv, documents: lines.documents, calls: lines.calls, answers: lines.answers)
+        return Rendered(part: prepared, csv: csv, referralsCSV: referrals, documents: lines.documents, calls: lines.calls, answers: lines.answers)
     }
 
     /// Appends the next document, in corpus order.
     public func add(_ r: Rendered) throws(Diagnostic) {
         builder.add(r.part)
         try answersCSV?.write(r.csv)
+        try referralsCSV?.write(r.referralsCSV)
         try documentLines?.write(r.documents)
         try callLines?.write(r.calls)
         try answerLines?.write(r.answers)
@@ -215,6 +221,7 @@ public final class ReportStream {
             case .csv:
                 try put("answers.csv", [.sink(answersCSV!)])
                 try put("officials.csv", [.text((excelBOM ? "\u{FEFF}" : "") + CSVReport.officials(summary))])
+                try put("referrals.csv", [.sink(referralsCSV!)])
             }
         }
         return Result(summary: summary, files: files)

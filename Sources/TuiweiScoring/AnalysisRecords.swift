@@ -114,9 +114,12 @@ public struct ScoredAnswer: Sendable, Hashable, Codable {
     public let words: [String]
     /// Hang-ups that ended the call after this turn, before the official spoke again.
     public let hangUps: Int
+    /// The bodies the turn's referral and deference detections point to, in detection order.
+    public let targets: [ReferralTarget]
 
     public init(score: AnswerScore, speaker: String, official: OfficialKey, line: Int, text: String, question: String,
-                questionType: QuestionType, orientation: OrientationCounts, words: [String], hangUps: Int) {
+                questionType: QuestionType, orientation: OrientationCounts, words: [String], hangUps: Int,
+                targets: [ReferralTarget] = []) {
         self.score = score
         self.speaker = speaker
         self.official = official
@@ -127,5 +130,6 @@ public struct ScoredAnswer: Sendable, Hashable, Codable {
         self.orientation = orientation
         self.words = words
         self.hangUps = hangUps
+        self.targets = targets
     }
 }

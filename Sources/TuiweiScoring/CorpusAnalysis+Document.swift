@@ -51,12 +51,15 @@ extension CorpusAnalysis {
                     organisation: speaker?.organisation ?? call.organisation ?? speaker?.label ?? "?",
                     department: speaker?.department ?? call.department,
                     surname: speaker?.surname ?? call.person)
+                let score = scorer.score(ctx, questionType: questionType)
+                let targets = scorer.resources.targets(of: score.detections, in: turn,
+                                                       own: [official.organisation, official.department].compactMap { $0 })
                 answers.append(ScoredAnswer(
-                    score: scorer.score(ctx, questionType: questionType), speaker: speaker?.label ?? "?", official: official,
+                    score: score, speaker: speaker?.label ?? "?", official: official,
                     line: turn.lines.lowerBound, text: turn.text, question: ctx.question,
                     questionType: questionType,
                     orientation: scorer.resources.orientation(of: turn.text),
-                    words: ctx.answerWords, hangUps: hangUpsAfter[turn.index] ?? 0))
+                    words: ctx.answerWords, hangUps: hangUpsAfter[turn.index] ?? 0, targets: targets))
             }
         }
         return CorpusAnalysis(documents: [entry], calls: calls, answers: answers)
@@ -64,12 +67,19 @@ extension CorpusAnalysis {
 }
 
 extension ScoringResources {
+    /// The bodies `detections` of `turn` point to (`TargetFinder`), read in the bodies table's script.
+    public func targets(of detections: [Detection], in turn: Turn, own: [String]) -> [ReferralTarget] {
+        guard detections.contains(where: { bodies.follow[$0.code] != nil }) else { return [] }
+        return targets.targets(folded: folded(turn.text), scalars: Array(turn.text.unicodeScalars), map: turn.passage.map,
+                               detections: detections, own: own, fold: folded)
+    }
+
     /// Authority and grassroots terms in `text`, and its length without punctuation.
     public func orientation(of text: String) -> OrientationCounts {
         let s = folded(text)
         var counts = OrientationCounts(characters: s.reduce(0) { $0 + (isPunctuationOrSpace($1) ? 0 : 1) })
         for m in orientationMatcher.matches(in: s) {
-            if m.term < orientation["authority"].count { counts.authority += 1 } else { counts.grassroots += 1 }
+            if orientationIsAuthority[m.term] { counts.authority += 1 } else { counts.grassroots += 1 }
             counts.terms[orientationMatcher.terms[m.term], default: 0] += 1
         }
         return counts

@@ -4,7 +4,7 @@ import TuiweiCore
 extension CorpusAnalysis {
     /// Identifies shard files so that a wrong JSON file is rejected with a clear message.
     public static let shardFormat = "tuiwei-analysis"
-    public static let shardVersion = 1
+    public static let shardVersion = 2
 
     private struct Shard: Codable {
         let format: String

@@ -82,6 +82,8 @@ public struct CorpusSummary: Sendable, Hashable {
     public let answers: [ScoredAnswer]
     /// Calls that repeat another, keyed `document#call`.
     public let duplicates: [String: DuplicateLink]
+    /// Where the buck goes: the bodies officials and organisations point to.
+    public let referrals: ReferralMap
 
     /// The documents a report lists: the first ones, then every skipped one not among them.
     public var listedDocuments: [DocumentEntry] {
@@ -106,7 +108,7 @@ public struct CorpusSummary: Sendable, Hashable {
 
     init(totals: RunTotals, officials: [OfficialSummary], calls: [CallSummary], organisations: [OrganisationSummary],
          overall: ScoreStatistics, gradeThresholds: [Double], documents: [DocumentEntry], skipped: [DocumentEntry],
-         answers: [ScoredAnswer], duplicates: [String: DuplicateLink]) {
+         answers: [ScoredAnswer], duplicates: [String: DuplicateLink], referrals: ReferralMap = .empty) {
         self.totals = totals
         self.officials = officials
         self.calls = calls
@@ -117,6 +119,7 @@ public struct CorpusSummary: Sendable, Hashable {
         self.skipped = skipped
         self.answers = answers
         self.duplicates = duplicates
+        self.referrals = referrals
     }
 }
 

@@ -8,8 +8,12 @@ public struct ScoringResources: Sendable {
     public let stopWords: Set<String>
     /// Fillers, greetings, yes/no answer words and question markers (`cues.tsv`).
     public let cues: TermTable
-    /// `authority` and `grassroots` terms (`orientation.tsv`).
+    /// `authority` and `grassroots` terms (`orientation.tsv`) that name no body.
     public let orientation: TermTable
+    /// The bodies officials point to (`bodies.tsv`): the targets of referrals, and the orientation
+    /// profile's words for bodies.
+    public let bodies: BodyTable
+    public let targets: TargetFinder
 
     let fillers: PhraseMatcher
     let greetings: PhraseMatcher
@@ -19,8 +23,11 @@ public struct ScoringResources: Sendable {
     let openMarkers: PhraseMatcher
     let numerals: Set<UInt32>
     let measures: PhraseMatcher
-    /// Both poles in one matcher, authority terms first, so the longest term wins across poles.
+    /// Both poles in one matcher, so the longest term wins across poles: the orientation terms
+    /// and the bodies whose kind has a pole.
     let orientationMatcher: PhraseMatcher
+    /// Per term of `orientationMatcher`, whether it counts for authority (else for the grassroots).
+    let orientationIsAuthority: [Bool]
     let fillerWords: Set<String>
     let greetingWords: Set<String>
     /// Stop words, fillers and greetings in one set: a word is looked up once, not three times.
@@ -43,11 +50,14 @@ public struct ScoringResources: Sendable {
     /// Categories allowed in `orientation.tsv`.
     public static let orientationCategories = ["authority", "grassroots"]
 
-    public init(weights: ScoringWeights, stopWords: Set<String>, cues: TermTable, orientation: TermTable) {
+    public init(weights: ScoringWeights, stopWords: Set<String>, cues: TermTable, orientation: TermTable,
+                bodies: BodyTable = .empty) {
         self.weights = weights
         self.stopWords = stopWords
         self.cues = cues
         self.orientation = orientation
+        self.bodies = bodies
+        targets = TargetFinder(table: bodies)
         fillers = PhraseMatcher(terms: cues["filler"])
         greetings = PhraseMatcher(terms: cues["greeting"])
         yesNoAnswers = PhraseMatcher(terms: cues["yes-no-answer"])
@@ -56,21 +66,25 @@ public struct ScoringResources: Sendable {
         openMarkers = PhraseMatcher(terms: cues["question-open"])
         numerals = Set(cues["numeral"].flatMap { foldedScalars($0) })
         measures = PhraseMatcher(terms: cues["measure"])
-        orientationMatcher = PhraseMatcher(terms: orientation["authority"] + orientation["grassroots"])
+        let authority = orientation["authority"] + bodies.terms(on: .authority)
+        let grassroots = orientation["grassroots"] + bodies.terms(on: .grassroots)
+        orientationMatcher = PhraseMatcher(terms: authority + grassroots)
+        orientationIsAuthority = authority.map { _ in true } + grassroots.map { _ in false }
         fillerWords = Set(cues["filler"])
         greetingWords = Set(cues["greeting"])
         nonContentWords = WordSet(stopWords.union(fillerWords).union(greetingWords))
         stopWordSet = WordSet(stopWords)
     }
 
-    /// Loads `weights.tsv`, `stopwords.txt`, `cues.tsv` and `orientation.tsv` from `directory`.
+    /// Loads `weights.tsv`, `stopwords.txt`, `cues.tsv`, `orientation.tsv` and `bodies.tsv` from `directory`.
     public static func load(directory: String) throws(Diagnostic) -> ScoringResources {
         let d = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         return ScoringResources(
             weights: try ScoringWeights.load(path: d + "/weights.tsv"),
             stopWords: try WordList.load(path: d + "/stopwords.txt"),
             cues: try TermTable.load(path: d + "/cues.tsv", categories: cueCategories),
-            orientation: try TermTable.load(path: d + "/orientation.tsv", categories: orientationCategories))
+            orientation: try TermTable.load(path: d + "/orientation.tsv", categories: orientationCategories),
+            bodies: try BodyTable.load(path: d + "/bodies.tsv"))
     }
 
     /// Loads from the project's `lexicons/scoring/`.

@@ -56,6 +56,7 @@ public struct SummaryBuilder: Sendable {
     private var officials: [OfficialKey: OfficialTotals] = [:]
     private var organisations: [String: OrganisationTotals] = [:]
     private var overall = ScoreTotals()
+    private var referrals = ReferralMapBuilder()
 
     /// - Parameters:
     ///   - duplicates: calls that repeat another, keyed `document#call` (`CorpusAnalysis.duplicateCalls`).
@@ -130,6 +131,7 @@ public struct SummaryBuilder: Sendable {
             byOfficial[a.official, default: []].append(a)
             // Updated in place: a copy taken out of the dictionary would copy its sets on every answer.
             Self.fold(a, phrases: p, into: &officials[a.official, default: OfficialTotals()])
+            referrals.add(a)
         }
         var byOrganisation: [String: [ScoredAnswer]] = [:]
         for (key, group) in byOfficial {
@@ -186,7 +188,8 @@ public struct SummaryBuilder: Sendable {
         return CorpusSummary(totals: totals, officials: officials, calls: calls, organisations: organisations,
                              overall: statistics(groups.count - 1),
                              gradeThresholds: [w["grade.1"], w["grade.2"], w["grade.3"]],
-                             documents: documents, skipped: skipped, answers: answers, duplicates: duplicates)
+                             documents: documents, skipped: skipped, answers: answers, duplicates: duplicates,
+                             referrals: referrals.finish(called: Set(self.organisations.keys), resources: resources))
     }
 }
 

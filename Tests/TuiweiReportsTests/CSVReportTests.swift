@@ -45,7 +45,7 @@ import TuiweiScoring
     @Test func excelBOMIsOptional() {
         let plain = ReportWriter.render(Fixture.whole, resources: Fixture.resources, formats: [.csv])
         let excel = ReportWriter.render(Fixture.whole, resources: Fixture.resources, formats: [.csv], excelBOM: true)
-        #expect(plain.map(\.name) == ["answers.csv", "officials.csv"])
+        #expect(plain.map(\.name) == ["answers.csv", "officials.csv", "referrals.csv"])
         #expect(!plain[0].contents.hasPrefix("\u{FEFF}"))
         #expect(excel[0].contents.hasPrefix("\u{FEFF}") && excel[1].contents.hasPrefix("\u{FEFF}"))
     }

@@ -13,7 +13,7 @@ enum Fixture {
         do {
             let shipped = try ScoringResources.loadDefault()
             return ScoringResources(weights: try ScoringWeights.load(path: path), stopWords: shipped.stopWords,
-                                    cues: shipped.cues, orientation: shipped.orientation)
+                                    cues: shipped.cues, orientation: shipped.orientation, bodies: shipped.bodies)
         } catch { fatalError("scoring resources: \(error)") }
     }()
 

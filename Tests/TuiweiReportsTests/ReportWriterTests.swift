@@ -12,7 +12,7 @@ import TuiweiScoring
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tuiwei-report-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let paths = try ReportWriter.write(Fixture.whole, resources: Fixture.resources, to: dir, formats: ReportFormat.allCases).files.compactMap(\.path)
-        #expect(paths.map { ($0 as NSString).lastPathComponent } == ["report.md", "report.html", "analysis.jsonl", "answers.csv", "officials.csv"])
+        #expect(paths.map { ($0 as NSString).lastPathComponent } == ["report.md", "report.html", "analysis.jsonl", "answers.csv", "officials.csv", "referrals.csv"])
         for p in paths { #expect(FileManager.default.fileExists(atPath: p)) }
         // Same inputs merged in another order give the same bytes.
         let reordered = Fixture.analysis([Fixture.skipped, Fixture.transcript(id: "b"), Fixture.article, Fixture.transcript(id: "a")])
@@ -33,7 +33,7 @@ import TuiweiScoring
                 CorpusAnalysis.analysing($0, scorer: AnswerScorer(resources: Fixture.resources), detections: { _ in [] }, words: Fixture.words)
             })
             let files = ReportWriter.render(analysis, resources: Fixture.resources, formats: ReportFormat.allCases)
-            #expect(files.count == 5)
+            #expect(files.count == 6)
             _ = try XMLDocument(data: Data(files[1].contents.utf8), options: [])
             #expect(parseCSV(files[3].contents).count == 1)
             #expect(files[0].contents.contains("\(docs.count) documents"))

@@ -13,7 +13,7 @@ let testResources: ScoringResources = {
     let path = ProjectLayout.root()! + "/Tests/Fixtures/scoring/test-weights.tsv"
     do {
         return ScoringResources(weights: try ScoringWeights.load(path: path), stopWords: shipped.stopWords,
-                                cues: shipped.cues, orientation: shipped.orientation)
+                                cues: shipped.cues, orientation: shipped.orientation, bodies: shipped.bodies)
     } catch { fatalError("test weights: \(error)") }
 }()
 

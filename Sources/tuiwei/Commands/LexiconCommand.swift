@@ -2,6 +2,7 @@ import Foundation
 import TuiweiCore
 import TuiweiLexicon
 import TuiweiPipeline
+import TuiweiScoring
 import TuiweiTranscript
 
 /// `tuiwei lexicon check|mine`: lint lexicon files, or propose new phrases from a corpus.
@@ -16,10 +17,11 @@ enum LexiconCommand: Command {
         ],
         details: """
             check: reads the LEXICON files or folders (default: the shipped lexicons/deflection plus any
-            --lexicon, and lexicons/transcript) and reports syntax errors, unknown categories, duplicate
-            entries, entries shadowed by another, and entries that can never match. A folder holding the
-            transcript stage's files (roles.tsv, bodies.tsv, calls.tsv, labels.tsv) is checked against
-            their classes. Exit status 65 when there are errors.
+            --lexicon, the bodies table lexicons/scoring/bodies.tsv and lexicons/transcript) and reports
+            syntax errors, unknown categories, duplicate entries, entries shadowed by another, and
+            entries that can never match; a file named …bodies.tsv is checked as a bodies table (kinds,
+            terms, follow lines), and a folder holding the transcript stage's files (roles.tsv,
+            bodies.tsv, calls.tsv, labels.tsv) against their classes. Exit status 65 when there are errors.
             mine: lists word n-grams frequent in officials' turns and rare in callers' turns and in
             articles (ranked by a smoothed log-odds z-score), that no entry matches yet, with examples.
             CORPUS defaults to the bundled corpus/.
@@ -46,20 +48,32 @@ enum LexiconCommand: Command {
         }
         let folder = (try? ScriptFolder.shipped()) ?? ScriptFolder()
         // A folder of the transcript stage's words (lexicons/transcript) is checked against its own
-        // schema; with no files named, the shipped one is checked too.
+        // schema, and bodies tables (`…bodies.tsv`) have a format of their own; with no files named,
+        // the shipped ones are checked too, the bodies table against the orientation terms.
         let fm = FileManager.default
         func isTranscriptFolder(_ p: String) -> Bool {
             TranscriptConventions.schema.keys.contains { fm.fileExists(atPath: p + "/" + $0) }
         }
         var transcriptFolders = paths.filter(isTranscriptFolder)
         paths.removeAll(where: isTranscriptFolder)
-        if files.isEmpty, let shipped = TranscriptConventions.shippedDirectory { transcriptFolders.append(shipped) }
+        var bodyTables = paths.filter { $0.hasSuffix("bodies.tsv") }
+        paths.removeAll { $0.hasSuffix("bodies.tsv") }
+        var orientation: String?
+        if files.isEmpty, let dir = ProjectLayout.lexiconsDirectory() {
+            bodyTables.append(dir + "/scoring/bodies.tsv")
+            orientation = dir + "/scoring/orientation.tsv"
+            transcriptFolders.append(dir + "/transcript")
+        }
         var diagnostics = paths.isEmpty ? [] : LexiconLint.check(paths: paths, folder: folder)
+        for table in bodyTables {
+            diagnostics += BodyTable.lint(path: table, orientation: orientation, fold: { $0 >= 0x3400 ? folder.fold($0) : $0 })
+        }
         for dir in transcriptFolders { diagnostics += TranscriptConventions.check(directory: dir, folder: folder) }
         for d in diagnostics { print(d.description) }
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors
-        let count = Lexicon.files(in: paths).count + transcriptFolders.count * TranscriptConventions.schema.count
+        let count = (paths.isEmpty ? 0 : Lexicon.files(in: paths).count) + bodyTables.count
+            + transcriptFolders.count * TranscriptConventions.schema.count
         printError("\(count) lexicon file(s): \(errors) error(s), \(warnings) warning(s)")
         return errors > 0 ? ExitStatus.dataError : ExitStatus.ok
     }

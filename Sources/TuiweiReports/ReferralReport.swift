@@ -1,0 +1,263 @@
+import Foundation
+import TuiweiCore
+import TuiweiScoring
+
+/// Where the buck goes, in every format: `referrals.csv` (one row per target), the `target`,
+/// `edge` and `chain` lines of `analysis.jsonl`, the table of `report.md` and the diagram of
+/// `report.html`.
+public enum ReferralReport {
+    public static let columns = [
+        "official", "organisation", "document", "call", "turn", "code", "target", "body", "kind", "basis",
+        "line", "column", "quote", "rule", "duplicate_of",
+    ]
+
+    // MARK: referrals.csv
+
+    /// The rows of `answers`' targets (no header).
+    public static func csvRows(_ answers: [ScoredAnswer], copies: [String: DuplicateLink]) -> String {
+        var out = TextBytes(capacity: 256)
+        var duplicate = DuplicateLookup(copies)
+        for a in answers where !a.targets.isEmpty {
+            let original = duplicate.of(document: a.score.document, call: a.score.call)
+            for t in a.targets {
+                let quote = clause(of: t, in: a)
+                out.csvField(a.official.description); out.byte(comma)
+                out.csvField(a.official.organisation); out.byte(comma)
+                out.csvField(a.score.document); out.byte(comma)
+                out.int(a.score.call); out.byte(comma)
+                out.int(a.score.turn); out.byte(comma)
+                out.text(t.code.rawValue); out.byte(comma)
+                out.csvField(t.text); out.byte(comma)
+                out.csvField(t.body); out.byte(comma)
+                out.csvField(t.kind); out.byte(comma)
+                out.text(t.basis.rawValue); out.byte(comma)
+                out.int(t.location.line); out.byte(comma)
+                out.int(t.location.column); out.byte(comma)
+                out.csvField(quote); out.byte(comma)
+                out.csvField(t.rule.description); out.byte(comma)
+                out.csvField(original ?? "")
+                out.raw("\r\n")
+            }
+        }
+        return out.string
+    }
+
+    private static let comma = UInt8(ascii: ",")
+
+    /// The clause of the turn around a target (around its detection, when unnamed).
+    static func clause(of t: ReferralTarget, in a: ScoredAnswer) -> String {
+        let detection = t.detection < a.score.detections.count ? a.score.detections[t.detection] : nil
+        return Quote.clause(around: t.basis == .none ? detection?.range ?? t.range : t.range, in: a.text)
+    }
+
+    // MARK: analysis.jsonl
+
+    struct TargetRecord: Encodable {
+        let document: String, call: Int, turn: Int, officialTurn: Int
+        let official: OfficialKey
+        let code: String, detection: String
+        let text: String, body: String, kind: String, basis: String
+        let start: Int, end: Int, line: Int, column: Int
+        let rule: String
+        let duplicateOf: String?
+    }
+
+    /// A `target` line for every target of `answers`.
+    static func targetLines(_ answers: [ScoredAnswer], copies: [String: DuplicateLink]) -> String {
+        var out = ""
+        var duplicate = DuplicateLookup(copies)
+        let encoder = JSONLinesReport.encoder()
+        for a in answers where !a.targets.isEmpty {
+            let original = duplicate.of(document: a.score.document, call: a.score.call)
+            for t in a.targets {
+                let d = t.detection < a.score.detections.count ? a.score.detections[t.detection].text : ""
+                out += JSONLinesReport.line("target", TargetRecord(
+                    document: a.score.document, call: a.score.call, turn: a.score.turn, officialTurn: a.score.officialTurn,
+                    official: a.official, code: t.code.rawValue, detection: d, text: t.text, body: t.body, kind: t.kind,
+                    basis: t.basis.rawValue, start: t.range.lowerBound, end: t.range.upperBound,
+                    line: t.location.line, column: t.location.column, rule: t.rule.description, duplicateOf: original), encoder)
+            }
+        }
+        return out
+    }
+
+    struct EdgeRecord: Encodable {
+        let level: String
+        let organisation: String
+        let official: OfficialKey?
+        let body: String, kind: String, kindLabel: String
+        let count: Int, calls: Int, callList: [String]
+        let quote: Quote
+    }
+
+    /// The `edge` lines (organisations', then officials') and the `chain` lines.
+    static func mapLines(_ map: ReferralMap) -> String {
+        let encoder = JSONLinesReport.encoder()
+        var out = ""
+        for e in map.organisations + map.officials {
+            out += JSONLinesReport.line("edge", EdgeRecord(level: e.official == nil ? "organisation" : "official",
+                                                           organisation: e.organisation, official: e.official, body: e.body,
+                                                           kind: e.kind, kindLabel: map.label(ofKind: e.kind), count: e.count,
+                                                           calls: e.calls, callList: e.callList, quote: e.quote), encoder)
+        }
+        for c in map.chains { out += JSONLinesReport.line("chain", c, encoder) }
+        return out
+    }
+
+    // MARK: report.md
+
+    static func markdown(_ s: CorpusSummary) -> String {
+        let map = s.referrals
+        var out = "\n## Where the buck goes\n\n"
+        guard !map.organisations.isEmpty else {
+            return out + "No referral, jurisdiction or deference detection in the analysed calls.\n"
+        }
+        out += "The bodies each organisation's officials pointed the caller to, from the words around every REFERRAL, JURISDICTION, DEFER_UP and DEFER_ADMIN detection (and GATEKEEPING that names an office); kinds from `lexicons/scoring/bodies.tsv`. Every target is in referrals.csv.\n\n"
+        out += "| organisation | kind | body | times | calls | strongest quote |\n|---|---|---|---:|---:|---|\n"
+        for e in map.organisations {
+            out += "| \(cell(e.organisation)) | \(cell(map.label(ofKind: e.kind))) | \(cell(e.body)) | \(e.count) | \(e.calls) | \(quoteText(e.quote)) |\n"
+        }
+        out += "\nBy official:\n\n| official | bodies pointed to |\n|---|---|\n"
+        var byOfficial: [(OfficialKey, [ReferralEdge])] = []
+        for e in map.officials {
+            if let last = byOfficial.last, last.0 == e.official { byOfficial[byOfficial.count - 1].1.append(e) } else { byOfficial.append((e.official!, [e])) }
+        }
+        for (official, edges) in byOfficial {
+            out += "| \(cell(official.description)) | \(cell(edges.map { "\($0.body) ×\($0.count)" }.joined(separator: ", "))) |\n"
+        }
+        out += "\n"
+        if map.chains.isEmpty {
+            out += "Chains: none in this corpus — no body pointed to was itself called and pointed on.\n"
+        } else {
+            out += "Chains (a body pointed to was itself called and pointed on):\n\n"
+            for c in map.chains { out += "- " + chainText(c) + "\n" }
+        }
+        return out
+    }
+
+    static func chainText(_ c: ReferralChain) -> String {
+        var parts: [String] = []
+        for h in c.hops {
+            parts.append("\(h.organisation) → \(h.body) (\(h.quote.location.document):\(h.quote.location.line))")
+        }
+        var text = parts.joined(separator: " ⇒ ")
+        if let last = c.hops.last?.calledAs { text += " = \(last)" }
+        if c.pointsBack { text += " — points back" }
+        return cell(text)
+    }
+
+    static func quoteText(_ q: Quote) -> String {
+        let quoted = q.text.range(of: q.evidence).map { q.text.replacingCharacters(in: $0, with: "**\(q.evidence)**") } ?? q.text
+        return cell("“\(quoted)” — \(q.code.rawValue) — \(q.location.document):\(q.location.line)")
+    }
+
+    static func cell(_ s: String) -> String { MarkdownReport.cell(s) }
+
+    // MARK: report.html
+
+    /// The section: the diagram, the list of edges it links to, and the chains.
+    static func htmlSection(_ s: CorpusSummary) -> String {
+        let map = s.referrals
+        var h = "<section id=\"referrals\">\n<h2>Where the buck goes</h2>\n"
+        guard !map.organisations.isEmpty else {
+            return h + "<p class=\"note\">No referral, jurisdiction or deference detection in the analysed calls.</p>\n</section>\n"
+        }
+        h += "<p class=\"note\">Organisations on the left, the bodies their officials pointed to on the right, grouped by kind; a line is as thick as the number of times. Follow a line to its strongest quote below; referrals.csv lists every one.</p>\n"
+        h += diagram(map)
+        h += "<ol class=\"edges\">\n"
+        for (i, e) in map.organisations.enumerated() {
+            let q = e.quote
+            let quoted = q.text.range(of: q.evidence).map {
+                HTMLReport.esc(String(q.text[..<$0.lowerBound])) + "<mark class=\"d\">\(HTMLReport.esc(q.evidence))</mark>" + HTMLReport.esc(String(q.text[$0.upperBound...]))
+            } ?? HTMLReport.esc(q.text)
+            h += "<li id=\"edge-\(i + 1)\"><b>\(HTMLReport.esc(e.organisation)) → \(HTMLReport.esc(e.body))</b> "
+            h += "<span class=\"kind\">\(HTMLReport.esc(map.label(ofKind: e.kind)))</span> ×\(e.count) in \(e.calls) call\(e.calls == 1 ? "" : "s") "
+            h += "(\(HTMLReport.esc(e.callList.joined(separator: ", "))))<br /><q lang=\"zh-Hans\">\(quoted)</q> "
+            h += "<span class=\"code\" style=\"background:\(HTMLReport.colours[q.code] ?? "#999")\">\(q.code.rawValue)</span> "
+            h += "<span class=\"loc\">\(HTMLReport.esc(q.location.document)):\(q.location.line):\(q.location.column)</span></li>\n"
+        }
+        h += "</ol>\n"
+        if map.chains.isEmpty {
+            h += "<p class=\"note\">Chains: none in this corpus — no body pointed to was itself called and pointed on.</p>\n"
+        } else {
+            h += "<h3>Chains</h3>\n<ul class=\"chains\">\n"
+            for c in map.chains { h += "<li>\(HTMLReport.esc(chainText(c)))</li>\n" }
+            h += "</ul>\n"
+        }
+        return h + "</section>\n"
+    }
+
+    /// One colour per kind, in table order.
+    static func colour(_ kind: String, in map: ReferralMap) -> String {
+        let palette = ["#c0392b", "#2980b9", "#16a085", "#e67e22", "#8e44ad", "#d35400", "#27ae60",
+                       "#2c3e50", "#7f8c8d", "#e84393", "#b7950b", "#95a5a6"]
+        let i = map.kinds.firstIndex { $0.id == kind } ?? (map.kinds.count)
+        return palette[i % palette.count]
+    }
+
+    /// Organisations on the left, bodies grouped by kind on the right, one curve per edge with a
+    /// width by count, each curve a link to its quote.
+    static func diagram(_ map: ReferralMap) -> String {
+        let edges = map.organisations
+        var organisations: [String] = []
+        for e in edges where organisations.last != e.organisation { organisations.append(e.organisation) }
+        // Bodies in kind order (the table's), then by total count, then name.
+        var totals: [String: Int] = [:], kindOf: [String: String] = [:]
+        for e in edges {
+            let key = e.kind + "\t" + e.body
+            totals[key, default: 0] += e.count
+            kindOf[key] = e.kind
+        }
+        let rank = Dictionary(uniqueKeysWithValues: map.kinds.enumerated().map { ($1.id, $0) })
+        let bodies = totals.keys.sorted { a, b in
+            let ka = rank[kindOf[a]!] ?? Int.max, kb = rank[kindOf[b]!] ?? Int.max
+            return ka != kb ? ka < kb : totals[a]! != totals[b]! ? totals[a]! > totals[b]! : a < b
+        }
+        let row = 22.0, top = 16.0, width = 760.0, leftBox = 190.0, rightX = 470.0
+        var y: [String: Double] = [:]
+        var labels: [(kind: String, y: Double)] = []
+        var cursor = top
+        var lastKind = ""
+        for key in bodies {
+            if kindOf[key] != lastKind {
+                lastKind = kindOf[key]!
+                cursor += lastKind == kindOf[bodies[0]] ? 0 : 8
+                labels.append((lastKind, cursor + 12))
+                cursor += row
+            }
+            y[key] = cursor + row / 2
+            cursor += row
+        }
+        let height = max(cursor + 10, top + Double(organisations.count) * 60 + 20)
+        // Organisations spread over the height, each a box.
+        let slot = (height - top) / Double(max(organisations.count, 1))
+        var orgY: [String: Double] = [:]
+        for (i, o) in organisations.enumerated() { orgY[o] = top + slot * (Double(i) + 0.5) }
+        let maxCount = Double(edges.map(\.count).max() ?? 1)
+        var h = "<div class=\"scroll\"><svg class=\"chart referrals\" xmlns=\"http://www.w3.org/2000/svg\" width=\"\(fmt(width, 0))\" height=\"\(fmt(height, 0))\" viewBox=\"0 0 \(fmt(width, 0)) \(fmt(height, 0))\" role=\"img\" aria-label=\"Where the buck goes: organisations and the bodies their officials pointed to\">\n"
+        for (i, e) in edges.enumerated() {
+            let key = e.kind + "\t" + e.body
+            guard let y1 = orgY[e.organisation], let y2 = y[key] else { continue }
+            let x1 = leftBox + 10, x2 = rightX - 6, mid = (x1 + x2) / 2
+            let w = 1.5 + 9 * (Double(e.count) / maxCount).squareRoot()
+            h += "<a href=\"#edge-\(i + 1)\"><path d=\"M\(fmt(x1)) \(fmt(y1)) C\(fmt(mid)) \(fmt(y1)) \(fmt(mid)) \(fmt(y2)) \(fmt(x2)) \(fmt(y2))\" "
+            h += "class=\"edge\" stroke=\"\(colour(e.kind, in: map))\" stroke-width=\"\(fmt(w))\">"
+            h += "<title>\(HTMLReport.esc(e.organisation)) → \(HTMLReport.esc(e.body)) (\(HTMLReport.esc(map.label(ofKind: e.kind)))): \(e.count)× in \(e.calls) call\(e.calls == 1 ? "" : "s")</title></path></a>\n"
+        }
+        for o in organisations {
+            let cy = orgY[o]!
+            h += "<rect x=\"10\" y=\"\(fmt(cy - 16))\" width=\"\(fmt(leftBox))\" height=\"32\" rx=\"4\" class=\"org\" />"
+            h += "<text x=\"\(fmt(10 + leftBox / 2))\" y=\"\(fmt(cy + 5))\" text-anchor=\"middle\" class=\"label\">\(HTMLReport.esc(o))</text>\n"
+        }
+        for l in labels {
+            h += "<text x=\"\(fmt(rightX))\" y=\"\(fmt(l.y))\" class=\"kind\" fill=\"\(colour(l.kind, in: map))\">\(HTMLReport.esc(map.label(ofKind: l.kind)))</text>\n"
+        }
+        for key in bodies {
+            let body = String(key.split(separator: "\t", maxSplits: 1).last ?? "")
+            h += "<circle cx=\"\(fmt(rightX))\" cy=\"\(fmt(y[key]!))\" r=\"4\" fill=\"\(colour(kindOf[key]!, in: map))\" />"
+            h += "<text x=\"\(fmt(rightX + 10))\" y=\"\(fmt(y[key]! + 4))\" class=\"label\">\(HTMLReport.esc(body)) <tspan class=\"axis\">×\(totals[key]!)</tspan></text>\n"
+        }
+        return h + "</svg></div>\n"
+    }
+}
+

@@ -1,0 +1,208 @@
+import TuiweiCore
+
+/// One edge of the map of referrals: an official or an organisation pointing to a body.
+public struct ReferralEdge: Sendable, Hashable, Codable {
+    public let organisation: String
+    /// The official, for an official's edge; nil for an organisation's.
+    public let official: OfficialKey?
+    /// Normalised body (`ReferralTarget.body`).
+    public let body: String
+    /// Kind id from the bodies table.
+    public let kind: String
+    /// Targets counted on this edge (one per detection and body).
+    public internal(set) var count: Int
+    /// Distinct calls they were found in.
+    public internal(set) var calls: Int
+    /// The first calls, as `document#call`, at most `ReferralMap.listedCalls`.
+    public internal(set) var callList: [String]
+    /// The strongest quote: from the lowest-scored answer (the first such one in corpus order),
+    /// its evidence the words that name the body (the detected words, when unnamed).
+    public internal(set) var quote: Quote
+}
+
+/// A chain across the corpus: a body pointed to was itself called and pointed on.
+public struct ReferralChain: Sendable, Hashable, Codable {
+    public struct Hop: Sendable, Hashable, Codable {
+        /// The organisation that pointed.
+        public let organisation: String
+        public let body: String
+        public let kind: String
+        /// The called organisation taken to be that body, when there is one.
+        public let calledAs: String?
+        public let count: Int
+        public let quote: Quote
+    }
+
+    public let hops: [Hop]
+    /// Whether the last body pointed to is the organisation the chain starts from.
+    public let pointsBack: Bool
+}
+
+/// Where the buck goes: per official and per organisation, the bodies pointed to, and the chains.
+public struct ReferralMap: Sendable, Hashable {
+    /// Calls listed per edge; `count` and `calls` always hold the full figures.
+    public static let listedCalls = 8
+    /// Organisations' edges: by organisation, then kind (in table order), most counted first, then body.
+    public let organisations: [ReferralEdge]
+    /// Officials' edges, in the same order by official.
+    public let officials: [ReferralEdge]
+    public let chains: [ReferralChain]
+    /// The kinds of the bodies table, in table order (for labels and the diagram's order).
+    public let kinds: [BodyTable.Kind]
+
+    public static let empty = ReferralMap(organisations: [], officials: [], chains: [], kinds: [])
+
+    /// Targets counted, over all organisations.
+    public var targets: Int { organisations.reduce(0) { $0 + $1.count } }
+
+    public func label(ofKind id: String) -> String { kinds.first { $0.id == id }?.label ?? id }
+}
+
+/// Running totals of the map, fed answer by answer in corpus order: one entry per edge, holding
+/// its counts and its strongest quote only, so memory grows with the edges, not with the corpus.
+struct ReferralMapBuilder: Sendable {
+    private struct Key: Hashable {
+        let organisation: String
+        let official: OfficialKey?
+        let body: String
+        let kind: String
+    }
+
+    private struct Running: Sendable {
+        var edge: ReferralEdge
+        var lastCall: String
+    }
+
+    private var edges: [Key: Running] = [:]
+
+    /// Counts `answer`'s targets on its official's and its organisation's edges.
+    mutating func add(_ answer: ScoredAnswer) {
+        guard !answer.targets.isEmpty else { return }
+        let call = "\(answer.score.document)#\(answer.score.call)"
+        for t in answer.targets {
+            for official in [answer.official as OfficialKey?, nil] {
+                let key = Key(organisation: answer.official.organisation, official: official, body: t.body, kind: t.kind)
+                if var r = edges[key] {
+                    r.edge.count += 1
+                    // Answers come call by call, so a call is new exactly when it differs from the last.
+                    if r.lastCall != call {
+                        r.edge.calls += 1
+                        if r.edge.callList.count < ReferralMap.listedCalls { r.edge.callList.append(call) }
+                        r.lastCall = call
+                    }
+                    if answer.score.score < r.edge.quote.score { r.edge.quote = Self.quote(t, answer) }
+                    edges[key] = r
+                } else {
+                    edges[key] = Running(edge: ReferralEdge(organisation: key.organisation, official: official, body: t.body,
+                                                            kind: t.kind, count: 1, calls: 1, callList: [call],
+                                                            quote: Self.quote(t, answer)),
+                                         lastCall: call)
+                }
+            }
+        }
+    }
+
+    static func quote(_ t: ReferralTarget, _ a: ScoredAnswer) -> Quote {
+        let d = t.detection < a.score.detections.count ? a.score.detections[t.detection] : nil
+        let around = t.basis == .none ? (d?.range ?? t.range) : t.range
+        return Quote(text: TuiweiScoring.clause(around: around, in: a.text), evidence: t.text.isEmpty ? (d?.text ?? "") : t.text,
+                     code: t.code, location: t.location, score: a.score.score)
+    }
+
+    /// The map; `called` are the organisations that answered in the corpus, for chains.
+    func finish(called: Set<String>, resources: ScoringResources) -> ReferralMap {
+        let all = edges.values.map(\.edge)
+        let kindRank = Dictionary(resources.bodies.kinds.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        func order(_ a: ReferralEdge, _ b: ReferralEdge) -> Bool {
+            if a.organisation != b.organisation { return a.organisation < b.organisation }
+            switch (a.official, b.official) {
+            case let (x?, y?) where x != y: return x < y
+            case (nil, _?): return true
+            case (_?, nil): return false
+            default: break
+            }
+            let ka = kindRank[a.kind] ?? Int.max, kb = kindRank[b.kind] ?? Int.max
+            return (ka, b.count, a.body) < (kb, a.count, b.body)
+        }
+        let organisations = all.filter { $0.official == nil }.sorted(by: order)
+        let officials = all.filter { $0.official != nil }.sorted(by: order)
+        return ReferralMap(organisations: organisations, officials: officials,
+                           chains: Self.chains(organisations, called: called.sorted(), resources: resources),
+                           kinds: resources.bodies.kinds)
+    }
+
+    /// Chains listed at most; a corpus of many organisations pointing at each other has more.
+    static let maximumChains = 200
+
+    /// Chains of two to four hops: P points to a body that is a called organisation O, and O
+    /// points on. A cycle is listed once, from the organisation whose name sorts first.
+    static func chains(_ edges: [ReferralEdge], called: [String], resources: ScoringResources) -> [ReferralChain] {
+        var byOrganisation: [String: [ReferralEdge]] = [:]
+        for e in edges { byOrganisation[e.organisation, default: []].append(e) }
+        func calledAs(_ e: ReferralEdge) -> String? {
+            called.first { $0 != e.organisation && resources.names(e.body, organisation: $0, pointedFrom: e) }
+        }
+        var out: [ReferralChain] = []
+        func hop(_ e: ReferralEdge) -> ReferralChain.Hop {
+            ReferralChain.Hop(organisation: e.organisation, body: e.body, kind: e.kind, calledAs: calledAs(e), count: e.count, quote: e.quote)
+        }
+        func walk(_ path: [ReferralChain.Hop], visited: [String]) {
+            guard out.count < maximumChains else { return }
+            let start = path[0].organisation
+            guard let next = path[path.count - 1].calledAs else {
+                if path.count >= 2 { out.append(ReferralChain(hops: path, pointsBack: false)) }
+                return
+            }
+            if next == start {
+                if path.count >= 2, visited.min() == start { out.append(ReferralChain(hops: path, pointsBack: true)) }
+                return
+            }
+            let onward = visited.contains(next) ? [] : byOrganisation[next] ?? []
+            if onward.isEmpty || path.count >= 4 {
+                if path.count >= 2 { out.append(ReferralChain(hops: path, pointsBack: false)) }
+                return
+            }
+            for e in onward { walk(path + [hop(e)], visited: visited + [next]) }
+        }
+        for e in edges {
+            guard let target = calledAs(e), byOrganisation[target] != nil else { continue }
+            walk([hop(e)], visited: [e.organisation])
+        }
+        return out
+    }
+}
+
+extension ScoringResources {
+    /// Whether the called `organisation` is the body `body` that `edge`'s organisation pointed
+    /// to: its name ends with the body's name or one of its terms (`安阳市总工会` ends with
+    /// `市总工会`), and what stands before that is no other place — nothing, or a place (its first
+    /// two characters) that the pointing organisation's name or the quote also names.
+    func names(_ body: String, organisation: String, pointedFrom edge: ReferralEdge) -> Bool {
+        guard body != ReferralTarget.unnamedBody else { return false }
+        let name = folded(organisation)
+        let spellings = [body] + bodies.terms.filter { $0.name == body }.map(\.text)
+        for s in spellings {
+            let t = folded(s)
+            guard !t.isEmpty, name.count >= t.count, name.suffix(t.count).elementsEqual(t) else { continue }
+            let prefix = name.dropLast(t.count)
+            if prefix.isEmpty { return true }
+            let place = Array(prefix.prefix(2))
+            for context in [folded(edge.organisation), folded(edge.quote.text)] where contains(context, place) { return true }
+        }
+        return false
+    }
+
+    private func contains(_ haystack: [UInt32], _ needle: [UInt32]) -> Bool {
+        guard !needle.isEmpty, haystack.count >= needle.count else { return false }
+        for i in 0...(haystack.count - needle.count) where haystack[i..<(i + needle.count)].elementsEqual(needle) { return true }
+        return false
+    }
+}
+
+extension Quote {
+    /// The sentence-like stretch of `text` around the scalars `range`, as the quotes of the
+    /// reports cut it.
+    public static func clause(around range: Range<Int>, in text: String) -> String {
+        TuiweiScoring.clause(around: range, in: text)
+    }
+}
