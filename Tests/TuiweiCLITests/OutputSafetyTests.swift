@@ -90,3 +90,20 @@ import TuiweiReports
         #expect(!FileManager.default.fileExists(atPath: "--quiet"))
     }
 }
+
+/// Standard input is read once and held for both passes of a run.
+@Suite struct StandardInputTests {
+    @Test func analyzeReadsStandardInputOnceForBothPasses() throws {
+        let tmp = try TemporaryFolder("stdin")
+        defer { tmp.remove() }
+        let corpus = ToolProcess.root + "/corpus"
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: corpus).filter { $0.hasSuffix(".txt") }.sorted().first)
+        let input = try #require(FileHandle(forReadingAtPath: corpus + "/" + name))
+        defer { try? input.close() }
+        let r = try ToolProcess.run(["analyze", "-", "--out", tmp.sub("out"), "--quiet", "--format", "json"], stdin: input)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(!r.stderr.contains("skipped"))
+        let jsonl = try String(contentsOfFile: tmp.sub("out") + "/analysis.jsonl", encoding: .utf8)
+        #expect(jsonl.contains("\"type\":\"answer\""))
+    }
+}

@@ -157,4 +157,28 @@ func encode(_ text: String, to encoding: String) -> [UInt8] {
         #expect(found.filter { $0.problem == nil }.map(\.id) == ["t"])
         #expect(found.contains { $0.problem?.contains("link loop") == true })
     }
+
+    @Test func aLinkToItsOwnFolderIsNoticedAtOnceAndEachFileReadOnce() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        for name in ["a.txt", "sub/b.txt"] { FileManager.default.createFile(atPath: "\(dir)/\(name)", contents: Data("x".utf8)) }
+        // `ln -s . d/self`: a relative link to the folder that holds it.
+        try FileManager.default.createSymbolicLink(atPath: "\(dir)/self", withDestinationPath: ".")
+        let found = CorpusSources.find([dir])
+        #expect(found.filter { $0.problem == nil }.map(\.path) == ["\(dir)/a.txt", "\(dir)/sub/b.txt"])
+        #expect(found.filter { $0.problem != nil }.map(\.path) == ["\(dir)/self"])
+    }
+
+    @Test func aFileNamedTwiceOrReachedTwiceIsReadOnceWithANote() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        FileManager.default.createFile(atPath: "\(dir)/sub/a.txt", contents: Data("x".utf8))
+        // A link to a sibling folder is no loop, but it reaches the same file again.
+        try FileManager.default.createSymbolicLink(atPath: "\(dir)/other", withDestinationPath: "\(dir)/sub")
+        let found = CorpusSources.find([dir + "/sub/a.txt", dir, dir + "/sub/../sub/a.txt"])
+        #expect(found.map(\.path) == [dir + "/sub/a.txt"])
+        #expect(found.first?.notes.count == 3)
+        #expect(found.first?.notes.allSatisfy { $0.contains("analysed once") } == true)
+        #expect(found.first?.problem == nil)
+    }
 }
