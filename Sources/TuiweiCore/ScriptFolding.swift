@@ -33,14 +33,12 @@ public struct ScriptFolder: Sendable {
     /// Reads a table of `TRADITIONAL<TAB>SIMPLIFIED` lines (`#` comments), one character each side.
     /// - Throws: `Diagnostic` naming the file and line of the first malformed line.
     public static func load(path: String) throws -> ScriptFolder {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw Diagnostic(.error, file: path, "cannot read the script folding table; regenerate it with scripts/generate_script_folding.py")
+        let text: String
+        do { text = try DataFile.text(path, what: "script folding table") } catch {
+            throw Diagnostic(.error, file: path, error.message + "; regenerate it with scripts/generate_script_folding.py")
         }
         var pairs: [(UInt32, UInt32)] = []
-        var lineNumber = 0
-        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
-            lineNumber += 1
-            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+        for (lineNumber, line) in DataFile.lines(text) {
             if line.isEmpty || line.hasPrefix("#") { continue }
             let fields = line.split(separator: "\t")
             guard fields.count == 2, fields[0].unicodeScalars.count == 1, fields[1].unicodeScalars.count == 1 else {
@@ -49,6 +47,7 @@ public struct ScriptFolder: Sendable {
             }
             pairs.append((fields[0].unicodeScalars.first!.value, fields[1].unicodeScalars.first!.value))
         }
+        if pairs.isEmpty { throw DataFile.empty(path, what: "script folding table", need: .required) }
         return ScriptFolder(pairs: pairs)
     }
 

@@ -1,5 +1,8 @@
 import Foundation
 import TuiweiCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// One input the user named, found on disk (or standard input), not yet read.
 public struct CorpusSource: Sendable, Hashable {
@@ -9,11 +12,19 @@ public struct CorpusSource: Sendable, Hashable {
     public let path: String
     /// Set when the path could not be used at all (missing, unreadable directory, link loop).
     public let problem: String?
+    /// Things the reader should know that do not stop the document being read (the file was
+    /// named twice, say); they become warnings of the document.
+    public let notes: [String]
+    /// The bytes, when they were read while the corpus was found: standard input, which can be
+    /// read only once, is held so that every pass of a run reads the same document.
+    public let held: [UInt8]?
 
-    public init(id: String, path: String, problem: String? = nil) {
+    public init(id: String, path: String, problem: String? = nil, notes: [String] = [], held: [UInt8]? = nil) {
         self.id = id
         self.path = path
         self.problem = problem
+        self.notes = notes
+        self.held = held
     }
 }
 
@@ -23,50 +34,71 @@ public struct CorpusSource: Sendable, Hashable {
 /// source with a `problem`, so it is reported with its status like every other document.
 public enum CorpusSources {
     public static func find(_ paths: [String]) -> [CorpusSource] {
-        var out: [(id: String, path: String, problem: String?)] = []
-        var visitedDirs = Set<String>()
+        var out: [Found] = []
+        // Files and folders by their real path (links resolved), so a file reached twice, by two
+        // names or through a link, is read once, and a link back into a folder being walked is
+        // noticed at once rather than at the system's link limit.
+        var fileIndex: [String: Int] = [:]
+        var stdin: Int?
         let fm = FileManager.default
 
         func stem(_ path: String) -> String {
             ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         }
 
-        func walk(_ dir: String) {
-            let real = (dir as NSString).resolvingSymlinksInPath
-            guard visitedDirs.insert(real).inserted else {
-                out.append((stem(dir), dir, "directory already visited through a symbolic link (link loop); skipped"))
+        func addFile(_ path: String) {
+            let real = realPath(path) ?? path
+            if let first = fileIndex[real] {
+                out[first].notes.append("the same file was also named as \(path); it is analysed once")
+                return
+            }
+            fileIndex[real] = out.count
+            out.append(Found(id: stem(path), path: path, problem: fm.isReadableFile(atPath: path) ? nil : "cannot read: permission denied"))
+        }
+
+        func walk(_ dir: String, inside ancestors: Set<String>) {
+            let real = realPath(dir) ?? dir
+            guard !ancestors.contains(real) else {
+                out.append(Found(id: stem(dir), path: dir, problem: "symbolic link to a folder that contains it (link loop); not followed, so each file is read once"))
                 return
             }
             let entries: [String]
             do { entries = try fm.contentsOfDirectory(atPath: dir).sorted() } catch {
-                out.append((stem(dir), dir, "cannot list directory: check its permissions"))
+                out.append(Found(id: stem(dir), path: dir, problem: "cannot list directory: check its permissions"))
                 return
             }
+            let inner = ancestors.union([real])
             for name in entries where !name.hasPrefix(".") {
                 let path = dir.hasSuffix("/") ? dir + name : dir + "/" + name
                 var isDir: ObjCBool = false
                 if !fm.fileExists(atPath: path, isDirectory: &isDir) {
                     // A dangling symbolic link or an entry that vanished.
                     if name.lowercased().hasSuffix(".txt") {
-                        out.append((stem(path), path, "cannot open: broken symbolic link or removed while reading"))
+                        out.append(Found(id: stem(path), path: path, problem: "cannot open: broken symbolic link or removed while reading"))
                     }
                     continue
                 }
-                if isDir.boolValue { walk(path) } else if name.lowercased().hasSuffix(".txt") {
-                    out.append((stem(path), path, fm.isReadableFile(atPath: path) ? nil : "cannot read: permission denied"))
-                }
+                if isDir.boolValue { walk(path, inside: inner) } else if name.lowercased().hasSuffix(".txt") { addFile(path) }
             }
         }
 
         for p in paths {
-            if p == "-" { out.append(("stdin", "-", nil)); continue }
+            if p == "-" {
+                if let first = stdin {
+                    out[first].notes.append("standard input was named more than once; it is read once")
+                } else {
+                    stdin = out.count
+                    out.append(Found(id: "stdin", path: "-", held: Array(FileHandle.standardInput.readDataToEndOfFile())))
+                }
+                continue
+            }
             var isDir: ObjCBool = false
             if !fm.fileExists(atPath: p, isDirectory: &isDir) {
-                out.append((stem(p), p, "no such file or directory"))
+                out.append(Found(id: stem(p), path: p, problem: "no such file or directory"))
             } else if isDir.boolValue {
-                walk(p)
+                walk(p, inside: [])
             } else {
-                out.append((stem(p), p, fm.isReadableFile(atPath: p) ? nil : "cannot read: permission denied"))
+                addFile(p)
             }
         }
         // Unique ids: a second file with the same name gets its parent folder as a qualifier.
@@ -79,13 +111,30 @@ public enum CorpusSources {
             } else {
                 seen[id] = 1
             }
-            return CorpusSource(id: id, path: item.path, problem: item.problem)
+            return CorpusSource(id: id, path: item.path, problem: item.problem, notes: item.notes, held: item.held)
         }
+    }
+
+    /// A source as it is found, before its id is made unique.
+    private struct Found {
+        var id: String
+        var path: String
+        var problem: String?
+        var notes: [String] = []
+        var held: [UInt8]?
+    }
+
+    /// `path` with every link and `.`/`..` resolved, or nil when it cannot be.
+    static func realPath(_ path: String) -> String? {
+        guard let r = realpath(path, nil) else { return nil }
+        defer { free(r) }
+        return String(cString: r)
     }
 
     /// Reads the bytes of a source; throws a message fit for the document's status.
     public static func bytes(of source: CorpusSource) throws -> [UInt8] {
         if let problem = source.problem { throw Diagnostic(.error, file: source.path, problem) }
+        if let held = source.held { return held }
         if source.path == "-" {
             return Array(FileHandle.standardInput.readDataToEndOfFile())
         }

@@ -5,13 +5,16 @@ import Glibc
 
 /// Turns the bytes of a file into text, recognising the encodings Chinese documents come in.
 ///
-/// Order of trial: a byte-order mark (UTF-8, UTF-16 LE/BE), then strict UTF-8, then GB18030 (a
-/// superset of GBK and GB2312). Binary data and text that fits none of them are errors, never
-/// silently replaced characters.
+/// Order of trial: a byte-order mark (UTF-8, UTF-16 LE/BE), UTF-16 without a mark (told by its
+/// zero bytes), strict UTF-8, then the two legacy families: GB18030 (a superset of GBK and
+/// GB2312) and Big5 (then Big5-HKSCS). Nearly any Big5 file is also valid GB18030, and much GB
+/// text valid Big5, so when both decode, the one whose text has the larger share of common
+/// characters wins, and a warning says which was chosen and why. Binary data and text that fits
+/// none of them are errors, never silently replaced characters.
 public enum TextDecoder {
     public struct Decoded: Sendable {
         public let text: String
-        /// `UTF-8`, `UTF-8 (BOM)`, `UTF-16LE`, `UTF-16BE`, or `GB18030`.
+        /// `UTF-8`, `UTF-8 (BOM)`, `UTF-16LE`, `UTF-16BE`, `GB18030`, `Big5` or `Big5-HKSCS`.
         public let encoding: String
         /// Notes about what was tolerated (e.g. a truncated final character).
         public let warnings: [String]
@@ -21,15 +24,19 @@ public enum TextDecoder {
         case empty
         case binary(offset: Int)
         case undecodable(line: Int)
+        /// Zero bytes in the pattern of UTF-16 (one byte of a pair), but not decodable as such.
+        case utf16WithoutBOM
 
         public var description: String {
             switch self {
+            case .utf16WithoutBOM:
+                "the file looks like UTF-16 without a byte-order mark but does not decode as UTF-16LE or UTF-16BE; re-save it as UTF-8"
             case .empty:
                 "the file is empty"
             case .binary(let offset):
                 "the file looks binary (NUL or control byte at offset \(offset)); give a plain-text export (.txt) instead"
             case .undecodable(let line):
-                "the file is neither UTF-8, UTF-16 nor GB18030 (first undecodable byte on line \(line)); re-save it as UTF-8"
+                "the file is neither UTF-8, UTF-16, GB18030 nor Big5 (first undecodable byte on line \(line)); re-save it as UTF-8"
             }
         }
     }
@@ -41,12 +48,80 @@ public enum TextDecoder {
         }
         if bytes.starts(with: [0xFF, 0xFE]) { return decodeUTF16(bytes[2...], littleEndian: true) }
         if bytes.starts(with: [0xFE, 0xFF]) { return decodeUTF16(bytes[2...], littleEndian: false) }
-        if let bad = firstBinaryByte(bytes[...]) { return .failure(.binary(offset: bad)) }
-        if case .success(let d) = decodeUTF8(bytes[...], label: "UTF-8") { return .success(d) }
-        if let text = iconvDecode(bytes, from: "GB18030") {
-            return .success(Decoded(text: text, encoding: "GB18030", warnings: []))
+        if let bad = firstBinaryByte(bytes[...]) {
+            if let order = utf16ByteOrder(bytes) {
+                guard case .success(let d) = decodeUTF16(bytes[...], littleEndian: order == .little), !d.text.isEmpty,
+                      firstBinaryScalar(d.text) == nil else { return .failure(.utf16WithoutBOM) }
+                let name = order == .little ? "UTF-16LE" : "UTF-16BE"
+                return .success(Decoded(text: d.text, encoding: name,
+                                        warnings: ["the file has no byte-order mark; read as \(name), which its zero bytes show"] + d.warnings))
+            }
+            return .failure(.binary(offset: bad))
         }
-        return .failure(.undecodable(line: lineOfFirstInvalidUTF8(bytes)))
+        if case .success(let d) = decodeUTF8(bytes[...], label: "UTF-8") { return .success(d) }
+        return decodeLegacy(bytes)
+    }
+
+    /// GB18030 or Big5 (Big5-HKSCS when plain Big5 does not decode), whichever the bytes are.
+    static func decodeLegacy(_ bytes: [UInt8]) -> Result<Decoded, Failure> {
+        let gb = iconvDecode(bytes, from: "GB18030")
+        var big5 = iconvDecode(bytes, from: "BIG5").map { (text: $0, name: "Big5") }
+        if big5 == nil { big5 = iconvDecode(bytes, from: "BIG5-HKSCS").map { (text: $0, name: "Big5-HKSCS") } }
+        switch (gb, big5) {
+        case (nil, nil):
+            return .failure(.undecodable(line: lineOfFirstInvalidUTF8(bytes)))
+        case (let gb?, nil):
+            return .success(Decoded(text: gb, encoding: "GB18030", warnings: []))
+        case (nil, let big5?):
+            return .success(Decoded(text: big5.text, encoding: big5.name, warnings: []))
+        case (let gb?, let big5?):
+            let gbShare = commonShare(gb), big5Share = commonShare(big5.text)
+            let choice = big5Share > gbShare ? (big5.text, big5.name) : (gb, "GB18030")
+            let other = choice.1 == "GB18030" ? big5.name : "GB18030"
+            let why = "both GB18030 and \(big5.name) decode the file; read as \(choice.1), whose text is "
+                + "\(percent(max(gbShare, big5Share))) common characters against \(percent(min(gbShare, big5Share))) as \(other)"
+            return .success(Decoded(text: choice.0, encoding: choice.1, warnings: [why]))
+        }
+    }
+
+    /// The share of a text's Chinese characters that are common ones: high for the right
+    /// decoding, low for mojibake.
+    static func commonShare(_ text: String) -> Double {
+        var han = 0, common = 0
+        for s in text.unicodeScalars where s.value >= 0x3400 {
+            han += 1
+            if CommonCharacters.all.contains(s.value) { common += 1 }
+        }
+        return han == 0 ? 0 : Double(common) / Double(han)
+    }
+
+    private static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }
+
+    enum ByteOrder { case little, big }
+
+    /// The byte order of UTF-16 without a mark, told by its zero bytes: the high byte of every
+    /// ASCII character (line ends, spaces, digits) is zero, so zeros crowd on one side of the
+    /// pairs. Nil when the zeros show no such pattern.
+    static func utf16ByteOrder(_ bytes: [UInt8]) -> ByteOrder? {
+        guard bytes.count >= 2 else { return nil }
+        var even = 0, odd = 0
+        for i in bytes.indices where bytes[i] == 0 {
+            if i & 1 == 0 { even += 1 } else { odd += 1 }
+        }
+        let zeros = even + odd
+        // Most zeros on one side, and as many as a line end every few hundred characters gives.
+        guard zeros >= 2, zeros * 400 >= bytes.count else { return nil }
+        if odd * 10 >= zeros * 9 { return .little }
+        if even * 10 >= zeros * 9 { return .big }
+        return nil
+    }
+
+    /// The first control character no text file has, in decoded text.
+    static func firstBinaryScalar(_ text: String) -> Int? {
+        for (i, s) in text.unicodeScalars.enumerated() where s.value < 0x20 && s != "\t" && s != "\n" && s != "\r" && s.value != 0x0C {
+            return i
+        }
+        return nil
     }
 
     /// NUL and most C0 controls never occur in text files; tab, LF, CR, FF, ESC-free text passes.
@@ -131,7 +206,7 @@ public enum TextDecoder {
         if cd == iconv_t(bitPattern: -1) { return nil }
         defer { iconv_close(cd) }
         var input = bytes
-        // GB18030 uses at most 4 bytes per character and UTF-8 at most 4: 2x is ample.
+        // Two bytes of GB18030 or Big5 give at most 4 of UTF-8 (a four-byte GB18030 character 4): 2x is ample.
         var output = [UInt8](repeating: 0, count: bytes.count * 2 + 16)
         var produced = -1
         input.withUnsafeMutableBufferPointer { inBuf in

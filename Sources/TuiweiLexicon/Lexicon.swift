@@ -93,12 +93,19 @@ public struct Lexicon: Sendable {
     public let folder: ScriptFolder
     /// The files the entries came from, in reading order.
     public let files: [String]
+    /// What was loaded but is worth a word (a user's lexicon file with no entries).
+    public let warnings: [Diagnostic]
 
-    public init(entries: [LexiconEntry], folder: ScriptFolder, files: [String] = []) {
+    public init(entries: [LexiconEntry], folder: ScriptFolder, files: [String] = [], warnings: [Diagnostic] = []) {
         self.entries = entries
         self.folder = folder
         self.files = files
+        self.warnings = warnings
     }
+
+    /// The files of the shipped folder: one missing would silently detect less.
+    public static let shippedFiles = ["answers.tsv", "context.tsv", "counter-question.tsv", "deference.tsv", "excuses.tsv",
+                                      "knowledge.tsv", "modifiers.tsv", "refusal.tsv", "responsibility.tsv"]
 
     /// The shipped lexicon folder, `lexicons/deflection`, if the project is found.
     public static var shippedDirectory: String? {
@@ -129,20 +136,41 @@ public struct Lexicon: Sendable {
     ///   - paths: files and folders, read in order.
     ///   - folder: the folding applied to patterns (and later to text).
     /// - Throws: `LexiconError` with one diagnostic per bad file or line.
-    public static func load(paths: [String], folder: ScriptFolder) throws(LexiconError) -> Lexicon {
+    ///   - required: paths (of `paths`) whose files must all be there and hold entries, such as
+    ///     the shipped folder; an empty file elsewhere is only a warning.
+    public static func load(paths: [String], folder: ScriptFolder, required: Set<String> = []) throws(LexiconError) -> Lexicon {
         var entries: [LexiconEntry] = []
         var diagnostics: [Diagnostic] = []
-        let files = files(in: paths)
+        var listed: [String] = []
+        var needed: Set<String> = []
+        for path in paths {
+            let found = Self.files(in: [path])
+            listed += found
+            guard required.contains(path) else { continue }
+            needed.formUnion(found)
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue, path == shippedDirectory {
+                let names = Set(found.map { ($0 as NSString).lastPathComponent })
+                for name in shippedFiles where !names.contains(name) {
+                    diagnostics.append(Diagnostic(.error, file: displayPath((path as NSString).appendingPathComponent(name)),
+                                                  "this shipped lexicon file is missing; restore it from the project, or the run would silently detect less"))
+                }
+            }
+        }
         // Files are read and their patterns expanded on every core, which is most of a run's
         // start-up; they are then joined in file order, as if read one by one.
+        let files = listed
         let parsed = concurrentMap(files.count) { i -> Result<(entries: [LexiconEntry], diagnostics: [Diagnostic]), Diagnostic> in
             readText(files[i]).map { parse(text: $0, file: displayPath(files[i]), folder: folder) }
         }
-        for result in parsed {
+        for (i, result) in parsed.enumerated() {
             switch result {
             case .success(let p):
                 entries += p.entries
                 diagnostics += p.diagnostics
+                if p.entries.isEmpty, p.diagnostics.isEmpty {
+                    diagnostics.append(DataFile.empty(displayPath(files[i]), what: "lexicon file", need: needed.contains(files[i]) ? .required : .optional))
+                }
             case .failure(let d):
                 diagnostics.append(d)
             }
@@ -150,7 +178,7 @@ public struct Lexicon: Sendable {
         if diagnostics.contains(where: { $0.severity == .error }) {
             throw LexiconError(diagnostics: diagnostics)
         }
-        return Lexicon(entries: entries, folder: folder, files: files.map(displayPath))
+        return Lexicon(entries: entries, folder: folder, files: files.map(displayPath), warnings: diagnostics)
     }
 
     /// Shorter path for references: relative to the project root when the file is inside it.
@@ -165,25 +193,14 @@ public struct Lexicon: Sendable {
 
     /// The UTF-8 text of a lexicon file, or the diagnostic that says why it cannot be read.
     public static func readText(_ file: String) -> Result<String, Diagnostic> {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            return .failure(Diagnostic(.error, file: file, "cannot read this lexicon file; check the path"))
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            return .failure(Diagnostic(.error, file: file, "not UTF-8 text; save the lexicon as UTF-8"))
-        }
-        return .success(text)
+        Result { () throws(Diagnostic) in try DataFile.text(file, what: "lexicon file") }
     }
 
     /// Parses the text of one lexicon file; malformed lines become diagnostics, the rest entries.
     public static func parse(text: String, file: String, folder: ScriptFolder) -> (entries: [LexiconEntry], diagnostics: [Diagnostic]) {
         var entries: [LexiconEntry] = []
         var diagnostics: [Diagnostic] = []
-        var lineNumber = 0
-        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
-            lineNumber += 1
-            var line = Substring(raw)
-            if lineNumber == 1, line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
-            if line.hasSuffix("\r") { line = line.dropLast() }
+        for (lineNumber, line) in DataFile.lines(text) {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             func fail(_ message: String, column: Int? = nil) {

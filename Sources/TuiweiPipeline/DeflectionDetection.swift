@@ -19,12 +19,14 @@ public struct DeflectionDetection: Sendable {
     /// - Throws: `LexiconError` or `Diagnostic` naming the file that could not be used.
     public static func load(extra: [String] = [], defaults: Bool = true) throws -> DeflectionDetection {
         var paths: [String] = []
+        var required: Set<String> = []
         if defaults {
             guard let dir = Lexicon.shippedDirectory else {
                 throw Diagnostic(.error, file: "lexicons/deflection",
                                  "cannot find the shipped lexicons; run inside the project or set TUIWEI_HOME")
             }
             paths.append(dir)
+            required.insert(dir)
         }
         paths += extra
         if paths.isEmpty {
@@ -32,7 +34,7 @@ public struct DeflectionDetection: Sendable {
         }
         // A shipped data file that exists but cannot be read is an error, not a silent downgrade.
         let folder = try ScriptFolder.shipped()
-        let lexicon = try Lexicon.load(paths: paths, folder: folder)
+        let lexicon = try Lexicon.load(paths: paths, folder: folder, required: required)
         let segmenter = try ProjectLayout.lexiconsDirectory().map { try Segmenter.load(directory: $0 + "/dictionary") }
         return DeflectionDetection(detector: Detector(lexicon: lexicon), segmenter: segmenter)
     }

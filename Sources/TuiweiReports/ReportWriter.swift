@@ -57,11 +57,27 @@ public enum ReportWriter {
     /// - Throws: a `Diagnostic` naming the file that could not be written.
     public static func write(_ analysis: CorpusAnalysis, resources: ScoringResources, to directory: String,
                              formats: [ReportFormat], excelBOM: Bool = false) throws(Diagnostic) -> ReportStream.Result {
-        let stream = try ReportStream(directory: directory,
-                                      context: ReportStream.Context(analysis: analysis, resources: resources, formats: formats),
-                                      excelBOM: excelBOM)
-        try feed(analysis, into: stream)
-        return try stream.finish()
+        let folder: OutputFolder
+        do { folder = try OutputFolder(path: directory) } catch let d as Diagnostic { throw d } catch {
+            throw Diagnostic(.error, file: directory, "\(error)")
+        }
+        return try write(analysis, resources: resources, to: folder, formats: formats, excelBOM: excelBOM)
+    }
+
+    /// Writes the files of `formats` into a folder already opened, replacing its old reports as
+    /// one step when every file is written; on an error the old reports are left as they were.
+    public static func write(_ analysis: CorpusAnalysis, resources: ScoringResources, to folder: OutputFolder,
+                             formats: [ReportFormat], excelBOM: Bool = false) throws(Diagnostic) -> ReportStream.Result {
+        do {
+            let stream = try ReportStream(folder: folder,
+                                          context: ReportStream.Context(analysis: analysis, resources: resources, formats: formats),
+                                          excelBOM: excelBOM)
+            try feed(analysis, into: stream)
+            return try stream.finish()
+        } catch {
+            folder.abandon()
+            throw error
+        }
     }
 
     private static func feed(_ analysis: CorpusAnalysis, into stream: ReportStream) throws(Diagnostic) {
@@ -113,7 +129,8 @@ public final class ReportStream {
     }
 
     public let context: Context
-    private let directory: String?
+    /// The folder written into; nil for a stream in memory.
+    private let folder: OutputFolder?
     private let excelBOM: Bool
     private var builder: SummaryBuilder
     private let answersCSV: TextSink?
@@ -124,30 +141,36 @@ public final class ReportStream {
 
     private var formats: [ReportFormat] { context.formats }
 
-    /// A stream writing into `directory` (created if needed).
+    /// A stream writing into `directory` (created if needed), its files put in place by `finish`.
     /// - Throws: a `Diagnostic` naming the folder or file that cannot be written.
     public convenience init(directory: String, context: Context, excelBOM: Bool = false,
                             limits: SummaryBuilder.Limits = .init()) throws(Diagnostic) {
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw Diagnostic(.error, file: directory, "cannot create the output folder (\(error.localizedDescription)); choose another with --out")
+        let folder: OutputFolder
+        do { folder = try OutputFolder(path: directory) } catch let d as Diagnostic { throw d } catch {
+            throw Diagnostic(.error, file: directory, "\(error)")
         }
-        try self.init(directory: directory, context: context, excelBOM: excelBOM, limits: limits) { name throws(Diagnostic) in
-            try TextSink(path: (directory as NSString).appendingPathComponent(name))
+        try self.init(folder: folder, context: context, excelBOM: excelBOM, limits: limits)
+    }
+
+    /// A stream writing into the staging folder of `folder`; `finish` replaces the folder's old
+    /// reports with the new set in one step. Until then the old reports are untouched.
+    public convenience init(folder: OutputFolder, context: Context, excelBOM: Bool = false,
+                            limits: SummaryBuilder.Limits = .init()) throws(Diagnostic) {
+        try self.init(folder: folder as OutputFolder?, context: context, excelBOM: excelBOM, limits: limits) { name throws(Diagnostic) in
+            try TextSink(path: folder.stagingPath(name), budget: folder.budget)
         }
     }
 
     /// A stream that keeps its files in memory.
     public convenience init(memory context: Context, excelBOM: Bool = false, limits: SummaryBuilder.Limits = .init()) {
         // Sinks in memory cannot fail.
-        try! self.init(directory: nil, context: context, excelBOM: excelBOM, limits: limits) { _ in TextSink() }
+        try! self.init(folder: nil, context: context, excelBOM: excelBOM, limits: limits) { _ in TextSink() }
     }
 
     /// `sink` opens the partial file of a given name.
-    private init(directory: String?, context: Context, excelBOM: Bool, limits: SummaryBuilder.Limits,
+    private init(folder: OutputFolder?, context: Context, excelBOM: Bool, limits: SummaryBuilder.Limits,
                  sink: (String) throws(Diagnostic) -> TextSink) throws(Diagnostic) {
-        self.directory = directory
+        self.folder = folder
         self.context = context
         self.excelBOM = excelBOM
         builder = SummaryBuilder(resources: context.resources, duplicates: context.copies,
@@ -187,9 +210,9 @@ public final class ReportStream {
         let summary = builder.finish()
         var files: [(name: String, path: String?, contents: String?)] = []
         func put(_ name: String, _ parts: [Part]) throws(Diagnostic) {
-            if let directory {
-                let path = (directory as NSString).appendingPathComponent(name)
-                let out = try TextSink(path: path + ".partial")
+            if let folder {
+                let path = folder.stagingPath(name)
+                let out = try TextSink(path: path + ".partial", budget: folder.budget)
                 for p in parts {
                     switch p {
                     case .text(let t): try out.write(t)
@@ -199,7 +222,7 @@ public final class ReportStream {
                 try out.close()
                 for case .sink(let s) in parts { s.remove() }
                 try TextSink.rename(path + ".partial", to: path)
-                files.append((name, path, nil))
+                files.append((name, folder.finalPath(name), nil))
             } else {
                 var text = ""
                 for p in parts {
@@ -224,6 +247,8 @@ public final class ReportStream {
                 try put("referrals.csv", [.sink(referralsCSV!)])
             }
         }
+        // Every file is complete: the new set replaces the old one.
+        try folder?.commit(names: files.map(\.name))
         return Result(summary: summary, files: files)
     }
 
@@ -243,14 +268,19 @@ final class TextSink {
     init() {
         handle = nil
         path = nil
+        budget = nil
     }
 
-    init(path: String) throws(Diagnostic) {
+    /// Stands in for a full disk in tests.
+    private let budget: OutputFolder.WriteBudget?
+
+    init(path: String, budget: OutputFolder.WriteBudget? = nil) throws(Diagnostic) {
         guard FileManager.default.createFile(atPath: path, contents: nil), let h = FileHandle(forWritingAtPath: path) else {
             throw Diagnostic(.error, file: path, "cannot write the report; check the folder's permissions or choose another with --out")
         }
         handle = h
         self.path = path
+        self.budget = budget
         buffer.reserveCapacity(1 << 20)
     }
 
@@ -266,6 +296,7 @@ final class TextSink {
     private func flush() throws(Diagnostic) {
         guard let handle, !buffer.isEmpty else { return }
         do {
+            if let budget, !budget.spend(buffer.count) { throw POSIXError(.ENOSPC) }
             try handle.write(contentsOf: buffer)
         } catch {
             throw Diagnostic(.error, file: path ?? "", "cannot write the report (\(error.localizedDescription)); check the free space or choose another folder with --out")

@@ -53,17 +53,54 @@ public struct ScoringWeights: Sendable, Hashable {
 
     static let required = ["grade.1", "grade.2", "grade.3"]
 
+    /// What a setting may be: every value is checked against its rule when the file is read, so
+    /// no setting can trap or make a meaningless report later.
+    enum Rule: Sendable {
+        /// A whole number in the range (a count, a length, a seed).
+        case whole(ClosedRange<Int>)
+        /// Any number in the range.
+        case number(ClosedRange<Double>)
+        /// A number strictly between the bounds.
+        case between(Double, Double)
+
+        /// Nil when `value` keeps the rule, else the message.
+        func check(_ feature: String, _ value: Double, written: Substring) -> String? {
+            switch self {
+            case .whole(let r):
+                if value.rounded() == value, value >= Double(r.lowerBound), value <= Double(r.upperBound) { return nil }
+                return "\(feature) must be a whole number from \(r.lowerBound) to \(r.upperBound), not \(written)"
+            case .number(let r):
+                if r.contains(value) { return nil }
+                return "\(feature) must be a number from \(Self.text(r.lowerBound)) to \(Self.text(r.upperBound)), not \(written)"
+            case .between(let low, let high):
+                if value > low, value < high { return nil }
+                return "\(feature) must be a number greater than \(Self.text(low)) and less than \(Self.text(high)), not \(written)"
+            }
+        }
+
+        private static func text(_ x: Double) -> String { x.rounded() == x ? String(Int(x)) : String(x) }
+    }
+
+    /// The rule of each setting; points and multipliers not listed here take `points`.
+    static let rules: [String: Rule] = [
+        "grade.1": .number(0...100), "grade.2": .number(0...100), "grade.3": .number(0...100),
+        "bootstrap.samples": .whole(1...100_000),
+        "bootstrap.level": .between(0, 1),
+        "bootstrap.seed": .whole(0...(1 << 53)),
+        "boilerplate.n": .whole(1...10),
+        "boilerplate.top": .whole(1...100),
+        "hedge.max": .number(0...1000), "content.max": .number(0...1000),
+    ]
+    static let points = Rule.number(-1000...1000)
+
     /// Parses the text of a weights file.
     /// - Throws: a `Diagnostic` naming `file` and the line, for an unknown feature, a value that is
     ///   not a number, a feature given twice, or missing or unordered grade thresholds.
     public static func parse(_ text: String, file: String) throws(Diagnostic) -> ScoringWeights {
         var values: [String: Double] = [:]
         var lineOf: [String: Int] = [:]
-        var lineNumber = 0
-        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
-            lineNumber += 1
-            var line = Substring(rawLine)
-            if lineNumber == 1, line.first == "\u{FEFF}" { line = line.dropFirst() }
+        for (lineNumber, rawLine) in DataFile.lines(text) {
+            var line = rawLine
             if let hash = line.firstIndex(of: "#") { line = line[..<hash] }
             let fields = line.split(whereSeparator: { $0 == "\t" || $0 == " " || $0 == "\r" })
             if fields.isEmpty { continue }
@@ -82,6 +119,9 @@ public struct ScoringWeights: Sendable, Hashable {
             guard let value = Double(fields[1]), value.isFinite else {
                 throw Diagnostic(.error, file: file, line: lineNumber,
                                  "the value of '\(feature)' must be a number such as -12.5, not '\(fields[1])'")
+            }
+            if let problem = (rules[feature] ?? points).check(feature, value, written: fields[1]) {
+                throw Diagnostic(.error, file: file, line: lineNumber, problem)
             }
             if let first = lineOf[feature] {
                 throw Diagnostic(.error, file: file, line: lineNumber,
@@ -104,17 +144,11 @@ public struct ScoringWeights: Sendable, Hashable {
 
     /// Reads and parses a weights file.
     public static func load(path: String) throws(Diagnostic) -> ScoringWeights {
-        try parse(try readText(path), file: path)
+        try parse(try DataFile.text(path, what: "weights file"), file: path)
     }
 }
 
-/// Reads a UTF-8 text file or throws a diagnostic that says what to do.
+/// Reads a scoring file the way every data file is read.
 func readText(_ path: String) throws(Diagnostic) -> String {
-    guard let data = FileManager.default.contents(atPath: path) else {
-        throw Diagnostic(.error, file: path, "cannot read the file; check that it exists and is readable")
-    }
-    guard let text = String(data: data, encoding: .utf8) else {
-        throw Diagnostic(.error, file: path, "the file is not valid UTF-8; save it as UTF-8")
-    }
-    return text
+    try DataFile.text(path, what: "scoring file")
 }

@@ -37,6 +37,8 @@ public struct TermTable: Sendable, Hashable {
             }
             if seen.insert(category + "\t" + term).inserted { terms[category, default: []].append(term) }
         }
+        // The shipped term lists are required: an empty one would silently score less.
+        if terms.isEmpty { throw DataFile.empty(file, what: "term list", need: .required) }
         return TermTable(terms: terms, source: file)
     }
 
@@ -60,6 +62,7 @@ public enum WordList {
             }
             out.insert(word)
         }
+        if out.isEmpty { throw DataFile.empty(file, what: "word list", need: .required) }
         return out
     }
 
@@ -68,16 +71,7 @@ public enum WordList {
     }
 }
 
-/// Lines with 1-based numbers, BOM and CR removed.
+/// Lines with 1-based numbers, read as every data file is.
 func lines(of text: String) -> [(Int, Substring)] {
-    var out: [(Int, Substring)] = []
-    var number = 0
-    for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
-        number += 1
-        var line = raw
-        if number == 1, line.first == "\u{FEFF}" { line = line.dropFirst() }
-        if line.last == "\r" { line = line.dropLast() }
-        out.append((number, line))
-    }
-    return out
+    DataFile.lines(text).map { ($0.number, $0.text) }
 }

@@ -2,7 +2,7 @@ import TuiweiCore
 
 /// Reader for dictionaries in jieba's text format: one `word [frequency] [tag]` per line.
 ///
-/// UTF-8, with a byte-order mark and CRLF line ends tolerated and blank lines skipped. Fields are
+/// UTF-8, with a byte-order mark and CRLF or CR line ends tolerated and blank lines skipped. Fields are
 /// separated by spaces or tabs and read from the right, so a word may itself contain spaces: a
 /// trailing field of lowercase ASCII letters is the part-of-speech tag, and a trailing field that
 /// starts with a digit is the frequency (it must then be a whole number). Everything before them
@@ -23,9 +23,10 @@ enum DictionaryFile {
         @inline(__always) func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0D || c == 0x0B || c == 0x0C }
         while i < n {
             line += 1
+            // Lines end as in every data file (`DataFile`): LF, CRLF or a lone CR.
             var e = i
-            while e < n && b[e] != 0x0A { e += 1 }
-            let next = e + 1
+            while e < n && b[e] != 0x0A && b[e] != 0x0D { e += 1 }
+            let next = e + 1 < n && b[e] == 0x0D && b[e + 1] == 0x0A ? e + 2 : e + 1
             var a = i
             var z = e
             while a < z && isSpace(b[a]) { a += 1 }

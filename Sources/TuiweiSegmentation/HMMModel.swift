@@ -23,21 +23,19 @@ struct HMMModel: Sendable {
     static func load(path: String) throws -> HMMModel {
         var bytes = try FileBytes.read(path)
         var lines: [(Int, Int, Int)] = []  // start, end, line number
-        var i = 0, lineNo = 0
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }
-        while i < bytes.count {
-            lineNo += 1
-            var e = i
-            while e < bytes.count && bytes[e] != 0x0A { e += 1 }
-            var z = e
-            while z > i && (bytes[z - 1] == 0x0D || bytes[z - 1] == 0x20) { z -= 1 }
-            if z > i && bytes[i] != 0x23 { lines.append((i, z, lineNo)) }
-            i = e + 1
+        for l in bytes.withUnsafeBufferPointer({ DataFile.lineRanges($0) }) {
+            var z = l.end
+            while z > l.start && bytes[z - 1] == 0x20 { z -= 1 }
+            if z > l.start && bytes[l.start] != 0x23 { lines.append((l.start, z, l.number)) }
         }
         guard lines.count == 9 else {
             throw Diagnostic(.error, file: path, "expected 9 data lines (start, 4 transition rows, 4 emission rows), found \(lines.count); restore hmm-model.utf8")
         }
         bytes.append(0)  // strtod stops at the NUL after the last number
+        /// nan or inf would spread through every Viterbi score of a run.
+        func notFinite(_ line: Int) -> Diagnostic {
+            Diagnostic(.error, file: path, line: line, "log probabilities must be finite numbers (use -3.14e+100 for log 0), not nan or inf; restore hmm-model.utf8")
+        }
         return try bytes.withUnsafeBufferPointer { b -> HMMModel in
             func numbers(_ l: (Int, Int, Int)) throws -> [Double] {
                 var out: [Double] = []
@@ -47,6 +45,7 @@ struct HMMModel: Sendable {
                     var q: UnsafeMutablePointer<CChar>? = nil
                     let v = strtod(p, &q)
                     guard let q, q != p else { throw Diagnostic(.error, file: path, line: l.2, "expected numbers separated by spaces") }
+                    guard v.isFinite else { throw notFinite(l.2) }
                     out.append(v)
                     p = q
                 }
@@ -78,6 +77,7 @@ struct HMMModel: Sendable {
                     let cp = UnsafeMutablePointer<CChar>(mutating: UnsafeRawPointer(b.baseAddress! + colon + 1).assumingMemoryBound(to: CChar.self))
                     let v = strtod(cp, &q)
                     guard let q, q != cp else { throw Diagnostic(.error, file: path, line: l.2, "expected a number after '\(Unicode.Scalar(s).map(String.init) ?? "?"):'") }
+                    guard v.isFinite else { throw notFinite(l.2) }
                     p = UnsafeRawPointer(q) - UnsafeRawPointer(b.baseAddress!)
                     if p < l.1 && b[p] == 0x2C { p += 1 }
                     guard s < 0x10000 else { continue }

@@ -63,13 +63,16 @@ public struct Segmenter: Sendable {
     public static func defaultCacheDirectory() -> String { WordDictionary.defaultCacheDirectory() }
 
     /// Adds the words of a dictionary in jieba's format (`word [freq] [tag]`) to this one.
+    /// - Returns: warnings, such as a file with no words (a user dictionary is optional).
     /// - Throws: `Diagnostic` with the file and line of the first malformed line.
-    public mutating func loadUserDictionary(at path: String) throws {
+    @discardableResult
+    public mutating func loadUserDictionary(at path: String) throws -> [Diagnostic] {
         let bytes = try FileBytes.read(path)
         var entries: [([UInt32], Int?)] = []
         try bytes.withUnsafeBufferPointer { b in
             try DictionaryFile.parse(b, file: path) { word, frequency, _ in entries.append((word, frequency)) }
         }
+        if entries.isEmpty { return [DataFile.empty(path, what: "user dictionary", need: .optional)] }
         // Scores are brought up to date once at the end, and before a word whose suggested
         // frequency needs a segmentation: a long user dictionary then costs one update, not one
         // per word.
@@ -83,6 +86,7 @@ public struct Segmenter: Sendable {
             stale = true
         }
         if stale { dictionary.rescore() }
+        return []
     }
 
     /// Adds `word`, or changes its frequency. Without a frequency the word gets the smallest one

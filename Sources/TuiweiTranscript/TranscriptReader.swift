@@ -23,7 +23,7 @@ public enum TranscriptReader {
             return .skipped(id: source.id, path: source.path, reason: failure.description)
         case .success(let decoded):
             return TranscriptParser.parse(SourceText(id: source.id, path: source.path, encoding: decoded.encoding,
-                                                     text: decoded.text, warnings: decoded.warnings))
+                                                     text: decoded.text, warnings: source.notes + decoded.warnings))
         }
     }
 

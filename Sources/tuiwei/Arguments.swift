@@ -93,6 +93,10 @@ extension CommandSpec {
                     guard i < args.count else { throw UsageError(message: "\(name) needs a value (\(spec.value!))") }
                     v = args[i]
                     i += 1
+                    // `--out --quiet`: the next word is an option, not the value that was left out.
+                    if v.hasPrefix("--"), v == "--help" || options.contains(where: { $0.name == v }) {
+                        throw UsageError(message: "\(name) needs a value (\(spec.value!)), not the option '\(v)'; write \(name)=\(v) if you mean a name that starts with --")
+                    }
                 }
                 if !spec.repeatable, out.values[name] != nil {
                     throw UsageError(message: "\(name) given more than once")
@@ -115,6 +119,8 @@ enum ExitStatus {
     /// A file the run needs (lexicon, dictionary, gold) could not be used.
     static let dataError: Int32 = 65
     static let usage: Int32 = 64
+    /// Another run is writing to the output folder; try again when it has finished.
+    static let busy: Int32 = 75
 }
 
 /// Writes to standard error.

@@ -1,4 +1,5 @@
 import Foundation
+import TuiweiReports
 import TuiweiTranscript
 
 
@@ -45,6 +46,9 @@ func main() async -> Int32 {
     } catch let e as UsageError {
         printError("tuiwei \(command.spec.name): \(e.message)\n\n" + command.spec.help)
         return ExitStatus.usage
+    } catch let busy as OutputFolder.Busy {
+        printError("tuiwei \(command.spec.name): \(busy)")
+        return ExitStatus.busy
     } catch {
         printError("tuiwei \(command.spec.name): \(error)")
         return ExitStatus.dataError

@@ -53,6 +53,53 @@ func encode(_ text: String, to encoding: String) -> [UInt8] {
         #expect(d.encoding == "GB18030")
     }
 
+    static let traditional = "ＣＬＢ：您好，這裡是市總工會嗎？我們工廠拖欠工資三個月了。\n總工會：這個情況我們不知道，你去問勞動監察大隊吧。\n"
+
+    @Test func big5IsReadAsBig5NotAsGB18030Mojibake() throws {
+        let bytes = encode(Self.traditional, to: "BIG5")
+        // The same bytes are valid GB18030 too: the choice is the decoder's.
+        #expect(TextDecoder.iconvDecode(bytes, from: "GB18030") != nil)
+        let d = try TextDecoder.decode(bytes).get()
+        #expect(d.encoding == "Big5")
+        #expect(d.text == Self.traditional)
+        #expect(d.warnings.count == 1)
+        #expect(d.warnings.first?.contains("read as Big5") == true)
+    }
+
+    @Test func big5HKSCSIsReadWhenPlainBig5CannotBe() throws {
+        let cantonese = "總工會：佢哋嘅工會話唔知道，你問勞動局啦。\n"
+        let bytes = encode(cantonese, to: "BIG5-HKSCS")
+        #expect(TextDecoder.iconvDecode(bytes, from: "BIG5") == nil)
+        let d = try TextDecoder.decode(bytes).get()
+        #expect(d.encoding == "Big5-HKSCS")
+        #expect(d.text == cantonese)
+    }
+
+    @Test func simplifiedGBTextStaysGB18030WhenBig5AlsoFits() throws {
+        let simplified = "ＣＬＢ：您好，请问是市总工会吗？我们工厂拖欠工资三个月了。\n总工会：这个情况我们不知道，你去问劳动监察大队吧。\n"
+        let bytes = encode(simplified, to: "GB2312")
+        let d = try TextDecoder.decode(bytes).get()
+        #expect(d.encoding == "GB18030")
+        #expect(d.text == simplified)
+    }
+
+    @Test(arguments: [("UTF-16LE", TextDecoder.ByteOrder.little), ("UTF-16BE", .big)])
+    func utf16WithoutBOMIsToldByItsZeroBytes(encoding: String, order: TextDecoder.ByteOrder) throws {
+        let bytes = encode(sample + Self.traditional, to: encoding)
+        #expect(TextDecoder.utf16ByteOrder(bytes) == order)
+        let d = try TextDecoder.decode(bytes).get()
+        #expect(d.encoding == encoding)
+        #expect(d.text == sample + Self.traditional)
+        #expect(d.warnings.first?.contains("no byte-order mark") == true)
+    }
+
+    @Test func utf16WithoutBOMThatDoesNotDecodeIsNamedAsSuch() {
+        // Zeros on the odd side like UTF-16LE, then a lone low surrogate.
+        var bytes = encode("ab\ncd\nef\n", to: "UTF-16LE")
+        bytes += [0x00, 0xDC]
+        #expect(throws: TextDecoder.Failure.utf16WithoutBOM) { try TextDecoder.decode(bytes).get() }
+    }
+
     @Test func emptyBinaryAndUndecodableAreErrors() {
         #expect(throws: TextDecoder.Failure.empty) { try TextDecoder.decode([]).get() }
         #expect(throws: TextDecoder.Failure.binary(offset: 3)) { try TextDecoder.decode([0x41, 0x42, 0x43, 0x00, 0x44]).get() }
@@ -156,5 +203,29 @@ func encode(_ text: String, to encoding: String) -> [UInt8] {
         let found = CorpusSources.find([dir])
         #expect(found.filter { $0.problem == nil }.map(\.id) == ["t"])
         #expect(found.contains { $0.problem?.contains("link loop") == true })
+    }
+
+    @Test func aLinkToItsOwnFolderIsNoticedAtOnceAndEachFileReadOnce() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        for name in ["a.txt", "sub/b.txt"] { FileManager.default.createFile(atPath: "\(dir)/\(name)", contents: Data("x".utf8)) }
+        // `ln -s . d/self`: a relative link to the folder that holds it.
+        try FileManager.default.createSymbolicLink(atPath: "\(dir)/self", withDestinationPath: ".")
+        let found = CorpusSources.find([dir])
+        #expect(found.filter { $0.problem == nil }.map(\.path) == ["\(dir)/a.txt", "\(dir)/sub/b.txt"])
+        #expect(found.filter { $0.problem != nil }.map(\.path) == ["\(dir)/self"])
+    }
+
+    @Test func aFileNamedTwiceOrReachedTwiceIsReadOnceWithANote() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        FileManager.default.createFile(atPath: "\(dir)/sub/a.txt", contents: Data("x".utf8))
+        // A link to a sibling folder is no loop, but it reaches the same file again.
+        try FileManager.default.createSymbolicLink(atPath: "\(dir)/other", withDestinationPath: "\(dir)/sub")
+        let found = CorpusSources.find([dir + "/sub/a.txt", dir, dir + "/sub/../sub/a.txt"])
+        #expect(found.map(\.path) == [dir + "/sub/a.txt"])
+        #expect(found.first?.notes.count == 3)
+        #expect(found.first?.notes.allSatisfy { $0.contains("analysed once") } == true)
+        #expect(found.first?.problem == nil)
     }
 }

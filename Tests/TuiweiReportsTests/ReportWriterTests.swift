@@ -68,3 +68,41 @@ import TuiweiScoring
         #expect(e.name == "pdf")
     }
 }
+
+/// A run that fails while writing (here a full disk, injected) leaves the previous reports as
+/// they were and no partial file.
+@Suite struct ReportFolderFailureTests {
+    @Test func aFullDiskLeavesThePreviousReportByteIdentical() throws {
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("tuiwei-full-\(UUID().uuidString)").path
+        let dir = parent + "/out"
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        _ = try ReportWriter.write(Fixture.whole, resources: Fixture.resources, to: dir, formats: ReportFormat.allCases)
+        func snapshot() throws -> [String: Data] {
+            Dictionary(uniqueKeysWithValues: try FileManager.default.contentsOfDirectory(atPath: dir).map {
+                ($0, FileManager.default.contents(atPath: dir + "/" + $0) ?? Data())
+            })
+        }
+        let before = try snapshot()
+        let total = before.values.reduce(0) { $0 + $1.count }
+        for budget in [0, 100, total / 2, total - 1] {
+            let folder = try OutputFolder(path: dir, budget: OutputFolder.WriteBudget(bytes: budget))
+            let error = #expect(throws: Diagnostic.self) {
+                try ReportWriter.write(Fixture.whole, resources: Fixture.resources, to: folder, formats: ReportFormat.allCases)
+            }
+            #expect(error?.message.contains("free space") == true)
+            #expect(try snapshot() == before)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["out"])
+        }
+    }
+
+    @Test func aFolderHeldByAnotherRunIsBusy() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tuiwei-held-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let first = try OutputFolder(path: dir)
+        #expect(throws: OutputFolder.Busy.self) { try OutputFolder(path: dir) }
+        first.abandon()
+        // Given back, it can be taken again.
+        let second = try OutputFolder(path: dir)
+        second.abandon()
+    }
+}

@@ -43,6 +43,62 @@ struct LoadingTests {
         #expect(c.frequency(of: "总工会") == 70)
     }
 
+    @Test("an HMM value that is not a finite number is an error naming its line", arguments: ["nan", "inf", "-inf"])
+    func hmmValuesMustBeFinite(value: String) throws {
+        let text = try String(contentsOfFile: Shipped.dictionaryDirectory + "/hmm-model.utf8", encoding: .utf8)
+        var lines = text.components(separatedBy: "\n")
+        let first = try #require(lines.firstIndex { !$0.hasPrefix("#") && !$0.isEmpty })
+        var fields = lines[first].split(separator: " ").map(String.init)
+        fields[1] = value
+        lines[first] = fields.joined(separator: " ")
+        let path = NSTemporaryDirectory() + "tuiwei-hmm-\(UUID().uuidString).utf8"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let error = #expect(throws: Diagnostic.self) { try HMMModel.load(path: path) }
+        #expect(error?.line == first + 1)
+        #expect(error?.message.contains("finite") == true)
+    }
+
+    @Test("the HMM model and a user dictionary take CR-only line ends")
+    func crLineEnds() throws {
+        let text = try String(contentsOfFile: Shipped.dictionaryDirectory + "/hmm-model.utf8", encoding: .utf8)
+        let path = NSTemporaryDirectory() + "tuiwei-hmm-\(UUID().uuidString).utf8"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try text.replacingOccurrences(of: "\n", with: "\r").write(toFile: path, atomically: true, encoding: .utf8)
+        let model = try HMMModel.load(path: path)
+        let reference = try HMMModel.load(path: Shipped.dictionaryDirectory + "/hmm-model.utf8")
+        #expect(model.start == reference.start && model.transition == reference.transition && model.emission == reference.emission)
+        var segmenter = Shipped.segmenter
+        let dict = temporaryFile(Array("\u{FEFF}劳动监察大队 9000 n\r总工会维权 8000\r".utf8))
+        defer { removeTemporaryFile(dict) }
+        #expect(try segmenter.loadUserDictionary(at: dict).isEmpty)
+        #expect(segmenter.frequency(of: "劳动监察大队") == 9000)
+        #expect(segmenter.frequency(of: "总工会维权") == 8000)
+        let empty = temporaryFile(Array("\r\n\r".utf8))
+        defer { removeTemporaryFile(empty) }
+        #expect(try segmenter.loadUserDictionary(at: empty).map(\.severity) == [.warning])
+    }
+
+    @Test("a cache whose body was damaged is noticed by its checksum and rebuilt")
+    func damagedCacheBody() throws {
+        let cache = NSTemporaryDirectory() + "tuiwei-cache-test-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: cache) }
+        let fromText = try Segmenter.load(directory: Shipped.dictionaryDirectory, cacheDirectory: nil)
+        _ = try Segmenter.load(directory: Shipped.dictionaryDirectory, cacheDirectory: cache)
+        let file = cache + "/" + (try FileManager.default.contentsOfDirectory(atPath: cache)[0])
+        let good = try #require(FileManager.default.contents(atPath: file))
+        // Flip bytes in the body, keeping the header (and so the size and time it checks).
+        var bytes = [UInt8](good)
+        for k in stride(from: 200, to: bytes.count, by: bytes.count / 7) { bytes[k] ^= 0x5A }
+        try Data(bytes).write(to: URL(fileURLWithPath: file))
+        let reloaded = try Segmenter.load(directory: Shipped.dictionaryDirectory, cacheDirectory: cache)
+        let text = "我们工会不知道这个情况你去问劳动监察大队吧"
+        #expect(reloaded.words(in: text) == fromText.words(in: text))
+        #expect(reloaded.frequency(of: "工会") == fromText.frequency(of: "工会"))
+        // The damaged file was replaced by a good one.
+        #expect(FileManager.default.contents(atPath: file) == good)
+    }
+
     @Test("missing files and a main dictionary line without a frequency are diagnosed")
     func errors() throws {
         do {

@@ -35,34 +35,50 @@ enum AnalyzeCommand: Command {
         let jobs = try args.integer("--jobs", in: 1...512) ?? ProcessInfo.processInfo.activeProcessorCount
         let shard = try args.value("--shard").map(parseShard)
 
-        let engine = try LexiconOptions.engine(args)
-        var sources = TranscriptReader.sources(at: paths)
-        let quiet = args.flag("--quiet") || isatty(2) == 0
+        let out = args.value("--out") ?? "tuiwei-report"
         guard let shard else {
-            let progress = quiet ? nil : ProgressLine(total: sources.count)
-            var report: RunProgress?
-            if let progress { report = { phase, done, _ in progress.update(done, phase: phase) } }
-            let out = args.value("--out") ?? "tuiwei-report"
-            let excel = args.flag("--excel")
-            let result = try await engine.stream(sources, jobs: jobs, formats: formats, makeStream: { context in
-                try ReportStream(directory: out, context: context, excelBOM: excel)
-            }, progress: report)
-            progress?.finish()
-            return ReportOptions.finish(result, formats: formats, args: args, command: "analyze")
+            // The folder is checked and taken before any work, and given back untouched on failure.
+            let folder = try OutputFolder(path: out)
+            let interrupts = Interrupts { folder.abandon() }
+            defer { interrupts.stop() }
+            do {
+                let engine = try LexiconOptions.engine(args)
+                let sources = TranscriptReader.sources(at: paths)
+                let quiet = args.flag("--quiet") || isatty(2) == 0
+                let progress = quiet ? nil : ProgressLine(total: sources.count)
+                var report: RunProgress?
+                if let progress { report = { phase, done, _ in progress.update(done, phase: phase) } }
+                let excel = args.flag("--excel")
+                let result = try await engine.stream(sources, jobs: jobs, formats: formats, makeStream: { context in
+                    try ReportStream(folder: folder, context: context, excelBOM: excel)
+                }, progress: report)
+                progress?.finish()
+                return ReportOptions.finish(result, formats: formats, args: args, command: "analyze")
+            } catch {
+                folder.abandon()
+                throw error
+            }
         }
-        sources = AnalysisEngine.shard(sources, index: shard.index, count: shard.count)
+        try ReportOptions.checkFolder(out)
+        let engine = try LexiconOptions.engine(args)
+        let quiet = args.flag("--quiet") || isatty(2) == 0
+        let sources = AnalysisEngine.shard(TranscriptReader.sources(at: paths), index: shard.index, count: shard.count)
         let progress = quiet ? nil : ProgressLine(total: sources.count)
         var report: (@Sendable (Int, Int) -> Void)?
         if let progress { report = { done, _ in progress.update(done, phase: "analysing") } }
         let result = await engine.run(sources, jobs: jobs, progress: report)
         progress?.finish()
         for d in result.skipped { printError("tuiwei analyze: skipped \(d.path): \(d.status)") }
-        let out = args.value("--out") ?? "tuiwei-report"
         let path = (out as NSString).appendingPathComponent("shard-\(shard.index)-of-\(shard.count).json")
+        // Shards of one split share a folder, so the folder is not taken; the file is written whole or not at all.
+        let file = AtomicFile(path: path)
+        let interrupts = Interrupts { file.discard() }
+        defer { interrupts.stop() }
         do {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-            try RunShard(shard: "\(shard.index)/\(shard.count)", run: result).data().write(to: URL(fileURLWithPath: path), options: .atomic)
+            try file.write(RunShard(shard: "\(shard.index)/\(shard.count)", run: result).data())
         } catch {
+            file.discard()
             throw Diagnostic(.error, file: path, "cannot write the shard file (\(error.localizedDescription)); choose another folder with --out")
         }
         printError("tuiwei analyze: shard \(shard.index)/\(shard.count): \(sources.count) documents; wrote \(path)")
@@ -94,11 +110,21 @@ enum ReportOptions {
         }
     }
 
-    /// Writes the reports of a run held in memory.
-    static func write(_ run: CorpusRun, scoring: ScoringResources, formats: [ReportFormat], args: ParsedArguments, command: String) throws -> Int32 {
-        let result = try ReportWriter.write(run.analysis, resources: scoring, to: args.value("--out") ?? "tuiwei-report",
+    /// Writes the reports of a run held in memory into a folder already taken.
+    static func write(_ run: CorpusRun, scoring: ScoringResources, to folder: OutputFolder, formats: [ReportFormat],
+                      args: ParsedArguments, command: String) throws -> Int32 {
+        let result = try ReportWriter.write(run.analysis, resources: scoring, to: folder,
                                             formats: formats, excelBOM: args.flag("--excel"))
         return finish(result, formats: formats, args: args, command: command)
+    }
+
+    /// Rejects an output path that is an existing file, before any work is done.
+    static func checkFolder(_ path: String) throws {
+        guard !path.isEmpty else { throw UsageError(message: "--out needs a folder name") }
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue {
+            throw Diagnostic(.error, file: path, "is a file, not a folder; choose a folder for the output with --out")
+        }
     }
 
     /// Lists skipped documents, prints the Markdown report when no --out was given, and gives the exit status.

@@ -143,7 +143,9 @@ enum LexiconOptions {
     static func engine(_ args: ParsedArguments) throws -> AnalysisEngine {
         _ = try paths(args)
         do {
-            return try AnalysisEngine.load(lexicons: args.all("--lexicon"), defaultLexicons: !args.flag("--no-default-lexicons"))
+            let engine = try AnalysisEngine.load(lexicons: args.all("--lexicon"), defaultLexicons: !args.flag("--no-default-lexicons"))
+            for w in engine.detection.detector.lexicon.warnings { printError(w.description) }
+            return engine
         } catch let e as LexiconError {
             throw LexiconLoadFailure(message: e.description)
         }
@@ -153,7 +155,9 @@ enum LexiconOptions {
     static func load(_ args: ParsedArguments) throws -> DeflectionDetection {
         _ = try paths(args)
         do {
-            return try DeflectionDetection.load(extra: args.all("--lexicon"), defaults: !args.flag("--no-default-lexicons"))
+            let detection = try DeflectionDetection.load(extra: args.all("--lexicon"), defaults: !args.flag("--no-default-lexicons"))
+            for w in detection.detector.lexicon.warnings { printError(w.description) }
+            return detection
         } catch let e as LexiconError {
             throw LexiconLoadFailure(message: e.description)
         }

@@ -1,6 +1,7 @@
 import Foundation
 import TuiweiCore
 import TuiweiPipeline
+import TuiweiReports
 import TuiweiScoring
 
 /// `tuiwei merge`: the shard files of a sharded run, combined into the reports of one run.
@@ -19,6 +20,9 @@ enum MergeCommand: Command {
     static func run(_ args: ParsedArguments) async throws -> Int32 {
         guard !args.positional.isEmpty else { throw UsageError(message: "name the shard files (or their folder) to merge") }
         let formats = try ReportOptions.formats(args)
+        let folder = try OutputFolder(path: args.value("--out") ?? "tuiwei-report")
+        let interrupts = Interrupts { folder.abandon() }
+        defer { interrupts.stop() }
         var files: [String] = []
         for p in args.positional {
             var isDir: ObjCBool = false
@@ -41,6 +45,6 @@ enum MergeCommand: Command {
             runs.append(try RunShard(data: data, file: f).run)
         }
         let run = CorpusRun.merged(runs)
-        return try ReportOptions.write(run, scoring: try ScoringResources.loadDefault(), formats: formats, args: args, command: "merge")
+        return try ReportOptions.write(run, scoring: try ScoringResources.loadDefault(), to: folder, formats: formats, args: args, command: "merge")
     }
 }

@@ -113,7 +113,11 @@ enum SegmentCommand: Command {
     /// The segmenter, or nil after printing why it could not be loaded.
     static func loadSegmenter(directory: String, userDictionaries: [String]) -> Segmenter? {
         do {
-            return try Segmenter.load(directory: directory, userDictionaries: userDictionaries)
+            var segmenter = try Segmenter.load(directory: directory)
+            for path in userDictionaries {
+                for w in try segmenter.loadUserDictionary(at: path) { printError(w.description) }
+            }
+            return segmenter
         } catch {
             printError("\(error)")
             return nil

@@ -1,0 +1,77 @@
+import Foundation
+
+/// Runs the built `tuiwei` binary, as a user would, for the tests of what a whole run does.
+struct ToolProcess {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
+    static let binary = root + "/.build/debug/tuiwei"
+
+    let process = Process()
+    private let errors = Pipe()
+    private let output = Pipe()
+
+    init(_ arguments: [String], stdin: FileHandle? = nil) {
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = arguments
+        process.standardInput = stdin ?? FileHandle.nullDevice
+        process.standardOutput = output
+        process.standardError = errors
+        var environment = ProcessInfo.processInfo.environment
+        environment["TUIWEI_HOME"] = Self.root
+        process.environment = environment
+    }
+
+    func start() throws { try process.run() }
+
+    /// Waits for the end; the exit status (128 + signal for a signal) and standard error.
+    func finish() -> (status: Int32, stdout: String, stderr: String) {
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
+        return (status, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+    }
+
+    /// Runs to the end.
+    static func run(_ arguments: [String], stdin: FileHandle? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
+        let p = ToolProcess(arguments, stdin: stdin)
+        try p.start()
+        return p.finish()
+    }
+}
+
+/// A fresh folder under the temporary directory, removed by `remove`.
+struct TemporaryFolder {
+    let path: String
+
+    init(_ label: String) throws {
+        path = FileManager.default.temporaryDirectory.appendingPathComponent("tuiwei-\(label)-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    func sub(_ name: String) -> String { (path as NSString).appendingPathComponent(name) }
+
+    func remove() { try? FileManager.default.removeItem(atPath: path) }
+
+    /// Every file of `dir` (hidden ones too) with its bytes.
+    static func snapshot(_ dir: String) throws -> [String: Data] {
+        var out: [String: Data] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: dir) {
+            out[name] = FileManager.default.contents(atPath: (dir as NSString).appendingPathComponent(name)) ?? Data()
+        }
+        return out
+    }
+
+    /// A corpus of `copies` renamed copies of the bundled corpus, to make a run last a while.
+    func corpus(copies: Int) throws -> String {
+        let dir = sub("corpus")
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let names = try FileManager.default.contentsOfDirectory(atPath: ToolProcess.root + "/corpus").filter { $0.hasSuffix(".txt") }
+        for k in 0..<copies {
+            for name in names {
+                try FileManager.default.copyItem(atPath: ToolProcess.root + "/corpus/" + name, toPath: dir + "/\(k)-" + name)
+            }
+        }
+        return dir
+    }
+}
