@@ -27,8 +27,6 @@ public final class TranscriptConventions: Sendable {
     public let words: [String: [Word]]
     let folder: ScriptFolder
 
-    /// Words of one class, folded.
-    func list(_ name: String) -> [[Unicode.Scalar]] { (words[name] ?? []).map(\.scalars) }
 
     // Frequently used classes, resolved once.
     let roleClasses: [(word: [Unicode.Scalar], role: RoleWordClass)]

@@ -282,8 +282,6 @@ struct LabelSet: Sendable {
     let titles: [String: String]
     /// Canonical labels that translate the turn before them (`Wang Wenbin` after `汪文斌`).
     let translations: [String: String]
-    /// Speakers of a legend, in its order, for turns whose name was lost.
-    let legend: [(short: String, full: String)]
     /// Lines that are a legend, not speech.
     let legendLines: Set<Int>
     /// How each canonical label was first written (width-folded, spaces kept).
@@ -463,7 +461,7 @@ struct LabelSet: Sendable {
         }
         return LabelSet(canonical: canonical, fullNames: fullNames, titles: titles,
                         translations: dialogue ? translations : [:],
-                        legend: legend, legendLines: legendLines,
+                        legendLines: legendLines,
                         written: firstWritten, candidates: dialogue ? byLine.filter { $0.value.contains { canonical[$0.name] != nil } } : [:],
                         anonymous: anonymous, decisions: decisions, shapes: shapes)
     }

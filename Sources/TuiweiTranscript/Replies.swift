@@ -169,10 +169,5 @@ enum Replies {
         return line.scalars[start..<end].string
     }
 
-    private static func trimmed(_ line: SourceLine, _ range: Range<Int>) -> Range<Int> {
-        var s = range.lowerBound, e = range.upperBound
-        while s < e, Folding.isSpace(line.scalars[s]) { s += 1 }
-        while e > s, Folding.isSpace(line.scalars[e - 1]) { e -= 1 }
-        return s..<e
-    }
+    private static func trimmed(_ line: SourceLine, _ range: Range<Int>) -> Range<Int> { line.trimmed(range) }
 }

@@ -293,12 +293,7 @@ private struct TranscriptBuilder {
         return lo
     }
 
-    private func trimmed(_ line: SourceLine, _ range: Range<Int>) -> Range<Int> {
-        var s = range.lowerBound, e = range.upperBound
-        while s < e, Folding.isSpace(line.scalars[s]) { s += 1 }
-        while e > s, Folding.isSpace(line.scalars[e - 1]) { e -= 1 }
-        return s..<e
-    }
+    private func trimmed(_ line: SourceLine, _ range: Range<Int>) -> Range<Int> { line.trimmed(range) }
 
     private func makeCall(index: Int, draft: CallDraft, roles: SideAssignment, documentOrganisation: String?) -> Call {
         var order: [String] = []
@@ -371,5 +366,15 @@ public enum Exchanges {
         }
         flush()
         return out
+    }
+}
+
+extension SourceLine {
+    /// `range` without the white space at either end.
+    func trimmed(_ range: Range<Int>) -> Range<Int> {
+        var s = range.lowerBound, e = range.upperBound
+        while s < e, Folding.isSpace(scalars[s]) { s += 1 }
+        while e > s, Folding.isSpace(scalars[e - 1]) { e -= 1 }
+        return s..<e
     }
 }
