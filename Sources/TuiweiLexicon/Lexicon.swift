@@ -139,6 +139,19 @@ public struct Lexicon: Sendable {
     ///   - required: paths (of `paths`) whose files must all be there and hold entries, such as
     ///     the shipped folder; an empty file elsewhere is only a warning.
     public static func load(paths: [String], folder: ScriptFolder, required: Set<String> = []) throws(LexiconError) -> Lexicon {
+        let read = validate(paths: paths, folder: folder, required: required)
+        if read.diagnostics.contains(where: { $0.severity == .error }) {
+            throw LexiconError(diagnostics: read.diagnostics)
+        }
+        return Lexicon(entries: read.entries, folder: folder, files: read.files, warnings: read.diagnostics)
+    }
+
+    /// Reads and checks every lexicon file under `paths`: the one judgement of what is an error
+    /// that `tuiwei lexicon check` prints and every run refuses to start with. Besides each
+    /// line's syntax it lints the entries together (duplicates, shadowing, entries that can never
+    /// match; `LexiconLint.check(entries:)`).
+    public static func validate(paths: [String], folder: ScriptFolder, required: Set<String> = [])
+        -> (entries: [LexiconEntry], files: [String], diagnostics: [Diagnostic]) {
         var entries: [LexiconEntry] = []
         var diagnostics: [Diagnostic] = []
         var listed: [String] = []
@@ -159,7 +172,13 @@ public struct Lexicon: Sendable {
         }
         // Files are read and their patterns expanded on every core, which is most of a run's
         // start-up; they are then joined in file order, as if read one by one.
-        let files = listed
+        // A file named twice (a folder and a file in it, or the shipped folder again) is read once.
+        var seen: Set<String> = []
+        let cwd = FileManager.default.currentDirectoryPath
+        let files = listed.filter { path in
+            let absolute = path.hasPrefix("/") ? path : cwd + "/" + path
+            return seen.insert(((absolute as NSString).resolvingSymlinksInPath as NSString).standardizingPath).inserted
+        }
         let parsed = concurrentMap(files.count) { i -> Result<(entries: [LexiconEntry], diagnostics: [Diagnostic]), Diagnostic> in
             readText(files[i]).map { parse(text: $0, file: displayPath(files[i]), folder: folder) }
         }
@@ -175,10 +194,9 @@ public struct Lexicon: Sendable {
                 diagnostics.append(d)
             }
         }
-        if diagnostics.contains(where: { $0.severity == .error }) {
-            throw LexiconError(diagnostics: diagnostics)
-        }
-        return Lexicon(entries: entries, folder: folder, files: files.map(displayPath), warnings: diagnostics)
+        diagnostics += LexiconLint.check(entries: entries)
+        diagnostics.sort { ($0.file, $0.line ?? 0) < ($1.file, $1.line ?? 0) }
+        return (entries, files.map(displayPath), diagnostics)
     }
 
     /// Shorter path for references: relative to the project root when the file is inside it.

@@ -4,22 +4,10 @@ import TuiweiCore
 /// Checks lexicon files for the mistakes that make entries wrong or useless: syntax, unknown
 /// categories, duplicates, entries shadowed by shorter ones, and entries that can never match.
 public enum LexiconLint {
-    /// Every problem in the files under `paths`, errors and warnings, in file order.
-    public static func check(paths: [String], folder: ScriptFolder) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        var entries: [LexiconEntry] = []
-        for file in Lexicon.files(in: paths) {
-            let text: String
-            switch Lexicon.readText(file) {
-            case .success(let t): text = t
-            case .failure(let d): diagnostics.append(d); continue
-            }
-            let parsed = Lexicon.parse(text: text, file: Lexicon.displayPath(file), folder: folder)
-            diagnostics += parsed.diagnostics
-            entries += parsed.entries
-        }
-        diagnostics += check(entries: entries)
-        return diagnostics.sorted { ($0.file, $0.line ?? 0) < ($1.file, $1.line ?? 0) }
+    /// Every problem in the files under `paths`, errors and warnings, in file order: what
+    /// `Lexicon.load` refuses (errors) or passes on (warnings) for the same files.
+    public static func check(paths: [String], folder: ScriptFolder, required: Set<String> = []) -> [Diagnostic] {
+        Lexicon.validate(paths: paths, folder: folder, required: required).diagnostics
     }
 
     /// The problems among already parsed entries (duplicates, shadowing, never matching).
@@ -39,7 +27,10 @@ public enum LexiconLint {
             let key = Key(expansions: Set(e.pattern.expansions), anchors: [e.pattern.anchoredStart, e.pattern.anchoredEnd])
             let earlier = firstByKey[key] ?? []
             if let same = earlier.first(where: { $0.category == e.category && $0.conditions == e.conditions }) {
-                report(.error, e, "duplicate of \(same.rule) ('\(same.pattern.source)'); delete one of them")
+                let copied = (same.rule.file as NSString).lastPathComponent == (e.rule.file as NSString).lastPathComponent
+                    && same.rule.file != e.rule.file
+                report(.error, e, "duplicate of \(same.rule) ('\(same.pattern.source)'); delete one of them"
+                       + (copied ? " (a copied lexicon folder replaces the shipped one when given with --lexicons DIR, not added with --lexicon)" : ""))
             } else if let other = earlier.first(where: { $0.category != e.category }) {
                 report(.warning, e, "the same pattern is also \(other.category) at \(other.rule); a phrase usually means one thing — keep the right one")
             }

@@ -13,10 +13,13 @@ public struct AnalysisEngine: Sendable {
     public let segmenter: Segmenter
     public let scoring: ScoringResources
     public let scorer: AnswerScorer
+    /// The transcript stage's words every document of the run is read with.
+    public let conventions: TranscriptConventions
 
     /// - Parameter scoring: its term lists are matched through the lexicons' script folding, so
     ///   a transcript in traditional script is scored like a simplified one.
-    public init(detection: DeflectionDetection, segmenter: Segmenter, scoring: ScoringResources) {
+    public init(detection: DeflectionDetection, segmenter: Segmenter, scoring: ScoringResources,
+                conventions: TranscriptConventions = .standard) {
         let folder = detection.detector.lexicon.folder
         var scoring = scoring
         // Ideographs only: the folder also lower-cases Latin and zeroes digits, which cues need as written.
@@ -25,18 +28,23 @@ public struct AnalysisEngine: Sendable {
         self.segmenter = segmenter
         self.scoring = scoring
         self.scorer = AnswerScorer(resources: scoring)
+        self.conventions = conventions
     }
 
-    /// Loads the shipped lexicons (unless `defaultLexicons` is false) plus `lexicons`, the
-    /// segmentation dictionary and the scoring files from the project's `lexicons/` folder.
+    /// Loads the deflection lexicons of `layout` (unless `defaultLexicons` is false) plus
+    /// `lexicons`, and the layout's segmentation dictionary, scoring files, weights and
+    /// transcript words.
+    /// - Parameter layout: the shipped `lexicons/` when nil.
     /// - Throws: a `Diagnostic` (or lexicon error) naming the file and line that could not be used.
-    public static func load(lexicons: [String] = [], defaultLexicons: Bool = true) throws -> AnalysisEngine {
-        let detection = try DeflectionDetection.load(extra: lexicons, defaults: defaultLexicons)
+    public static func load(lexicons: [String] = [], defaultLexicons: Bool = true, layout: LexiconLayout? = nil) throws -> AnalysisEngine {
+        let layout = try layout ?? LexiconLayout.shipped()
+        let detection = try DeflectionDetection.load(extra: lexicons, defaults: defaultLexicons, layout: layout)
         guard let segmenter = detection.segmenter else {
-            throw Diagnostic(.error, file: "lexicons/dictionary",
-                             "cannot find the segmentation dictionary; run inside the project or set TUIWEI_HOME")
+            throw Diagnostic(.error, file: layout.dictionary, "cannot load the segmentation dictionary")
         }
-        return AnalysisEngine(detection: detection, segmenter: segmenter, scoring: try ScoringResources.loadDefault())
+        let conventions = try TranscriptConventions.load(directory: layout.transcript, folder: detection.detector.lexicon.folder)
+        return AnalysisEngine(detection: detection, segmenter: segmenter, scoring: try ScoringResources.load(layout: layout),
+                              conventions: conventions)
     }
 
     /// One document through detection and scoring. Each text is segmented once, for both the
@@ -169,7 +177,7 @@ extension AnalysisEngine {
                     next += 1
                     let source = sources[i]
                     group.addTask {
-                        let document = TranscriptReader.read(source)
+                        let document = TranscriptReader.read(source, conventions: self.conventions)
                         let prints = DuplicateCalls.fingerprints(of: document)
                         if document.calls.count > 1 { return .split(i, document, prints) }
                         return .document(i, self.analyse(document), prints)

@@ -14,28 +14,26 @@ public struct DeflectionDetection: Sendable {
         self.segmenter = segmenter
     }
 
-    /// Loads the shipped lexicons (unless `defaults` is false), then `extra` files and folders, the
-    /// script folding table and the segmentation dictionary.
+    /// Loads the deflection part of `layout` (unless `defaults` is false), then `extra` files and
+    /// folders, with the layout's script folding table and segmentation dictionary.
+    /// - Parameter layout: the shipped `lexicons/` when nil.
     /// - Throws: `LexiconError` or `Diagnostic` naming the file that could not be used.
-    public static func load(extra: [String] = [], defaults: Bool = true) throws -> DeflectionDetection {
+    public static func load(extra: [String] = [], defaults: Bool = true, layout: LexiconLayout? = nil) throws -> DeflectionDetection {
+        let layout = try layout ?? LexiconLayout.shipped()
         var paths: [String] = []
         var required: Set<String> = []
         if defaults {
-            guard let dir = Lexicon.shippedDirectory else {
-                throw Diagnostic(.error, file: "lexicons/deflection",
-                                 "cannot find the shipped lexicons; run inside the project or set TUIWEI_HOME")
-            }
-            paths.append(dir)
-            required.insert(dir)
+            paths.append(layout.deflection)
+            required.insert(layout.deflection)
         }
         paths += extra
         if paths.isEmpty {
             throw Diagnostic(.error, file: "-", "no lexicon to use: give --lexicon PATH with --no-default-lexicons")
         }
-        // A shipped data file that exists but cannot be read is an error, not a silent downgrade.
-        let folder = try ScriptFolder.shipped()
+        // A data file that exists but cannot be read is an error, not a silent downgrade.
+        let folder = try ScriptFolder.load(path: layout.scriptTable)
         let lexicon = try Lexicon.load(paths: paths, folder: folder, required: required)
-        let segmenter = try ProjectLayout.lexiconsDirectory().map { try Segmenter.load(directory: $0 + "/dictionary") }
+        let segmenter = try Segmenter.load(directory: layout.dictionary)
         return DeflectionDetection(detector: Detector(lexicon: lexicon), segmenter: segmenter)
     }
 

@@ -42,7 +42,7 @@ extension AnalysisEngine {
             case manyCalls(Document)
         }
         try await orderedMap(count: ordered.count, jobs: jobs) { i in
-            let document = TranscriptReader.read(ordered[i])
+            let document = TranscriptReader.read(ordered[i], conventions: self.conventions)
             if document.calls.count >= Self.callsStreamedOneByOne { return Piece.manyCalls(document) }
             return .rendered(ReportStream.render(await self.analyseCalls(document), context: context))
         } consume: { i, piece in
@@ -70,7 +70,7 @@ extension AnalysisEngine {
         var calls = DuplicateCalls.Index()
         var reference: Set<String> = []
         try? await orderedMap(count: sources.count, jobs: jobs) { i in
-            let document = TranscriptReader.read(sources[i])
+            let document = TranscriptReader.read(sources[i], conventions: self.conventions)
             let grams = document.kind == .article ? self.analyse(document).referenceNgrams : []
             return (DuplicateCalls.fingerprints(of: document), grams)
         } consume: { i, found in

@@ -77,14 +77,20 @@ public struct ScoringResources: Sendable {
     }
 
     /// Loads `weights.tsv`, `stopwords.txt`, `cues.tsv`, `orientation.tsv` and `bodies.tsv` from `directory`.
-    public static func load(directory: String) throws(Diagnostic) -> ScoringResources {
+    /// - Parameter weights: a weights file to use instead of `directory`'s `weights.tsv`.
+    public static func load(directory: String, weights: String? = nil) throws(Diagnostic) -> ScoringResources {
         let d = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         return ScoringResources(
-            weights: try ScoringWeights.load(path: d + "/weights.tsv"),
+            weights: try ScoringWeights.load(path: weights ?? d + "/weights.tsv"),
             stopWords: try WordList.load(path: d + "/stopwords.txt"),
             cues: try TermTable.load(path: d + "/cues.tsv", categories: cueCategories),
             orientation: try TermTable.load(path: d + "/orientation.tsv", categories: orientationCategories),
             bodies: try BodyTable.load(path: d + "/bodies.tsv"))
+    }
+
+    /// Loads the scoring part and weights file of `layout`.
+    public static func load(layout: LexiconLayout) throws(Diagnostic) -> ScoringResources {
+        try load(directory: layout.scoring, weights: layout.weights)
     }
 
     /// Loads from the project's `lexicons/scoring/`.

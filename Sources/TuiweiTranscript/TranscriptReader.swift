@@ -11,7 +11,8 @@ public enum TranscriptReader {
 
     /// Reads, decodes, normalises and parses one source. A file that cannot be used comes back
     /// as a skipped document whose status says why; it is never dropped.
-    public static func read(_ source: CorpusSource) -> Document {
+    /// - Parameter conventions: the transcript stage's words (a copied `lexicons/transcript`, or the shipped ones).
+    public static func read(_ source: CorpusSource, conventions: TranscriptConventions = .standard) -> Document {
         let bytes: [UInt8]
         do { bytes = try CorpusSources.bytes(of: source) } catch let d as Diagnostic {
             return .skipped(id: source.id, path: source.path, reason: d.message)
@@ -23,13 +24,14 @@ public enum TranscriptReader {
             return .skipped(id: source.id, path: source.path, reason: failure.description)
         case .success(let decoded):
             return TranscriptParser.parse(SourceText(id: source.id, path: source.path, encoding: decoded.encoding,
-                                                     text: decoded.text, warnings: source.notes + decoded.warnings))
+                                                     text: decoded.text, warnings: source.notes + decoded.warnings),
+                                          conventions: conventions)
         }
     }
 
     /// Every document under `paths`, each with its status.
-    public static func readDocuments(at paths: [String]) -> [Document] {
-        sources(at: paths).map(read)
+    public static func readDocuments(at paths: [String], conventions: TranscriptConventions = .standard) -> [Document] {
+        sources(at: paths).map { read($0, conventions: conventions) }
     }
 
     /// Parses text already in memory.

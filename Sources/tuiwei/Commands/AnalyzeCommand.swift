@@ -15,7 +15,7 @@ enum AnalyzeCommand: Command {
         name: "analyze",
         synopsis: "tuiwei analyze [CORPUS…] [--out DIR] [--format md,html,json,csv] [--jobs N] [--shard I/N] [--quiet]",
         summary: "Score every official answer and write comparative reports (the main job).",
-        options: LexiconOptions.specs + ReportOptions.specs + [
+        options: LexiconOptions.specs + [LexiconOptions.weights] + ReportOptions.specs + [
             .value("--jobs", "N", "Documents analysed at once (default: the number of cores)."),
             .value("--shard", "I/N", "Analyse only shard I of N (every N-th document) and write shard-I-of-N.json for 'tuiwei merge'."),
             .flag("--quiet", "No progress line on standard error."),

@@ -11,7 +11,7 @@ enum EvalCommand: Command {
         name: "eval",
         synopsis: "tuiwei eval --gold GOLD [CORPUS…] [--json]",
         summary: "Compare detected codes and predicted grades with gold judgements: per-code precision, recall, F1; grade agreement.",
-        options: LexiconOptions.specs + [
+        options: LexiconOptions.specs + [LexiconOptions.weights] + [
             .value("--gold", "GOLD", "Gold file (.jsonl, one object per official turn) or folder of them; repeatable.", repeatable: true),
             .flag("--json", "End with one JSON line: codes_micro_f1, deflection_micro_f1, deflection_precision, deflection_recall, per_code, aligned, misaligned, grade_qwk, grade_spearman, grade_exact, grade_within_one, grade_confusion."),
         ],
@@ -33,7 +33,7 @@ enum EvalCommand: Command {
         }
         let engine = try LexiconOptions.engine(args)
         let detection = engine.detection
-        let documents = TranscriptReader.readDocuments(at: try CorpusArguments.paths(args.positional))
+        let documents = TranscriptReader.readDocuments(at: try CorpusArguments.paths(args.positional), conventions: engine.conventions)
         let alignment = GoldAlignment(gold: gold, documents: documents)
         var byCall: [String: [Int: [Detection]]] = [:]
         let report = GoldEvaluation.evaluate(alignment) { a in

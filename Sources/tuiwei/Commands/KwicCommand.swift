@@ -25,7 +25,7 @@ enum KwicCommand: Command {
 
     static func run(_ args: ParsedArguments) async throws -> Int32 {
         guard let source = args.positional.first else { throw UsageError(message: "give a PATTERN to search for") }
-        let detection = try LexiconOptions.load(args)
+        let (detection, conventions) = try LexiconOptions.load(args)
         let folder = detection.detector.lexicon.folder
         let pattern: Pattern
         do {
@@ -34,7 +34,8 @@ enum KwicCommand: Command {
             throw UsageError(message: "invalid pattern '\(source)': \(error)")
         }
         let width = try args.integer("--width", in: 0...200) ?? 12
-        let documents = TranscriptReader.readDocuments(at: try CorpusArguments.paths(Array(args.positional.dropFirst())))
+        let documents = TranscriptReader.readDocuments(at: try CorpusArguments.paths(Array(args.positional.dropFirst())),
+                                                       conventions: conventions)
         let rows = Kwic.search(pattern, in: documents, detection: detection, width: width, officialsOnly: args.flag("--officials"))
         if args.flag("--csv") {
             print("document,line,column,speaker,role,left,match,right,codes")

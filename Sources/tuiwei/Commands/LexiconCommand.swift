@@ -12,18 +12,23 @@ enum LexiconCommand: Command {
         synopsis: "tuiwei lexicon check [LEXICON…] | tuiwei lexicon mine [CORPUS…] [--top N] [--min-count N]",
         summary: "Check deflection lexicons for mistakes, or mine a corpus for phrases they miss.",
         options: LexiconOptions.specs + [
+            LexiconOptions.weights,
             .value("--top", "N", "mine: how many candidates to list (default 40)."),
             .value("--min-count", "N", "mine: how often a phrase must occur in officials' turns (default 3)."),
         ],
         details: """
-            check: reads the LEXICON files or folders (default: the shipped lexicons/deflection plus any
-            --lexicon, the bodies table lexicons/scoring/bodies.tsv and lexicons/transcript) and reports
-            syntax errors, unknown categories, duplicate entries, entries shadowed by another, and
-            entries that can never match; a file named …bodies.tsv is checked as a bodies table (kinds,
-            terms, follow lines), and a folder holding the transcript stage's files (roles.tsv,
-            bodies.tsv, calls.tsv, labels.tsv) against their classes. Exit status 65 when there are errors.
-            mine: lists word n-grams frequent in officials' turns and rare in callers' turns and in
-            articles (ranked by a smoothed log-odds z-score), that no entry matches yet, with examples.
+            check: with no LEXICON (or naming a copy of the whole lexicons/ folder, as --lexicons does),
+            checks everything a run would load — the deflection lexicons plus any --lexicon, the
+            scoring files and --weights, the transcript words, the folding table, the dictionary — with
+            the readers the run uses, so a set-up passes here exactly when analyze and eval accept it.
+            Lexicon entries are checked for syntax errors, unknown categories, duplicates, entries
+            shadowed by another and entries that can never match. Named LEXICON files or folders are
+            checked alone; a file named …bodies.tsv is checked as a bodies table (kinds, terms, follow
+            lines), and a folder holding the transcript stage's files (roles.tsv, bodies.tsv, calls.tsv,
+            labels.tsv) against their classes. Exit status 65 when there are errors.
+            mine: lists whole words and phrases of words (cut where the segmenter cuts) frequent in
+            officials' turns and rare in callers' turns and in articles (ranked by a smoothed log-odds
+            z-score), that no entry matches yet, with examples.
             CORPUS defaults to the bundled corpus/.
             """)
 
@@ -40,47 +45,53 @@ enum LexiconCommand: Command {
     }
 
     static func check(_ files: [String], _ args: ParsedArguments) throws -> Int32 {
-        var paths = files
-        if paths.isEmpty {
-            paths = try LexiconOptions.paths(args)
-        } else {
-            paths += args.all("--lexicon")
+        // With no files named (or a copy of the whole lexicons/ folder), the set-up a run would
+        // use is checked exactly as the run loads it: what fails here fails there, and only that.
+        if files.isEmpty || (files.count == 1 && LexiconOptions.isLexiconFolderCopy(files[0])) {
+            var args = args
+            if let copy = files.first {
+                guard args.value("--lexicons") == nil else { throw UsageError(message: "name the folder to check once: as LEXICON or with --lexicons") }
+                args.values["--lexicons"] = [copy]
+            }
+            let layout = try LexiconOptions.layout(args)
+            let paths = try LexiconOptions.paths(args, layout: layout)
+            let diagnostics = LexiconSetup.check(layout: layout, extra: args.all("--lexicon"), defaults: !args.flag("--no-default-lexicons"))
+            return report(diagnostics, files: Lexicon.files(in: paths).count + 5 + TranscriptConventions.schema.count)
         }
-        let folder = (try? ScriptFolder.shipped()) ?? ScriptFolder()
+        var paths = files + args.all("--lexicon")
+        let layout = try LexiconOptions.layout(args)
+        let folder = (try? ScriptFolder.load(path: layout.scriptTable)) ?? ScriptFolder()
         // A folder of the transcript stage's words (lexicons/transcript) is checked against its own
-        // schema, and bodies tables (`…bodies.tsv`) have a format of their own; with no files named,
-        // the shipped ones are checked too, the bodies table against the orientation terms.
+        // schema, and bodies tables (`…bodies.tsv`) have a format of their own.
         let fm = FileManager.default
         func isTranscriptFolder(_ p: String) -> Bool {
             TranscriptConventions.schema.keys.contains { fm.fileExists(atPath: p + "/" + $0) }
         }
-        var transcriptFolders = paths.filter(isTranscriptFolder)
+        let transcriptFolders = paths.filter(isTranscriptFolder)
         paths.removeAll(where: isTranscriptFolder)
-        var bodyTables = paths.filter { $0.hasSuffix("bodies.tsv") }
+        let bodyTables = paths.filter { $0.hasSuffix("bodies.tsv") }
         paths.removeAll { $0.hasSuffix("bodies.tsv") }
-        var orientation: String?
-        if files.isEmpty, let dir = ProjectLayout.lexiconsDirectory() {
-            bodyTables.append(dir + "/scoring/bodies.tsv")
-            orientation = dir + "/scoring/orientation.tsv"
-            transcriptFolders.append(dir + "/transcript")
-        }
         var diagnostics = paths.isEmpty ? [] : LexiconLint.check(paths: paths, folder: folder)
         for table in bodyTables {
-            diagnostics += BodyTable.lint(path: table, orientation: orientation, fold: { $0 >= 0x3400 ? folder.fold($0) : $0 })
+            diagnostics += BodyTable.lint(path: table, orientation: nil, fold: { $0 >= 0x3400 ? folder.fold($0) : $0 })
         }
         for dir in transcriptFolders { diagnostics += TranscriptConventions.check(directory: dir, folder: folder) }
+        return report(diagnostics, files: (paths.isEmpty ? 0 : Lexicon.files(in: paths).count) + bodyTables.count
+            + transcriptFolders.count * TranscriptConventions.schema.count)
+    }
+
+    /// Prints the diagnostics and a count; exit status 65 when one is an error.
+    static func report(_ diagnostics: [Diagnostic], files: Int) -> Int32 {
         for d in diagnostics { print(d.description) }
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors
-        let count = (paths.isEmpty ? 0 : Lexicon.files(in: paths).count) + bodyTables.count
-            + transcriptFolders.count * TranscriptConventions.schema.count
-        printError("\(count) lexicon file(s): \(errors) error(s), \(warnings) warning(s)")
+        printError("\(files) lexicon file(s): \(errors) error(s), \(warnings) warning(s)")
         return errors > 0 ? ExitStatus.dataError : ExitStatus.ok
     }
 
     static func mine(_ corpus: [String], _ args: ParsedArguments) throws -> Int32 {
-        let detection = try LexiconOptions.load(args)
-        let documents = TranscriptReader.readDocuments(at: try CorpusArguments.paths(corpus))
+        let (detection, conventions) = try LexiconOptions.load(args)
+        let documents = TranscriptReader.readDocuments(at: try CorpusArguments.paths(corpus), conventions: conventions)
         // An excerpted copy of a call would count its phrases twice.
         let copies = Set(TranscriptReader.duplicates(in: documents).map { "\($0.document)#\($0.call)" })
         var official: [LexiconMiner.Text] = []
@@ -115,22 +126,31 @@ enum LexiconCommand: Command {
     }
 }
 
-/// `--lexicon PATH` (repeatable) and `--no-default-lexicons`, shared by lexicon, kwic and eval.
+/// `--lexicons DIR`, `--lexicon PATH` (repeatable), `--no-default-lexicons` and `--weights FILE`,
+/// shared by every command that reads the lexicons.
 enum LexiconOptions {
     static let specs: [OptionSpec] = [
-        .value("--lexicon", "PATH", "Also use this lexicon file or folder (repeatable).", repeatable: true),
-        .flag("--no-default-lexicons", "Do not load the shipped lexicons/deflection."),
+        .value("--lexicons", "DIR", "Use this copy of lexicons/: each part it holds (deflection/, scoring/, script/, transcript/, dictionary/) replaces the shipped one; the others come from lexicons/."),
+        .value("--lexicon", "PATH", "Also use this lexicon file or folder of .tsv files (repeatable).", repeatable: true),
+        .flag("--no-default-lexicons", "Leave out the deflection lexicons of lexicons/ (or of --lexicons DIR)."),
     ]
+    /// For the commands that score.
+    static let weights = OptionSpec.value("--weights", "FILE", "Score with this weights file instead of scoring/weights.tsv.")
+
+    /// Where each part comes from; says on standard error which parts a copy lacks.
+    static func layout(_ args: ParsedArguments) throws -> LexiconLayout {
+        let layout = try LexiconLayout.resolve(copy: args.value("--lexicons"), weights: args.value("--weights"))
+        if let note = layout.note { printError("note: \(note)") }
+        return layout
+    }
 
     /// The lexicon files and folders the options select.
-    static func paths(_ args: ParsedArguments) throws -> [String] {
-        var paths: [String] = []
-        if !args.flag("--no-default-lexicons") {
-            guard let dir = Lexicon.shippedDirectory else {
-                throw Diagnostic(.error, file: "lexicons/deflection", "cannot find the shipped lexicons; run inside the project or set TUIWEI_HOME")
-            }
-            paths.append(dir)
+    static func paths(_ args: ParsedArguments, layout: LexiconLayout) throws -> [String] {
+        for extra in args.all("--lexicon") where isLexiconFolderCopy(extra) {
+            throw UsageError(message: "'\(extra)' is a whole lexicon folder (it holds \(LexiconLayout.Part.allCases.filter { FileManager.default.fileExists(atPath: extra + "/" + $0.rawValue) }.map { $0.rawValue + "/" }.joined(separator: ", "))); give it as --lexicons \(extra), which uses each part it holds in place of the shipped one (--lexicon adds single lexicon files)")
         }
+        var paths: [String] = []
+        if !args.flag("--no-default-lexicons") { paths.append(layout.deflection) }
         paths += args.all("--lexicon")
         if paths.isEmpty {
             throw UsageError(message: "--no-default-lexicons needs at least one --lexicon PATH")
@@ -138,12 +158,21 @@ enum LexiconOptions {
         return paths
     }
 
-    /// Loads the whole analysis engine (detector, segmenter, scoring files) the options select;
-    /// lexicon errors are printed one per line and end the command.
+    /// Whether `path` is a folder laid out as `lexicons/` is (it has a part's subfolder).
+    static func isLexiconFolderCopy(_ path: String) -> Bool {
+        LexiconLayout.Part.allCases.contains { part in
+            var isDir: ObjCBool = false
+            return FileManager.default.fileExists(atPath: path + "/" + part.rawValue, isDirectory: &isDir) && isDir.boolValue
+        }
+    }
+
+    /// Loads the whole analysis engine (detector, segmenter, scoring files, transcript words) the
+    /// options select; lexicon errors are printed one per line and end the command.
     static func engine(_ args: ParsedArguments) throws -> AnalysisEngine {
-        _ = try paths(args)
+        let layout = try layout(args)
+        _ = try paths(args, layout: layout)
         do {
-            let engine = try AnalysisEngine.load(lexicons: args.all("--lexicon"), defaultLexicons: !args.flag("--no-default-lexicons"))
+            let engine = try AnalysisEngine.load(lexicons: args.all("--lexicon"), defaultLexicons: !args.flag("--no-default-lexicons"), layout: layout)
             for w in engine.detection.detector.lexicon.warnings { printError(w.description) }
             return engine
         } catch let e as LexiconError {
@@ -151,16 +180,25 @@ enum LexiconOptions {
         }
     }
 
-    /// Loads the detector; lexicon errors are printed one per line and end the command.
-    static func load(_ args: ParsedArguments) throws -> DeflectionDetection {
-        _ = try paths(args)
+    /// Loads the detector and the transcript words; lexicon errors are printed one per line and
+    /// end the command.
+    static func load(_ args: ParsedArguments) throws -> (detection: DeflectionDetection, conventions: TranscriptConventions) {
+        let layout = try layout(args)
+        _ = try paths(args, layout: layout)
         do {
-            let detection = try DeflectionDetection.load(extra: args.all("--lexicon"), defaults: !args.flag("--no-default-lexicons"))
+            let detection = try DeflectionDetection.load(extra: args.all("--lexicon"), defaults: !args.flag("--no-default-lexicons"), layout: layout)
             for w in detection.detector.lexicon.warnings { printError(w.description) }
-            return detection
+            let conventions = try TranscriptConventions.load(directory: layout.transcript, folder: detection.detector.lexicon.folder)
+            return (detection, conventions)
         } catch let e as LexiconError {
             throw LexiconLoadFailure(message: e.description)
         }
+    }
+
+    /// The transcript words alone, for a command that detects nothing.
+    static func conventions(_ args: ParsedArguments) throws -> TranscriptConventions {
+        let layout = try layout(args)
+        return try TranscriptConventions.load(directory: layout.transcript, folder: ScriptFolder.load(path: layout.scriptTable))
     }
 }
 

@@ -10,11 +10,12 @@ enum MergeCommand: Command {
         name: "merge",
         synopsis: "tuiwei merge SHARD… [--out DIR] [--format md,html,json,csv] [--excel]",
         summary: "Combine the shard files of 'tuiwei analyze --shard I/N' runs into the reports of one run.",
-        options: ReportOptions.specs,
+        options: [LexiconOptions.specs[0], LexiconOptions.weights] + ReportOptions.specs,
         details: """
             SHARD is a shard-I-of-N.json file or a folder holding them. The reports are byte for byte
             those of one 'tuiwei analyze' over the whole corpus; calls repeated across shards are
-            linked as in one run. Exit status 1 when a shard's run skipped documents.
+            linked as in one run. --lexicons and --weights name the scoring files the reports are
+            written with (those of the shards' run). Exit status 1 when a shard's run skipped documents.
             """)
 
     static func run(_ args: ParsedArguments) async throws -> Int32 {
@@ -45,6 +46,6 @@ enum MergeCommand: Command {
             runs.append(try RunShard(data: data, file: f).run)
         }
         let run = CorpusRun.merged(runs)
-        return try ReportOptions.write(run, scoring: try ScoringResources.loadDefault(), to: folder, formats: formats, args: args, command: "merge")
+        return try ReportOptions.write(run, scoring: try ScoringResources.load(layout: LexiconOptions.layout(args)), to: folder, formats: formats, args: args, command: "merge")
     }
 }

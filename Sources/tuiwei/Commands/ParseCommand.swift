@@ -17,8 +17,10 @@ enum ParseCommand: Command {
 
     static func run(_ args: ParsedArguments) async throws -> Int32 {
         let paths = try CorpusArguments.paths(args.positional)
-        let detection = args.flag("--no-detect") ? nil : try LexiconOptions.load(args)
-        let documents = TranscriptReader.readDocuments(at: paths)
+        let loaded = args.flag("--no-detect") ? nil : try LexiconOptions.load(args)
+        let detection = loaded?.detection
+        let conventions = try loaded?.conventions ?? LexiconOptions.conventions(args)
+        let documents = TranscriptReader.readDocuments(at: paths, conventions: conventions)
         let links = TranscriptReader.duplicates(in: documents)
         for d in documents {
             var found: [Int: [Int: [Detection]]] = [:]
