@@ -131,8 +131,11 @@ public struct Misalignment: Sendable, Hashable, Codable {
     public let line: Int
 }
 
-/// Gold records matched to parsed turns by document, call and official-turn index, each checked
-/// against the record's `starts`.
+/// Gold records matched to parsed turns by their text: within a document, each gold file's
+/// records are aligned in order with the official turns whose text begins with the record's
+/// `starts` (white space and punctuation ignored), call and official-turn index only breaking
+/// ties — so a turn the gold leaves out, or one it has and the parse does not, misaligns only
+/// itself.
 public struct GoldAlignment: Sendable {
     public let aligned: [AlignedTurn]
     public let misaligned: [Misalignment]
@@ -141,39 +144,130 @@ public struct GoldAlignment: Sendable {
         let byID = Dictionary(documents.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var aligned: [AlignedTurn] = []
         var misaligned: [Misalignment] = []
+        // One gold file judging one document is aligned on its own: two annotators' files of the
+        // same document each get every turn.
+        var groups: [String: [GoldRecord]] = [:]
+        var order: [String] = []
         for r in gold {
-            func miss(_ reason: String) {
-                misaligned.append(Misalignment(document: r.document, call: r.call, turn: r.turn, reason: reason,
-                                               file: r.file, line: r.line))
-            }
-            guard let d = byID[r.document] else { miss("document \(r.document) is not in the corpus read"); continue }
-            guard let call = d.calls.first(where: { $0.index == r.call }) else {
-                miss("document \(r.document) has \(d.calls.count) call(s), no call \(r.call)")
-                continue
-            }
-            let officials = call.officialTurns
-            guard r.turn >= 1, r.turn <= officials.count else {
-                miss("call \(r.call) has \(officials.count) official turns, no turn \(r.turn)")
-                continue
-            }
-            let turn = officials[r.turn - 1]
-            let want = Self.squeeze(r.starts)
-            if Self.squeeze(turn.text).hasPrefix(want) {
-                aligned.append(AlignedTurn(record: r, document: d, call: call, turn: turn))
-            } else {
-                var reason = "official turn \(r.turn) starts '\(String(Self.squeeze(turn.text).prefix(12)))', not '\(want)'"
-                if let k = officials.firstIndex(where: { Self.squeeze($0.text).hasPrefix(want) }) {
-                    reason += "; that text is official turn \(k + 1)"
-                }
-                miss(reason)
-            }
+            let key = r.file + "\u{0}" + r.document
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(r)
         }
-        self.aligned = aligned
-        self.misaligned = misaligned
+        for key in order {
+            let records = groups[key]!.sorted { ($0.call, $0.turn, $0.line) < ($1.call, $1.turn, $1.line) }
+            guard let d = byID[records[0].document] else {
+                for r in records { misaligned.append(Self.miss(r, "document \(r.document) is not in the corpus read")) }
+                continue
+            }
+            let result = Self.align(records, in: d)
+            aligned += result.aligned
+            misaligned += result.misaligned
+        }
+        self.aligned = aligned.sorted { ($0.record.file, $0.record.line) < ($1.record.file, $1.record.line) }
+        self.misaligned = misaligned.sorted { ($0.file, $0.line) < ($1.file, $1.line) }
     }
 
+    /// Aligned turns whose record names another call or official-turn index than the turn it was
+    /// matched to by its text.
+    public var realigned: [AlignedTurn] {
+        aligned.filter { a in
+            a.record.call != a.call.index || a.call.officialTurns.firstIndex(where: { $0.index == a.turn.index }).map { $0 + 1 } != a.record.turn
+        }
+    }
+
+    private static func miss(_ r: GoldRecord, _ reason: String) -> Misalignment {
+        Misalignment(document: r.document, call: r.call, turn: r.turn, reason: reason, file: r.file, line: r.line)
+    }
+
+    /// The records of one gold file for `document`, sorted by call and turn, matched to its official
+    /// turns in order: the most records matched, then the most matched at the call and index
+    /// they name (a longest common subsequence over "the turn starts with the record's text").
+    static func align(_ records: [GoldRecord], in document: Document) -> (aligned: [AlignedTurn], misaligned: [Misalignment]) {
+        struct Slot { let call: Call; let position: Int; let turn: Turn; let text: String }
+        var slots: [Slot] = []
+        for call in document.calls {
+            for (k, t) in call.officialTurns.enumerated() { slots.append(Slot(call: call, position: k + 1, turn: t, text: squeeze(t.text))) }
+        }
+        let wants = records.map { squeeze($0.starts) }
+        let n = records.count, m = slots.count
+        func fits(_ i: Int, _ j: Int) -> Bool { slots[j].text.hasPrefix(wants[i]) }
+        func exact(_ i: Int, _ j: Int) -> Int { slots[j].call.index == records[i].call && slots[j].position == records[i].turn ? 1 : 0 }
+        /// Matches, then matches at the call and index the record names.
+        struct Tally: Comparable {
+            var matches = 0, exact = 0
+            static func < (a: Tally, b: Tally) -> Bool { (a.matches, a.exact) < (b.matches, b.exact) }
+        }
+        func taking(_ i: Int, _ j: Int, _ rest: Tally) -> Tally { Tally(matches: rest.matches + 1, exact: rest.exact + exact(i, j)) }
+        // best[i][j]: the best tally over records[i...] and slots[j...].
+        var best = [[Tally]](repeating: [Tally](repeating: Tally(), count: m + 1), count: n + 1)
+        if n > 0, m > 0 {
+            for i in stride(from: n - 1, through: 0, by: -1) {
+                for j in stride(from: m - 1, through: 0, by: -1) {
+                    var b: Tally = Swift.max(best[i + 1][j], best[i][j + 1])
+                    if fits(i, j) { b = Swift.max(b, taking(i, j, best[i + 1][j + 1])) }
+                    best[i][j] = b
+                }
+            }
+        }
+        var aligned: [AlignedTurn] = []
+        var matchedSlots = Set<Int>()
+        var unmatched: [Int] = []
+        var i = 0, j = 0
+        while i < n {
+            if j < m, fits(i, j), taking(i, j, best[i + 1][j + 1]) == best[i][j] {
+                aligned.append(AlignedTurn(record: records[i], document: document, call: slots[j].call, turn: slots[j].turn))
+                matchedSlots.insert(j)
+                i += 1; j += 1
+            } else if j < m, best[i][j + 1] == best[i][j] {
+                j += 1
+            } else {
+                unmatched.append(i)
+                i += 1
+            }
+        }
+        let misaligned = unmatched.map { i -> Misalignment in
+            let r = records[i]
+            var reason: String
+            if document.calls.isEmpty {
+                reason = "document \(r.document) has no calls (status: \(document.status))"
+            } else if let call = document.calls.first(where: { $0.index == r.call }) {
+                let officials = call.officialTurns
+                reason = "no official turn of the document starts '\(wants[i])'"
+                if r.turn >= 1, r.turn <= officials.count {
+                    reason += " (official turn \(r.turn) of call \(r.call) starts '\(String(squeeze(officials[r.turn - 1].text).prefix(12)))')"
+                } else {
+                    reason += " (call \(r.call) has \(officials.count) official turns, no turn \(r.turn))"
+                }
+            } else {
+                reason = "document \(r.document) has \(document.calls.count) call(s), no call \(r.call), and no official turn in it starts '\(wants[i])'"
+            }
+            if let j = slots.indices.first(where: { fits(i, $0) }) {
+                reason += "; official turn \(slots[j].position) of call \(slots[j].call.index) starts so, but "
+                    + (matchedSlots.contains(j) ? "another record is matched to it" : "out of order with the records around it")
+            } else if let t = document.calls.lazy.flatMap(\.turns).first(where: { $0.role != .official && squeeze($0.text).hasPrefix(wants[i]) }) {
+                reason += "; a \(t.role.rawValue) turn at line \(t.lines.lowerBound) starts so"
+            }
+            return miss(r, reason)
+        }
+        return (aligned, misaligned)
+    }
+
+    /// The text with white space and punctuation removed, as gold `starts` are written.
     static func squeeze(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.unicodeScalars.filter { !$0.properties.isWhitespace }))
+        String(String.UnicodeScalarView(s.unicodeScalars.filter {
+            !$0.properties.isWhitespace && !$0.properties.generalCategory.isPunctuationOrSymbolMark
+        }))
+    }
+}
+
+extension Unicode.GeneralCategory {
+    /// Punctuation, and the symbols transcripts use as punctuation (`～`, `|`).
+    var isPunctuationOrSymbolMark: Bool {
+        switch self {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+             .finalPunctuation, .otherPunctuation, .mathSymbol, .modifierSymbol, .otherSymbol: true
+        default: false
+        }
     }
 }
 
@@ -222,22 +316,42 @@ public struct CodeDisagreement: Sendable, Hashable, Codable {
     public let location: SourceLocation?
 }
 
-/// The result of comparing detections with gold codes.
+/// The figures of one document's gold turns.
+public struct DocumentEvaluation: Sendable {
+    public let document: String
+    public let aligned: Int
+    public let misaligned: Int
+    public let perCode: [Code: CodeMetrics]
+
+    /// Micro-averaged over the twelve deflection codes.
+    public var deflection: CodeMetrics { perCode.micro(Code.deflections) }
+    /// Micro-averaged over every code.
+    public var allCodes: CodeMetrics { perCode.micro(Code.allCases) }
+}
+
+extension Dictionary where Key == Code, Value == CodeMetrics {
+    /// The counts of `codes` summed: micro-averaged precision, recall and F1.
+    func micro(_ codes: [Code]) -> CodeMetrics {
+        codes.reduce(CodeMetrics()) { $0 + (self[$1] ?? CodeMetrics()) }
+    }
+}
+
+/// The result of comparing detections with gold codes: pooled over every aligned turn, and per document.
 public struct GoldEvaluationReport: Sendable {
     public let perCode: [Code: CodeMetrics]
     public let aligned: Int
     public let misaligned: [Misalignment]
+    /// Aligned turns matched by their text at another call or index than their record names.
+    public let realigned: Int
     public let falsePositives: [CodeDisagreement]
     public let falseNegatives: [CodeDisagreement]
+    /// Every document with gold records, by id.
+    public let documents: [DocumentEvaluation]
 
     /// Micro-averaged over the twelve deflection codes.
-    public var deflection: CodeMetrics {
-        Code.deflections.reduce(CodeMetrics()) { $0 + (perCode[$1] ?? CodeMetrics()) }
-    }
+    public var deflection: CodeMetrics { perCode.micro(Code.deflections) }
     /// Micro-averaged over every code.
-    public var allCodes: CodeMetrics {
-        Code.allCases.reduce(CodeMetrics()) { $0 + (perCode[$1] ?? CodeMetrics()) }
-    }
+    public var allCodes: CodeMetrics { perCode.micro(Code.allCases) }
 
     /// The machine-readable summary; its keys are a stable interface (`eval --json`).
     public var jsonObject: [String: Any] {
@@ -256,7 +370,16 @@ public struct GoldEvaluationReport: Sendable {
             "per_code": per,
             "aligned": aligned,
             "misaligned": misaligned.count,
-            "misalignments": misaligned.map { ["doc": $0.document, "call": $0.call, "turn": $0.turn, "reason": $0.reason] },
+            "misalignments": misaligned.map { ["doc": $0.document, "call": $0.call, "turn": $0.turn, "reason": $0.reason,
+                                                "file": $0.file, "line": $0.line] },
+            "realigned": realigned,
+            "per_document": Dictionary(uniqueKeysWithValues: documents.map { d -> (String, Any) in
+                (d.document, ["aligned": d.aligned, "misaligned": d.misaligned,
+                              "deflection_micro_f1": num(d.deflection.f1), "deflection_precision": num(d.deflection.precision),
+                              "deflection_recall": num(d.deflection.recall), "codes_micro_f1": num(d.allCodes.f1),
+                              "deflection_tp": d.deflection.truePositives, "deflection_fp": d.deflection.falsePositives,
+                              "deflection_fn": d.deflection.falseNegatives] as [String: Any])
+            }),
         ]
     }
 }
@@ -268,26 +391,28 @@ public enum GoldEvaluation {
     ///   - detect: the detections of one aligned turn.
     public static func evaluate(_ alignment: GoldAlignment,
                                 detect: (AlignedTurn) -> [Detection]) -> GoldEvaluationReport {
-        var per: [Code: CodeMetrics] = [:]
+        var byDocument: [String: [Code: CodeMetrics]] = [:]
         var fps: [CodeDisagreement] = []
         var fns: [CodeDisagreement] = []
         for a in alignment.aligned {
             let detections = detect(a)
             let found = Set(detections.map(\.code))
             let r = a.record
+            var mine = byDocument[r.document] ?? [:]
+            defer { byDocument[r.document] = mine }
             for code in Code.allCases {
                 let inGold = r.codes.contains(code), inFound = found.contains(code)
                 switch (inGold, inFound) {
-                case (true, true): per[code, default: CodeMetrics()].truePositives += 1
+                case (true, true): mine[code, default: CodeMetrics()].truePositives += 1
                 case (false, true):
-                    per[code, default: CodeMetrics()].falsePositives += 1
+                    mine[code, default: CodeMetrics()].falsePositives += 1
                     let ds = detections.filter { $0.code == code }
                     fps.append(CodeDisagreement(document: r.document, call: r.call, turn: r.turn, code: code,
                                                 text: ds.map(\.text).joined(separator: " | "),
                                                 rule: ds.map(\.rule.description).joined(separator: ", "),
                                                 location: ds.first?.location))
                 case (true, false):
-                    per[code, default: CodeMetrics()].falseNegatives += 1
+                    mine[code, default: CodeMetrics()].falseNegatives += 1
                     fns.append(CodeDisagreement(document: r.document, call: r.call, turn: r.turn, code: code,
                                                 text: r.evidence[code] ?? String(a.turn.text.prefix(40)),
                                                 rule: nil, location: a.turn.passage.map.location(at: 0)))
@@ -295,7 +420,19 @@ public enum GoldEvaluation {
                 }
             }
         }
+        // Pooled: every aligned turn of every document counts once.
+        var per: [Code: CodeMetrics] = [:]
+        for counts in byDocument.values {
+            for (code, m) in counts { per[code] = (per[code] ?? CodeMetrics()) + m }
+        }
+        let alignedCount = Dictionary(grouping: alignment.aligned, by: \.record.document).mapValues(\.count)
+        let missedCount = Dictionary(grouping: alignment.misaligned, by: \.document).mapValues(\.count)
+        let documents = Set(alignedCount.keys).union(missedCount.keys).sorted().map {
+            DocumentEvaluation(document: $0, aligned: alignedCount[$0] ?? 0, misaligned: missedCount[$0] ?? 0,
+                               perCode: byDocument[$0] ?? [:])
+        }
         return GoldEvaluationReport(perCode: per, aligned: alignment.aligned.count, misaligned: alignment.misaligned,
-                                    falsePositives: fps, falseNegatives: fns)
+                                    realigned: alignment.realigned.count, falsePositives: fps, falseNegatives: fns,
+                                    documents: documents)
     }
 }

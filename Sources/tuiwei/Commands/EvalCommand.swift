@@ -13,14 +13,18 @@ enum EvalCommand: Command {
         summary: "Compare detected codes and predicted grades with gold judgements: per-code precision, recall, F1; grade agreement.",
         options: LexiconOptions.specs + [LexiconOptions.weights] + [
             .value("--gold", "GOLD", "Gold file (.jsonl, one object per official turn) or folder of them; repeatable.", repeatable: true),
-            .flag("--json", "End with one JSON line: codes_micro_f1, deflection_micro_f1, deflection_precision, deflection_recall, per_code, aligned, misaligned, grade_qwk, grade_spearman, grade_exact, grade_within_one, grade_confusion."),
+            .flag("--json", "End with one JSON line: codes_micro_f1, deflection_micro_f1, deflection_precision, deflection_recall, per_code, per_document, aligned, misaligned, realigned, grade_qwk, grade_spearman, grade_exact, grade_within_one, grade_confusion."),
         ],
         details: """
-            Gold records are matched to parsed turns by document, call and official-turn index, and
-            checked against their 'starts' text; records that do not match are listed, not used.
-            A code counts once per turn. Lists every false positive (with the lexicon entry that
-            fired) and false negative (with the annotator's evidence). CORPUS defaults to corpus/.
-            Exit status 1 when some gold records could not be aligned.
+            GOLD and CORPUS may name many files and folders. Within a document, each gold file's
+            records are matched in order to the official turns that begin with their 'starts' text
+            (white space and punctuation ignored), call and official-turn index only breaking ties,
+            so a turn missing from the gold or from the parse misaligns only itself; records that do
+            not match are listed with the reason, not used. A code counts once per turn. Figures are
+            pooled over every aligned turn and, with several documents, given per document. Lists
+            every false positive (with the lexicon entry that fired) and false negative (with the
+            annotator's evidence). CORPUS defaults to corpus/. Exit status 1 when some gold records
+            could not be aligned.
             """)
 
     static func run(_ args: ParsedArguments) async throws -> Int32 {
@@ -44,11 +48,23 @@ enum EvalCommand: Command {
         print(render(report))
         let grades = engine.gradeAgreement(alignment)
         print(renderGrades(grades.agreement))
+        let gradesByDocument = Dictionary(grouping: grades.turns, by: \.record.document).mapValues {
+            GradeAgreement.compute(gold: $0.map(\.record.grade), predicted: $0.map(\.predicted))
+        }
+        if report.documents.count > 1 { print(renderDocuments(report, grades: gradesByDocument)) }
         if args.flag("--json") {
             var object = report.jsonObject
-            for (key, value) in grades.agreement.jsonFields { object[key] = value.isFinite ? (value * 10000).rounded() / 10000 : NSNull() }
+            func num(_ v: Double) -> Any { v.isFinite ? (v * 10000).rounded() / 10000 : NSNull() }
+            for (key, value) in grades.agreement.jsonFields { object[key] = num(value) }
             object["grade_confusion"] = grades.agreement.confusion
             object["graded"] = grades.agreement.count
+            if var perDocument = object["per_document"] as? [String: [String: Any]] {
+                for (doc, g) in gradesByDocument {
+                    for (key, value) in g.jsonFields { perDocument[doc]?[key] = num(value) }
+                    perDocument[doc]?["graded"] = g.count
+                }
+                object["per_document"] = perDocument
+            }
             let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
             print(String(decoding: data, as: UTF8.self))
         }
@@ -66,9 +82,27 @@ enum EvalCommand: Command {
             """
     }
 
+    /// One line per document: its deflection and all-code figures and its grade agreement.
+    static func renderDocuments(_ r: GoldEvaluationReport, grades: [String: GradeAgreement]) -> String {
+        func f(_ v: Double?) -> String { v.map { String(format: "%.3f", $0) } ?? "  -  " }
+        var s = "\nper document (deflection tp/fp/fn, precision, recall, F1; all-codes F1; grade QWK over the turns graded by both):\n"
+        s += "aligned  missed   tp   fp   fn  precision  recall     f1  all f1    qwk  graded  document\n"
+        for d in r.documents {
+            let g = grades[d.document]
+            s += String(d.aligned).leftPad(7) + String(d.misaligned).leftPad(8)
+                + [d.deflection.truePositives, d.deflection.falsePositives, d.deflection.falseNegatives].map { String($0).leftPad(5) }.joined()
+                + "      " + f(d.deflection.precision) + "   " + f(d.deflection.recall) + "  " + f(d.deflection.f1)
+                + "   " + f(d.allCodes.f1) + "  " + f(g.flatMap { $0.count > 0 ? $0.quadraticKappa : nil })
+                + String(g?.count ?? 0).leftPad(8) + "  " + d.document + "\n"
+        }
+        s += "pooled over \(r.documents.count) documents: deflection F1 \(f(r.deflection.f1)), all-codes F1 \(f(r.allCodes.f1))\n"
+        return s
+    }
+
     static func render(_ r: GoldEvaluationReport) -> String {
         func f(_ v: Double?) -> String { v.map { String(format: "%.3f", $0) } ?? "  -  " }
-        var s = "aligned turns: \(r.aligned), misaligned: \(r.misaligned.count)\n"
+        var s = "aligned turns: \(r.aligned), misaligned: \(r.misaligned.count)"
+            + (r.realigned > 0 ? " (\(r.realigned) aligned by their text at another call or turn than their record names)" : "") + "\n"
         for m in r.misaligned { s += "  misaligned \(m.file):\(m.line): \(m.document) call \(m.call) turn \(m.turn): \(m.reason)\n" }
         s += "\n" + "code".padding(toLength: 18, withPad: " ", startingAt: 0) + "   tp   fp   fn  precision  recall     f1\n"
         func row(_ name: String, _ m: CodeMetrics) -> String {
