@@ -1,6 +1,7 @@
 import Foundation
+import TuiweiSegmentation
 
-/// Proposes lexicon phrases: word n-grams frequent in officials' speech and rare in the reference
+/// Proposes lexicon phrases: whole words and word n-grams frequent in officials' speech and rare in the reference
 /// text (callers' turns, news articles), that no entry covers yet.
 public struct LexiconMiner: Sendable {
     /// A text to count, with a label for its example contexts (`000_43baa8c35279a078:12`).
@@ -31,14 +32,15 @@ public struct LexiconMiner: Sendable {
     }
 
     public var minimumCount = 3
-    /// Phrases of fewer words are not proposed: single words are mostly function words.
-    public var minimumWords = 2
+    /// Phrases of fewer words are not proposed. A single word still needs `minimumLength`
+    /// characters, which leaves out function words.
+    public var minimumWords = 1
     public var maximumWords = 4
     /// Phrases shorter than this many characters are not proposed.
     public var minimumLength = 3
     public var limit = 40
 
-    public init(minimumCount: Int = 3, minimumWords: Int = 2, maximumWords: Int = 4, minimumLength: Int = 3, limit: Int = 40) {
+    public init(minimumCount: Int = 3, minimumWords: Int = 1, maximumWords: Int = 4, minimumLength: Int = 3, limit: Int = 40) {
         self.minimumCount = minimumCount
         self.minimumWords = minimumWords
         self.maximumWords = maximumWords
@@ -83,6 +85,10 @@ public struct LexiconMiner: Sendable {
         return out
     }
 
+    /// Particles that attach to the word before them (的, 了, 吗 …).
+    static let leansBack: Set<[UInt32]> = Set(["的", "地", "得", "了", "着", "过", "吗", "呢", "吧", "啊", "呀", "嘛", "么", "们", "啦"]
+        .map { $0.unicodeScalars.map(\.value) })
+
     private func count(_ texts: [Text], into counts: inout [String: Int], examples: inout [String: [String]]?) -> Int {
         var total = 0
         for t in texts {
@@ -91,12 +97,19 @@ public struct LexiconMiner: Sendable {
             // Runs of words between punctuation; n-grams never cross it.
             var run: [Range<Int>] = []
             func flush() {
+                let words = run.map { Array(scalars[$0].map(\.value)) }
                 for i in run.indices {
+                    // A phrase does not begin with a particle that leans on the word before it, nor
+                    // with the measure word of a numeral or demonstrative before it (个情况).
+                    if Self.leansBack.contains(words[i]) { continue }
+                    if i > 0, Segmenter.takesMeasureWord(words[i - 1]), Segmenter.isMeasureWord(words[i]) { continue }
                     var end = i
                     while end < run.count, end - i < maximumWords {
                         let r = run[i].lowerBound..<run[end].upperBound
                         end += 1
                         guard end - i >= minimumWords, r.count >= minimumLength else { continue }
+                        // Nor does it end with a numeral or demonstrative cut from what it counts (我们这).
+                        if Segmenter.takesMeasureWord(words[end - 1]) { continue }
                         var v = String.UnicodeScalarView()
                         v.append(contentsOf: scalars[r])
                         let phrase = String(v)

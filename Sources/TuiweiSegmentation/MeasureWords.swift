@@ -55,3 +55,20 @@ enum MeasureWords {
         return q - 1
     }
 }
+
+extension Segmenter {
+    /// Whether `word` counts or points at what follows and takes a measure word (一, 两百, 第三, 这,
+    /// 每): a phrase that ends with it, or starts with the measure word after it, is cut from
+    /// its construction.
+    public static func takesMeasureWord(_ word: some Collection<UInt32>) -> Bool {
+        guard let first = word.first else { return false }
+        if word.count == 1, MeasureWords.isDemonstrative(first) { return true }
+        let digits = first == 0x7B2C ? word.dropFirst() : word.dropFirst(0)  // 第
+        return !digits.isEmpty && digits.allSatisfy(MeasureWords.isNumeral)
+    }
+
+    /// Whether `word` is one of the common measure words (个, 种, 次, 块 …).
+    public static func isMeasureWord(_ word: some Collection<UInt32>) -> Bool {
+        word.count == 1 && MeasureWords.measures.contains(word.first!)
+    }
+}

@@ -92,36 +92,15 @@ enum LexiconCommand: Command {
     static func mine(_ corpus: [String], _ args: ParsedArguments) throws -> Int32 {
         let (detection, conventions) = try LexiconOptions.load(args)
         let documents = TranscriptReader.readDocuments(at: try CorpusArguments.paths(corpus), conventions: conventions)
-        // An excerpted copy of a call would count its phrases twice.
-        let copies = Set(TranscriptReader.duplicates(in: documents).map { "\($0.document)#\($0.call)" })
-        var official: [LexiconMiner.Text] = []
-        var reference: [LexiconMiner.Text] = []
-        for d in documents where d.status.isAnalysed {
-            for c in d.calls where !copies.contains("\(d.id)#\(c.index)") {
-                for t in c.turns {
-                    let text = LexiconMiner.Text(text: t.text, label: "\(d.id):\(t.lines.lowerBound)",
-                                                 tokens: detection.tokens(in: t.text))
-                    switch t.role {
-                    case .official: official.append(text)
-                    case .caller: reference.append(text)
-                    case .respondent, .narrator, .unknown: break
-                    }
-                }
-            }
-            for p in d.paragraphs {
-                reference.append(LexiconMiner.Text(text: p.text, label: "\(d.id):\(p.lines.lowerBound)",
-                                                   tokens: detection.tokens(in: p.text)))
-            }
-        }
         let miner = LexiconMiner(minimumCount: try args.integer("--min-count", in: 1...1000) ?? 3,
                                  limit: try args.integer("--top", in: 1...10000) ?? 40)
-        let found = miner.mine(official: official, reference: reference, detector: detection.detector)
+        let (found, officialCount, referenceCount) = detection.minePhrases(in: documents, miner: miner)
         print("score\tofficial\treference\tphrase\texample")
         for c in found {
             print(String(format: "%.2f", c.score) + "\t\(c.officialCount)\t\(c.referenceCount)\t\(c.phrase)\t\(c.examples.first ?? "")")
             for e in c.examples.dropFirst() { print("\t\t\t\t\(e)") }
         }
-        printError("\(official.count) official turns, \(reference.count) reference texts; \(found.count) candidate(s) not covered by the lexicon")
+        printError("\(officialCount) official turns, \(referenceCount) reference texts; \(found.count) candidate(s) not covered by the lexicon")
         return ExitStatus.ok
     }
 }
