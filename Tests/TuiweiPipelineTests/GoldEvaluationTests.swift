@@ -55,7 +55,7 @@ func document(_ id: String, officials: [String]) -> Document {
         let alignment = GoldAlignment(gold: parsed.records, documents: [doc])
         #expect(alignment.aligned.count == 3)
         #expect(alignment.misaligned.count == 3)
-        #expect(alignment.misaligned[0].reason.contains("not '错位'"))
+        #expect(alignment.misaligned[0].reason.contains("starts '错位'"))
         #expect(alignment.misaligned[1].reason.contains("no call 2"))
         #expect(alignment.misaligned[2].reason.contains("not in the corpus"))
 
@@ -81,11 +81,77 @@ func document(_ id: String, officials: [String]) -> Document {
         #expect(JSONSerialization.isValidJSONObject(json))
     }
 
-    @Test func misalignedRecordPointsToTheTurnThatMatches() {
+    @Test func aRecordAlignsByItsTextNotItsIndex() {
         let records = GoldReader.parse(text: #"{"doc": "d", "call": 1, "turn": 1, "starts": "没有", "codes": []}"#, file: "g").records
         let alignment = GoldAlignment(gold: records, documents: [document("d", officials: ["好。", "没有。"])])
-        #expect(alignment.aligned.isEmpty)
-        #expect(alignment.misaligned.first?.reason.contains("official turn 2") == true)
+        #expect(alignment.misaligned.isEmpty)
+        #expect(alignment.aligned.map(\.turn.text) == ["没有。"])
+        #expect(alignment.realigned.count == 1)
+    }
+
+    @Test func repeatedTextsAreTiedByTheirIndex() {
+        // Three turns start "对": each record goes to the turn its index names.
+        let text = (1...3).map { #"{"doc": "d", "call": 1, "turn": \#($0), "starts": "对", "codes": []}"# }.joined(separator: "\n")
+        let records = GoldReader.parse(text: text, file: "g").records
+        let alignment = GoldAlignment(gold: Array(records.dropFirst()), documents: [document("d", officials: ["对。", "对的。", "对，是。"])])
+        #expect(alignment.misaligned.isEmpty)
+        #expect(alignment.aligned.map(\.turn.text) == ["对的。", "对，是。"])
+        #expect(alignment.realigned.isEmpty)
+    }
+
+    /// The bundled call's gold with one turn left out (the later records renumbered, as an
+    /// annotator who skipped it would) and one turn the transcript does not have, read together
+    /// with a second document's gold file.
+    @Test func oneMissingAndOneExtraTurnMisalignOnlyThemselves() throws {
+        let root = try #require(ProjectLayout.root())
+        let shipped = try String(contentsOfFile: root + "/Tests/Fixtures/gold/000_43baa8c35279a078.jsonl", encoding: .utf8)
+        var lines: [String] = []
+        for line in shipped.split(separator: "\n") {
+            var object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            let turn = try #require(object["turn"] as? Int)
+            if turn == 10 { continue }
+            if turn > 10 { object["turn"] = turn - 1 }
+            lines.append(String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self))
+        }
+        lines.insert(#"{"doc": "000_43baa8c35279a078", "call": 1, "turn": 20, "starts": "这句话谁也没有说过", "grade": 1, "codes": []}"#, at: 20)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tuiwei-gold-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try (lines.joined(separator: "\n") + "\n").write(toFile: folder + "/000.jsonl", atomically: true, encoding: .utf8)
+        let dev = "04_tianjin-planning-bureau-caifanghan-demand_sina2018"
+        let gold = try GoldReader.read(paths: [folder, root + "/Tests/Fixtures/dev/gold/\(dev).jsonl"])
+        let documents = TranscriptReader.readDocuments(at: [root + "/corpus/000_43baa8c35279a078.txt",
+                                                            root + "/Tests/Fixtures/dev/transcripts/\(dev).txt"])
+        let alignment = GoldAlignment(gold: gold, documents: documents)
+        let devRecords = gold.filter { $0.document == dev }.count
+        #expect(alignment.misaligned.count == 1, "\(alignment.misaligned)")
+        #expect(alignment.misaligned.first?.reason.contains("这句话谁也没有说过") == true)
+        #expect(alignment.misaligned.first?.line == 21)
+        #expect(alignment.aligned.count == 61 + devRecords)
+        for a in alignment.aligned {
+            #expect(GoldAlignment.squeeze(a.turn.text).hasPrefix(GoldAlignment.squeeze(a.record.starts)))
+        }
+        // Only the left-out turn is missing: every other official turn of the call has its record.
+        let officials = try #require(documents.first?.calls.first?.officialTurns)
+        let matched = Set(alignment.aligned.filter { $0.document.id == "000_43baa8c35279a078" }.map(\.turn.index))
+        #expect(officials.enumerated().filter { !matched.contains($0.element.index) }.map(\.offset) == [9])
+
+        let report = GoldEvaluation.evaluate(alignment) { _ in [] }
+        #expect(report.documents.map(\.document) == ["000_43baa8c35279a078", dev])
+        #expect(report.documents.map(\.aligned) == [61, devRecords])
+        #expect(report.documents.map(\.misaligned) == [1, 0])
+        // Pooled figures are the sums of the documents'.
+        #expect(report.deflection.falseNegatives == report.documents.map(\.deflection.falseNegatives).reduce(0, +))
+        let perDocument = try #require(report.jsonObject["per_document"] as? [String: [String: Any]])
+        #expect(perDocument[dev]?["aligned"] as? Int == devRecords)
+    }
+
+    @Test func twoGoldFilesOfOneDocumentAlignEach() {
+        let text = #"{"doc": "d", "call": 1, "turn": 1, "starts": "我不清楚", "codes": ["IGNORANCE"]}"#
+        let gold = GoldReader.parse(text: text, file: "a.jsonl").records + GoldReader.parse(text: text, file: "b.jsonl").records
+        let alignment = GoldAlignment(gold: gold, documents: [document("d", officials: ["我不清楚。"])])
+        #expect(alignment.aligned.count == 2)
+        #expect(alignment.misaligned.isEmpty)
     }
 
     @Test func malformedGoldLinesAreErrorsWithLineNumbers() {
