@@ -161,6 +161,9 @@ public struct Lexicon: Sendable {
             listed += found
             guard required.contains(path) else { continue }
             needed.formUnion(found)
+            if found.isEmpty {
+                diagnostics.append(Diagnostic(.error, file: displayPath(path), "no lexicon files (.tsv) here; copy them from the project's lexicons/deflection/"))
+            }
             var isDir: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue, path == shippedDirectory {
                 let names = Set(found.map { ($0 as NSString).lastPathComponent })

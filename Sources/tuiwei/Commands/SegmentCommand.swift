@@ -15,6 +15,7 @@ enum SegmentCommand: Command {
             .value("--delimiter", "S", "Put S between words (default: two spaces)."),
             .flag("--json", "Write one JSON object per line, with each token's kind and offsets."),
             .value("--dict-dir", "DIR", "Folder with jieba-dict.txt and hmm-model.utf8 (default: lexicons/dictionary)."),
+            .value("--lexicons", "DIR", "A copy of lexicons/: use its dictionary/ when it has one (as the other commands do)."),
             .value("--eval", "GOLD", "Score against a gold file (words separated by spaces, one sentence a line)."),
         ],
         details: """
@@ -31,7 +32,8 @@ enum SegmentCommand: Command {
         if args.value("--eval") != nil && !args.positional.isEmpty {
             throw UsageError(message: "--eval reads its sentences from GOLD; give no input file")
         }
-        guard let dictDir = args.value("--dict-dir") ?? ProjectLayout.lexiconsDirectory().map({ $0 + "/dictionary" }) else {
+        let copied = try args.value("--lexicons").map { _ in try LexiconOptions.layout(args).dictionary }
+        guard let dictDir = args.value("--dict-dir") ?? copied ?? ProjectLayout.lexiconsDirectory().map({ $0 + "/dictionary" }) else {
             printError("tuiwei segment: cannot find lexicons/dictionary; run inside the project, set TUIWEI_HOME, or pass --dict-dir")
             return ExitStatus.dataError
         }
