@@ -122,7 +122,8 @@ public struct AnswerScorer: Sendable {
         } else {
             let raw = w["content.per_word"] * Double(content.count)
             let cap = abs(w["content.max"])
-            add("content.per_word", cap > 0 ? min(raw, cap) : raw, "\(content.count) content words")
+            // The cap bounds the points either way, for a fitted negative weight as for a positive one.
+            add("content.per_word", cap > 0 && abs(raw) > cap ? (raw < 0 ? -cap : cap) : raw, "\(content.count) content words")
         }
 
         for kind in context.events {

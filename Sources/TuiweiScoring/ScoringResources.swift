@@ -105,3 +105,12 @@ public struct ScoringResources: Sendable {
         return try load(directory: dir + "/scoring")
     }
 }
+
+extension ScoringResources {
+    /// The same resources with other weights (a fitted or a researcher's file).
+    public func with(weights: ScoringWeights) -> ScoringResources {
+        var r = ScoringResources(weights: weights, stopWords: stopWords, cues: cues, orientation: orientation, bodies: bodies)
+        r.scriptFold = scriptFold
+        return r
+    }
+}
