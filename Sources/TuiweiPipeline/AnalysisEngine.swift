@@ -31,6 +31,11 @@ public struct AnalysisEngine: Sendable {
         self.conventions = conventions
     }
 
+    /// The same engine scoring with `weights`.
+    public func with(weights: ScoringWeights) -> AnalysisEngine {
+        AnalysisEngine(detection: detection, segmenter: segmenter, scoring: scoring.with(weights: weights), conventions: conventions)
+    }
+
     /// Loads the deflection lexicons of `layout` (unless `defaultLexicons` is false) plus
     /// `lexicons`, and the layout's segmentation dictionary, scoring files, weights and
     /// transcript words.
@@ -49,7 +54,8 @@ public struct AnalysisEngine: Sendable {
 
     /// One document through detection and scoring. Each text is segmented once, for both the
     /// detector's word boundaries and the scorer's words.
-    public func analyse(_ document: Document) -> CorpusAnalysis {
+    /// - Parameter scorer: another scorer than the engine's (fitting scores with unit weights).
+    public func analyse(_ document: Document, scorer: AnswerScorer? = nil) -> CorpusAnalysis {
         var segmented: [UTF8Key: (ranges: [Range<Int>], words: [String])] = [:]
         let segmenter = self.segmenter
         let folder = detection.detector.lexicon.folder
@@ -76,7 +82,7 @@ public struct AnalysisEngine: Sendable {
                 byTurn[TurnKey(call.turns[index])] = found
             }
         }
-        return CorpusAnalysis.analysing(document, scorer: scorer,
+        return CorpusAnalysis.analysing(document, scorer: scorer ?? self.scorer,
                                         detections: { byTurn[TurnKey($0)] ?? [] },
                                         words: { segment($0).words })
     }
