@@ -77,25 +77,30 @@ import Testing
         defer { tmp.remove() }
         let weights = tmp.sub("weights.tsv")
         let shipped = try String(contentsOfFile: ToolProcess.root + "/lexicons/scoring/weights.tsv", encoding: .utf8)
-        let changed = shipped.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.hasPrefix("base\t") ? "base\t30" : String($0) }.joined(separator: "\n")
+        // Every turn starts 20 points lower.
+        let changed = try shipped.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            guard line.hasPrefix("base\t") else { return String(line) }
+            let value = try #require(Double(line.split(separator: "\t")[1].split(separator: " ")[0]))
+            return "base\t\(value - 20)"
+        }.joined(separator: "\n")
         #expect(changed != shipped)
         try changed.write(toFile: weights, atomically: true, encoding: .utf8)
         let document = ToolProcess.root + "/corpus/000_43baa8c35279a078.txt"
-        func scores(_ extra: [String], _ out: String) throws -> [Int] {
+        func scores(_ extra: [String], _ out: String) throws -> [Double] {
             let run = try ToolProcess.run(["analyze", document, "--format", "json", "--quiet", "--out", tmp.sub(out)] + extra)
             #expect(run.status == 0, "\(run.stderr)")
             let text = try String(contentsOfFile: tmp.sub(out) + "/analysis.jsonl", encoding: .utf8)
             return try text.split(separator: "\n").compactMap { line in
                 let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
                 guard object?["type"] as? String == "answer" else { return nil }
-                return (object?["answer"] as? [String: Any])?["score"] as? Int
+                return ((object?["answer"] as? [String: Any])?["score"] as? NSNumber)?.doubleValue
             }
         }
         let shippedScores = try scores([], "a")
         let changedScores = try scores(["--weights", weights], "b")
         #expect(shippedScores.count == changedScores.count && !shippedScores.isEmpty)
-        #expect(shippedScores.first == 45 && changedScores.first == 25, "\(shippedScores.prefix(3)) \(changedScores.prefix(3))")
+        #expect(zip(shippedScores, changedScores).allSatisfy { $1 <= $0 }, "a lower base never raises a score")
+        #expect(zip(shippedScores, changedScores).contains { $1 < $0 }, "\(shippedScores.prefix(5)) \(changedScores.prefix(5))")
         // The same file inside a copied folder is used without --weights.
         let copy = try Self.copyLexicons(into: tmp)
         try changed.write(toFile: copy + "/scoring/weights.tsv", atomically: true, encoding: .utf8)
