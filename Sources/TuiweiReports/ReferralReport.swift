@@ -25,7 +25,7 @@ public enum ReferralReport {
                 out.csvField(a.official.organisation); out.byte(comma)
                 out.csvField(a.score.document); out.byte(comma)
                 out.int(a.score.call); out.byte(comma)
-                out.int(a.score.turn); out.byte(comma)
+                out.int(a.score.turnNumber); out.byte(comma)
                 out.text(t.code.rawValue); out.byte(comma)
                 out.csvField(t.text); out.byte(comma)
                 out.csvField(t.body); out.byte(comma)
@@ -72,7 +72,7 @@ public enum ReferralReport {
             for t in a.targets {
                 let d = t.detection < a.score.detections.count ? a.score.detections[t.detection].text : ""
                 out += JSONLinesReport.line("target", TargetRecord(
-                    document: a.score.document, call: a.score.call, turn: a.score.turn, officialTurn: a.score.officialTurn,
+                    document: a.score.document, call: a.score.call, turn: a.score.turnNumber, officialTurn: a.score.officialTurn,
                     official: a.official, code: t.code.rawValue, detection: d, text: t.text, body: t.body, kind: t.kind,
                     basis: t.basis.rawValue, start: t.range.lowerBound, end: t.range.upperBound,
                     line: t.location.line, column: t.location.column, rule: t.rule.description, duplicateOf: original), encoder)
@@ -148,7 +148,8 @@ public enum ReferralReport {
 
     static func quoteText(_ q: Quote) -> String {
         let quoted = q.text.range(of: q.evidence).map { q.text.replacingCharacters(in: $0, with: "**\(q.evidence)**") } ?? q.text
-        return cell("“\(quoted)” — \(q.code.rawValue) — \(q.location.document):\(q.location.line)")
+        let asked = q.question.isEmpty ? "" : "Q: “\(q.question)” A: "
+        return cell("\(asked)“\(quoted)” — \(q.code.rawValue) — \(q.location.document):\(q.location.line)")
     }
 
     static func cell(_ s: String) -> String { MarkdownReport.cell(s) }
@@ -156,7 +157,8 @@ public enum ReferralReport {
     // MARK: report.html
 
     /// The section: the diagram, the list of edges it links to, and the chains.
-    static func htmlSection(_ s: CorpusSummary) -> String {
+    static func htmlSection(_ s: CorpusSummary, links: HTMLReport.Links? = nil) -> String {
+        let links = links ?? HTMLReport.Links(s)
         let map = s.referrals
         var h = "<section id=\"referrals\">\n<h2>Where the buck goes</h2>\n"
         guard !map.organisations.isEmpty else {
@@ -172,9 +174,16 @@ public enum ReferralReport {
             } ?? HTMLReport.esc(q.text)
             h += "<li id=\"edge-\(i + 1)\"><b>\(HTMLReport.esc(e.organisation)) → \(HTMLReport.esc(e.body))</b> "
             h += "<span class=\"kind\">\(HTMLReport.esc(map.label(ofKind: e.kind)))</span> ×\(e.count) in \(e.calls) call\(e.calls == 1 ? "" : "s") "
-            h += "(\(HTMLReport.esc(e.callList.joined(separator: ", "))))<br /><q lang=\"zh-Hans\">\(quoted)</q> "
+            h += "(\(HTMLReport.esc(e.callList.joined(separator: ", "))))<br />"
+            if !q.question.isEmpty { h += "<span class=\"ask\">Q: <q lang=\"zh-Hans\">\(HTMLReport.esc(q.question))</q></span><br />" }
+            h += "A: <q lang=\"zh-Hans\">\(quoted)</q> "
             h += "<span class=\"code\" style=\"background:\(HTMLReport.colours[q.code] ?? "#999")\">\(q.code.rawValue)</span> "
-            h += "<span class=\"loc\">\(HTMLReport.esc(q.location.document)):\(q.location.line):\(q.location.column)</span></li>\n"
+            let place = "\(HTMLReport.esc(q.location.document)):\(q.location.line):\(q.location.column)"
+            if let id = links.quote(q) {
+                h += "<a class=\"loc\" href=\"#\(id)\">\(place)</a></li>\n"
+            } else {
+                h += "<span class=\"loc\">\(place)</span></li>\n"
+            }
         }
         h += "</ol>\n"
         if map.chains.isEmpty {

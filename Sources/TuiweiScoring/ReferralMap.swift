@@ -75,13 +75,15 @@ struct ReferralMapBuilder: Sendable {
 
     private var edges: [Key: Running] = [:]
 
-    /// Counts `answer`'s targets on its official's and its organisation's edges.
-    mutating func add(_ answer: ScoredAnswer) {
+    /// Counts `answer`'s targets on the edges of `official` (the answer's official as the
+    /// summary shows it) and of its organisation.
+    mutating func add(_ answer: ScoredAnswer, as shown: OfficialKey? = nil) {
+        let official = shown ?? answer.official
         guard !answer.targets.isEmpty else { return }
         let call = "\(answer.score.document)#\(answer.score.call)"
         for t in answer.targets {
-            for official in [answer.official as OfficialKey?, nil] {
-                let key = Key(organisation: answer.official.organisation, official: official, body: t.body, kind: t.kind)
+            for edgeOfficial in [official as OfficialKey?, nil] {
+                let key = Key(organisation: official.organisation, official: edgeOfficial, body: t.body, kind: t.kind)
                 if var r = edges[key] {
                     r.edge.count += 1
                     // Answers come call by call, so a call is new exactly when it differs from the last.
@@ -93,7 +95,7 @@ struct ReferralMapBuilder: Sendable {
                     if answer.score.score < r.edge.quote.score { r.edge.quote = Self.quote(t, answer) }
                     edges[key] = r
                 } else {
-                    edges[key] = Running(edge: ReferralEdge(organisation: key.organisation, official: official, body: t.body,
+                    edges[key] = Running(edge: ReferralEdge(organisation: key.organisation, official: edgeOfficial, body: t.body,
                                                             kind: t.kind, count: 1, calls: 1, callList: [call],
                                                             quote: Self.quote(t, answer)),
                                          lastCall: call)
@@ -106,7 +108,7 @@ struct ReferralMapBuilder: Sendable {
         let d = t.detection < a.score.detections.count ? a.score.detections[t.detection] : nil
         let around = t.basis == .none ? (d?.range ?? t.range) : t.range
         return Quote(text: TuiweiScoring.clause(around: around, in: a.text), evidence: t.text.isEmpty ? (d?.text ?? "") : t.text,
-                     code: t.code, location: t.location, score: a.score.score)
+                     code: t.code, location: t.location, answer: a)
     }
 
     /// The map; `called` are the organisations that answered in the corpus, for chains.
