@@ -177,8 +177,9 @@ struct ReferralMapBuilder: Sendable {
 extension ScoringResources {
     /// Whether the called `organisation` is the body `body` that `edge`'s organisation pointed
     /// to: its name ends with the body's name or one of its terms (`安阳市总工会` ends with
-    /// `市总工会`), and what stands before that is no other place — nothing, or a place (its first
-    /// two characters) that the pointing organisation's name or the quote also names.
+    /// `市总工会`), and what stands before that is no other place — nothing, or a place that the
+    /// pointing organisation's name or the quote also names. The place is the finest one the
+    /// prefix names (`重庆市巴南区` → `巴南`), so two districts of one city stay apart.
     func names(_ body: String, organisation: String, pointedFrom edge: ReferralEdge) -> Bool {
         guard body != ReferralTarget.unnamedBody else { return false }
         let name = folded(organisation)
@@ -188,10 +189,21 @@ extension ScoringResources {
             guard !t.isEmpty, name.count >= t.count, name.suffix(t.count).elementsEqual(t) else { continue }
             let prefix = name.dropLast(t.count)
             if prefix.isEmpty { return true }
-            let place = Array(prefix.prefix(2))
+            let place = Array(Self.finestPlace(Array(prefix)).prefix(2))
             for context in [folded(edge.organisation), folded(edge.quote.text)] where contains(context, place) { return true }
         }
         return false
+    }
+
+    /// The last place of a prefix such as `重庆市巴南区`: the level word at its end dropped, then
+    /// what follows the last level word left (`巴南`); the whole prefix when that leaves nothing.
+    static func finestPlace(_ prefix: [UInt32]) -> [UInt32] {
+        // 省 市 县 区 镇
+        let levels: Set<UInt32> = [0x7701, 0x5E02, 0x53BF, 0x533A, 0x9547]
+        var p = prefix
+        while let last = p.last, levels.contains(last) { p.removeLast() }
+        if let cut = p.lastIndex(where: levels.contains) { p = Array(p[(cut + 1)...]) }
+        return p.isEmpty ? prefix : p
     }
 
     private func contains(_ haystack: [UInt32], _ needle: [UInt32]) -> Bool {
