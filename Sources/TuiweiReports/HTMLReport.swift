@@ -124,11 +124,11 @@ public enum HTMLReport {
         h += esc(codeCountsNote) + "</p>\n"
         h += gradeLegend()
         if !s.organisations.isEmpty {
-            h += "<div class=\"scroll\"><table class=\"sortable filterable\">\n<thead><tr><th>organisation</th><th>officials</th><th>calls</th><th>answers</th><th>mean score [CI]</th><th>% non-answers</th><th>hang-ups</th></tr></thead>\n<tbody>\n"
+            h += "<div class=\"scroll\"><table class=\"sortable filterable cards\">\n<thead><tr><th>organisation</th><th>officials</th><th>calls</th><th>answers</th><th>mean score [CI]</th><th>% non-answers</th><th>hang-ups</th></tr></thead>\n<tbody>\n"
             for o in s.organisations {
                 let st = o.statistics
-                h += "<tr><td>\(esc(o.organisation))</td><td class=\"n\">\(o.officials)</td><td class=\"n\">\(st.calls)</td><td class=\"n\">\(st.answers)</td>"
-                h += "<td data-v=\"\(st.mean.map { fmt($0.mean) } ?? "")\">\(esc(meanText(st.mean)))</td><td class=\"n\">\(percent(st.nonAnswerShare))</td><td class=\"n\">\(st.hangUps)</td></tr>\n"
+                h += "<tr><td data-label=\"organisation\">\(esc(o.organisation))</td><td class=\"n\" data-label=\"officials\">\(o.officials)</td><td class=\"n\" data-label=\"calls\">\(st.calls)</td><td class=\"n\" data-label=\"answers\">\(st.answers)</td>"
+                h += "<td data-v=\"\(st.mean.map { fmt($0.mean) } ?? "")\" data-label=\"mean score [CI]\">\(esc(meanText(st.mean)))</td><td class=\"n\" data-label=\"% non-answers\">\(percent(st.nonAnswerShare))</td><td class=\"n\" data-label=\"hang-ups\">\(st.hangUps)</td></tr>\n"
             }
             h += "</tbody>\n</table></div>\n"
         }
@@ -161,26 +161,26 @@ public enum HTMLReport {
         h += "a hollow dot and ⚠ mark a mean from fewer than \(RankingCaution.fewAnswersBelow) graded answers or with an interval wider than \(fmt(RankingCaution.wideIntervalAbove, 0)) points. "
         h += "The dashed lines are the grade thresholds.</p>\n"
         h += ciChart(s.officials, thresholds: s.gradeThresholds)
-        h += "<div class=\"scroll\"><table class=\"sortable filterable officials\">\n<thead><tr><th>#</th><th>official</th><th>calls</th><th>answers</th>"
+        h += "<div class=\"scroll\"><table class=\"sortable filterable officials cards\">\n<thead><tr><th>#</th><th>official</th><th>calls</th><th>answers</th>"
         h += "<th>mean score [CI]</th><th>caution</th><th>% non-answers</th><th>top deflections (detections in turns)</th><th>orientation per 1,000 chars</th><th>boilerplate</th></tr></thead>\n<tbody>\n"
         for (i, o) in s.officials.enumerated() {
             let st = o.statistics
             let phrases = o.boilerplate.topPhrases.prefix(3).map { "\($0.phrase) ×\($0.count)" }.joined(separator: "; ")
             let caution = cautionText(st)
-            h += "<tr id=\"o-\(i + 1)\"\(caution.isEmpty ? "" : " class=\"caution\"")><td class=\"n\">\(i + 1)</td><td>"
+            h += "<tr id=\"o-\(i + 1)\"\(caution.isEmpty ? "" : " class=\"caution\"")><td class=\"n\" data-label=\"#\">\(i + 1)</td><td data-label=\"official\">"
             let name = [o.official.organisation, o.official.department ?? "–", o.official.surname ?? "–"].map(esc).joined(separator: " / ")
             if let first = links.firstOfOfficial[o.official] {
                 h += "<a href=\"#\(first)\" data-official=\"o-\(i + 1)\">\(name)</a>"
             } else {
                 h += name
             }
-            h += "</td><td class=\"n\">\(st.calls)</td><td class=\"n\">\(st.answers)</td>"
-            h += "<td data-v=\"\(st.mean.map { fmt($0.mean) } ?? "")\">\(esc(meanText(st.mean)))</td><td>\(esc(caution))</td>"
-            h += "<td class=\"n\">\(percent(st.nonAnswerShare))</td><td>\(esc(topCodes(st)))</td>"
+            h += "</td><td class=\"n\" data-label=\"calls\">\(st.calls)</td><td class=\"n\" data-label=\"answers\">\(st.answers)</td>"
+            h += "<td data-v=\"\(st.mean.map { fmt($0.mean) } ?? "")\" data-label=\"mean score [CI]\">\(esc(meanText(st.mean)))</td><td data-label=\"caution\">\(esc(caution))</td>"
+            h += "<td class=\"n\" data-label=\"% non-answers\">\(percent(st.nonAnswerShare))</td><td data-label=\"top deflections\">\(esc(topCodes(st)))</td>"
             let terms = o.orientation.topTerms.prefix(4).map { "\($0.term) ×\($0.count)" }.joined(separator: "; ")
-            h += "<td data-v=\"\(fmt(o.orientation.authorityPer1000))\">\(esc(orientationText(o.orientation)))"
+            h += "<td data-v=\"\(fmt(o.orientation.authorityPer1000))\" data-label=\"orientation\">\(esc(orientationText(o.orientation)))"
             if !terms.isEmpty { h += "<br /><small>\(esc(terms))</small>" }
-            h += "</td><td data-v=\"\(fmt(o.boilerplate.index * 100, 1))\">\(percent(o.boilerplate.index, digits: 1))"
+            h += "</td><td data-v=\"\(fmt(o.boilerplate.index * 100, 1))\" data-label=\"boilerplate\">\(percent(o.boilerplate.index, digits: 1))"
             if !phrases.isEmpty { h += "<br /><small>\(esc(phrases))</small>" }
             h += "</td></tr>\n"
         }
@@ -270,7 +270,7 @@ public enum HTMLReport {
         let used = Set(s.answers.flatMap { $0.score.detections.map(\.code) })
         h += codeLegend(Code.allCases.filter(used.contains))
         h += "<p id=\"answers-filter\" class=\"note hidden\"></p>\n"
-        h += "<table class=\"answers sortable filterable\">\n<thead><tr>"
+        h += "<table class=\"answers sortable filterable cards\">\n<thead><tr>"
         h += answerHeaders.map { "<th>\(esc($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         let copies = s.duplicates
         h += concurrentMap(s.answers.count) { i in
@@ -324,11 +324,11 @@ public enum HTMLReport {
     }
 
     static func documentsSection(_ s: CorpusSummary) -> String {
-        var h = "<section id=\"documents\">\n<h2>Documents</h2>\n<div class=\"scroll\"><table class=\"sortable filterable\">\n"
+        var h = "<section id=\"documents\">\n<h2>Documents</h2>\n<div class=\"scroll\"><table class=\"sortable filterable cards\">\n"
         h += "<thead><tr><th>document</th><th>path</th><th>kind</th><th>status</th><th>calls</th><th>encoding</th></tr></thead>\n<tbody>\n"
         for d in s.listedDocuments {
-            h += "<tr class=\"\(d.status.isAnalysed ? "ok" : "skipped")\"><td>\(esc(d.id))</td><td>\(esc(d.path))</td><td>\(d.kind.rawValue)</td>"
-            h += "<td>\(esc(statusText(d.status)))</td><td class=\"n\">\(d.calls)</td><td>\(esc(d.encoding ?? "–"))</td></tr>\n"
+            h += "<tr class=\"\(d.status.isAnalysed ? "ok" : "skipped")\"><td data-label=\"document\">\(esc(d.id))</td><td data-label=\"path\">\(esc(d.path))</td><td data-label=\"kind\">\(d.kind.rawValue)</td>"
+            h += "<td data-label=\"status\">\(esc(statusText(d.status)))</td><td class=\"n\" data-label=\"calls\">\(d.calls)</td><td data-label=\"encoding\">\(esc(d.encoding ?? "–"))</td></tr>\n"
         }
         h += "</tbody>\n</table></div>\n"
         if s.unlistedDocuments > 0 {
@@ -347,12 +347,13 @@ public enum HTMLReport {
     }
 
     /// Each official's mean score as a dot with its interval as a whisker, on a 0–100 axis with
-    /// the grade thresholds dashed; a mean the ranking marks with ⚠ has a hollow dot.
+    /// the grade thresholds dashed; a mean the ranking marks with ⚠ has a hollow dot. Each name
+    /// stands above its whisker, so the chart is narrow enough to stay legible on a phone.
     static func ciChart(_ officials: [OfficialSummary], thresholds: [Double] = []) -> String {
-        let left = 220.0, width = 460.0, row = 26.0, top = 24.0
+        let left = 14.0, width = 440.0, row = 36.0, top = 24.0
         let height = top + row * Double(max(officials.count, 1)) + 20
         func x(_ v: Double) -> String { fmt(left + width * min(max(v, 0), 100) / 100) }
-        var h = svgOpen(left + width + 30, height, label: "Mean score of each official with its confidence interval")
+        var h = svgOpen(left + width + 20, height, label: "Mean score of each official with its confidence interval")
         for t in stride(from: 0, through: 100, by: 25) {
             h += "<line x1=\"\(x(Double(t)))\" y1=\"\(fmt(top - 6))\" x2=\"\(x(Double(t)))\" y2=\"\(fmt(height - 14))\" class=\"grid\" />"
             h += "<text x=\"\(x(Double(t)))\" y=\"\(fmt(top - 10))\" class=\"axis\" text-anchor=\"middle\">\(t)</text>\n"
@@ -362,46 +363,49 @@ public enum HTMLReport {
             h += "<text x=\"\(x(t))\" y=\"\(fmt(height - 3))\" class=\"axis\" text-anchor=\"middle\">g\(g + 1)</text>\n"
         }
         for (i, o) in officials.enumerated() {
-            let y = top + row * Double(i) + row / 2
+            let y = top + row * Double(i)
             let caution = !RankingCaution.of(o.statistics).isEmpty
-            let label = String(o.official.description.prefix(22)) + (caution ? " ⚠" : "")
-            h += "<a href=\"#o-\(i + 1)\"><text x=\"\(fmt(left - 8))\" y=\"\(fmt(y + 4))\" text-anchor=\"end\" class=\"label\">\(i + 1). \(esc(label))</text></a>\n"
+            let label = "\(i + 1). " + String(o.official.description.prefix(36)) + (o.statistics.mean.map { "  " + meanText($0) } ?? "") + (caution ? " ⚠" : "")
+            h += "<a href=\"#o-\(i + 1)\"><text x=\"\(fmt(left))\" y=\"\(fmt(y + 12))\" class=\"label\">\(esc(label))</text></a>\n"
             if let m = o.statistics.mean {
-                h += "<line x1=\"\(x(m.low))\" y1=\"\(fmt(y))\" x2=\"\(x(m.high))\" y2=\"\(fmt(y))\" class=\"whisker\" />"
-                h += "<line x1=\"\(x(m.low))\" y1=\"\(fmt(y - 5))\" x2=\"\(x(m.low))\" y2=\"\(fmt(y + 5))\" class=\"whisker\" />"
-                h += "<line x1=\"\(x(m.high))\" y1=\"\(fmt(y - 5))\" x2=\"\(x(m.high))\" y2=\"\(fmt(y + 5))\" class=\"whisker\" />"
-                h += "<circle cx=\"\(x(m.mean))\" cy=\"\(fmt(y))\" r=\"5\" class=\"\(caution ? "dot hollow" : "dot")\"><title>\(esc(o.official.description)): \(esc(meanText(m)))</title></circle>\n"
+                let wy = y + 24
+                h += "<line x1=\"\(x(m.low))\" y1=\"\(fmt(wy))\" x2=\"\(x(m.high))\" y2=\"\(fmt(wy))\" class=\"whisker\" />"
+                h += "<line x1=\"\(x(m.low))\" y1=\"\(fmt(wy - 5))\" x2=\"\(x(m.low))\" y2=\"\(fmt(wy + 5))\" class=\"whisker\" />"
+                h += "<line x1=\"\(x(m.high))\" y1=\"\(fmt(wy - 5))\" x2=\"\(x(m.high))\" y2=\"\(fmt(wy + 5))\" class=\"whisker\" />"
+                h += "<circle cx=\"\(x(m.mean))\" cy=\"\(fmt(wy))\" r=\"5\" class=\"\(caution ? "dot hollow" : "dot")\"><title>\(esc(o.official.description)): \(esc(meanText(m)))</title></circle>\n"
             }
         }
         return h + "</svg>\n"
     }
 
-    /// Per official, a bar of deflection counts stacked by code, with a legend.
+    /// Per official, a bar of deflection detections per answer stacked by code, its name and
+    /// totals above it, with a legend.
     static func stackedChart(_ officials: [OfficialSummary]) -> String {
-        let left = 220.0, width = 330.0, row = 24.0, top = 10.0
+        let left = 14.0, width = 440.0, row = 36.0, top = 6.0
         // Detections per answer, so that officials questioned at different length compare.
         func perAnswer(_ o: OfficialSummary, _ n: Int) -> Double { Double(n) / Double(max(o.statistics.answers, 1)) }
         let maxRate = max(0.01, officials.map { perAnswer($0, $0.statistics.deflections.reduce(0) { $0 + $1.count }) }.max() ?? 1)
         let used = Code.deflections.filter { c in officials.contains { $0.statistics.deflections.contains { $0.code == c } } }
-        let legendRows = (used.count + 3) / 4
-        let height = top + row * Double(max(officials.count, 1)) + 16 + 20 * Double(legendRows)
-        var h = svgOpen(left + width + 190, height, label: "Deflection profile of each official")
+        let legendRows = (used.count + 2) / 3
+        let height = top + row * Double(max(officials.count, 1)) + 12 + 20 * Double(legendRows)
+        var h = svgOpen(left + width + 20, height, label: "Deflection profile of each official")
         for (i, o) in officials.enumerated() {
             let y = top + row * Double(i)
-            h += "<text x=\"\(fmt(left - 8))\" y=\"\(fmt(y + 15))\" text-anchor=\"end\" class=\"label\">\(i + 1). \(esc(String(o.official.description.prefix(22))))</text>\n"
+            let total = o.statistics.deflections.reduce(0) { $0 + $1.count }
+            let label = "\(i + 1). \(String(o.official.description.prefix(36)))  \(total) in \(o.statistics.answers) answers (\(fmt(perAnswer(o, total), 2))/answer)"
+            h += "<text x=\"\(fmt(left))\" y=\"\(fmt(y + 12))\" class=\"label\">\(esc(label))</text>\n"
             var x = left
             for c in Code.deflections {
                 guard let cc = o.statistics.deflections.first(where: { $0.code == c }) else { continue }
                 let w = width * perAnswer(o, cc.count) / maxRate
-                h += "<rect x=\"\(fmt(x))\" y=\"\(fmt(y + 3))\" width=\"\(fmt(w))\" height=\"\(fmt(row - 6))\" fill=\"\(colours[c]!)\"><title>\(c.rawValue): \(cc.count) detections in \(cc.turns) turns (\(fmt(perAnswer(o, cc.count), 2)) per answer)</title></rect>"
+                h += "<rect x=\"\(fmt(x))\" y=\"\(fmt(y + 17))\" width=\"\(fmt(w))\" height=\"12\" fill=\"\(colours[c]!)\"><title>\(c.rawValue): \(cc.count) detections in \(cc.turns) turns (\(fmt(perAnswer(o, cc.count), 2)) per answer)</title></rect>"
                 x += w
             }
-            let total = o.statistics.deflections.reduce(0) { $0 + $1.count }
-            h += "<text x=\"\(fmt(x + 6))\" y=\"\(fmt(y + 15))\" class=\"axis\">\(total) in \(o.statistics.answers) answers (\(fmt(perAnswer(o, total), 2))/answer)</text>\n"
+            h += "\n"
         }
-        let legendTop = top + row * Double(max(officials.count, 1)) + 10
+        let legendTop = top + row * Double(max(officials.count, 1)) + 6
         for (i, c) in used.enumerated() {
-            let lx = 10 + Double(i % 4) * 185, ly = legendTop + Double(i / 4) * 20
+            let lx = left + Double(i % 3) * 150, ly = legendTop + Double(i / 3) * 20
             h += "<rect x=\"\(fmt(lx))\" y=\"\(fmt(ly))\" width=\"12\" height=\"12\" fill=\"\(colours[c]!)\" />"
             h += "<text x=\"\(fmt(lx + 16))\" y=\"\(fmt(ly + 10))\" class=\"axis\">\(c.rawValue)</text>\n"
         }
@@ -411,7 +415,7 @@ public enum HTMLReport {
     /// Score of each official turn along the call, with the grade thresholds as dashed lines;
     /// each dot links to its answer's row when the table lists it.
     static func seriesChart(_ c: CallSummary, thresholds: [Double], links: Links? = nil) -> String {
-        let left = 40.0, width = 640.0, top = 10.0, plot = 140.0
+        let left = 34.0, width = 440.0, top = 10.0, plot = 140.0
         let n = max(c.series.count, 2)
         func x(_ i: Int) -> Double { left + 12 + (width - 24) * Double(i - 1) / Double(n - 1) }
         func y(_ v: Double) -> Double { top + plot * (1 - min(max(v, 0), 100) / 100) }
@@ -543,7 +547,10 @@ public enum HTMLReport {
     .loc { color: #666; font-family: monospace; }
     ul.quotes { margin-top: 4px; padding-left: 1.2em; } ul.quotes li { margin-bottom: 6px; }
     .ask { color: #555; }
-    svg.referrals { max-width: none; }
+    svg.referrals { max-width: none; height: auto; }
+    .narrow-only { display: none; }
+    svg .org-name { fill: #2c6fbb; font-size: 14px; font-weight: bold; }
+    .swatch { display: inline-block; width: 10px; height: 10px; border-radius: 5px; margin-left: 6px; }
     svg.referrals .edge { fill: none; stroke-opacity: 0.55; }
     svg.referrals a:hover .edge { stroke-opacity: 0.95; }
     svg.referrals .org { fill: #eef3fa; stroke: #2c6fbb; }
@@ -553,20 +560,23 @@ public enum HTMLReport {
     @media (max-width: 700px) {
       body { margin: 8px auto; padding: 0 10px; }
       h1 { font-size: 1.3em; }
-      table.answers, table.answers tbody, table.answers tr, table.answers td { display: block; width: auto; }
-      table.answers thead { display: none; }
-      table.answers tr { border: 1px solid #ccc; border-radius: 4px; margin: 0 0 10px; padding: 4px 6px; }
-      table.answers tr.hide { display: none; }
-      table.answers td { border: none; padding: 1px 0; max-width: none; min-width: 0; text-align: left; }
-      table.answers td::before { content: attr(data-label) ": "; color: #888; font-size: 0.85em; }
+      table.cards, table.cards tbody, table.cards tr, table.cards td { display: block; width: auto; }
+      table.cards thead { display: none; }
+      table.cards tr { border: 1px solid #ccc; border-radius: 4px; margin: 0 0 10px; padding: 4px 6px; }
+      table.cards tr.hide { display: none; }
+      table.cards td { border: none; padding: 1px 0; max-width: none; min-width: 0; text-align: left; }
+      table.cards td::before { content: attr(data-label) ": "; color: #888; font-size: 0.85em; }
       table.answers td.why::before, table.answers td[data-label="answer"]::before { display: block; }
       table.answers td:nth-child(9), table.answers td.ask, td.why ul { min-width: 0; max-width: none; }
       svg.chart { margin: 4px 0 10px; }
+      .wide-only { display: none; }
+      .narrow-only { display: block; }
     }
     @media print {
       body { margin: 0; max-width: none; font-size: 10pt; }
       nav, input.filter, #answers-filter { display: none; }
       div.scroll { overflow: visible; }
+      .wide-only { display: block; } .narrow-only { display: none; }
       svg.chart, svg.referrals { max-width: 100%; height: auto; }
       tr, li, svg { break-inside: avoid; }
       tr.hide { display: table-row; }

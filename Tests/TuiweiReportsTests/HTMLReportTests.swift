@@ -17,8 +17,8 @@ import TuiweiScoring
         let ids = try root.nodes(forXPath: "//*[local-name()='section']/@id").compactMap(\.stringValue)
         #expect(ids == HTMLReport.sections)
         let svgs = try root.nodes(forXPath: "//*[local-name()='svg']")
-        // CI chart, stacked profiles, the referral diagram when there are referrals, one per call.
-        #expect(svgs.count == 2 + (Fixture.summary.referrals.organisations.isEmpty ? 0 : 1) + Fixture.summary.calls.count)
+        // CI chart, stacked profiles, the referral diagram (wide and narrow) when there are referrals, one per call.
+        #expect(svgs.count == 2 + (Fixture.summary.referrals.organisations.isEmpty ? 0 : 2) + Fixture.summary.calls.count)
         let marks = try root.nodes(forXPath: "//*[local-name()='mark']")
         #expect(marks.contains { $0.stringValue?.hasPrefix("不是太清楚") == true })
         let rows = try root.nodes(forXPath: "//*[local-name()='table' and contains(@class,'answers')]/*[local-name()='tbody']/*[local-name()='tr']")
