@@ -99,6 +99,25 @@ public enum MarkdownReport {
         return out
     }
 
+    /// The excerpt of a `report.md` that README shows as its sample: the headline, the ranking of
+    /// officials and the first call's profile, with `…` where sections are left out. Taken from the
+    /// rendered text, so the sample is exactly what a run writes.
+    public static func readmeExcerpt(of report: String) -> String {
+        let sections = report.components(separatedBy: "\n## ")
+        guard let head = sections.first else { return report }
+        var out = head.trimmingCharacters(in: .newlines) + "\n"
+        if let officials = sections.first(where: { $0.hasPrefix("Officials") }) {
+            out += "\n## " + officials.trimmingCharacters(in: .newlines) + "\n"
+        }
+        if let calls = sections.first(where: { $0.hasPrefix("Calls\n") }) {
+            let parts = calls.components(separatedBy: "\n### ")
+            if parts.count > 1 {
+                out += "\n…\n\n## Calls\n\n### " + parts[1].trimmingCharacters(in: .newlines) + "\n"
+            }
+        }
+        return out + "\n…\n"
+    }
+
     /// A table cell: pipes escaped, line breaks flattened.
     static func cell(_ s: String) -> String {
         s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
