@@ -58,15 +58,17 @@ enum LexiconCommand: Command {
         paths.removeAll(where: isTranscriptFolder)
         var bodyTables = paths.filter { $0.hasSuffix("bodies.tsv") }
         paths.removeAll { $0.hasSuffix("bodies.tsv") }
-        var orientation: String?
+        var orientation: String?, transcriptBodies: String?
         if files.isEmpty, let dir = ProjectLayout.lexiconsDirectory() {
             bodyTables.append(dir + "/scoring/bodies.tsv")
             orientation = dir + "/scoring/orientation.tsv"
+            transcriptBodies = dir + "/transcript/bodies.tsv"
             transcriptFolders.append(dir + "/transcript")
         }
         var diagnostics = paths.isEmpty ? [] : LexiconLint.check(paths: paths, folder: folder)
         for table in bodyTables {
-            diagnostics += BodyTable.lint(path: table, orientation: orientation, fold: { $0 >= 0x3400 ? folder.fold($0) : $0 })
+            diagnostics += BodyTable.lint(path: table, orientation: orientation, transcriptBodies: transcriptBodies,
+                                          fold: { $0 >= 0x3400 ? folder.fold($0) : $0 })
         }
         for dir in transcriptFolders { diagnostics += TranscriptConventions.check(directory: dir, folder: folder) }
         for d in diagnostics { print(d.description) }
