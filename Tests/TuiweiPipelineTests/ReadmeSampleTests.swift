@@ -56,3 +56,54 @@ import TuiweiTranscript
         #expect(map.officials.contains { $0.official?.surname == "李" && $0.body == "组织部" })
     }
 }
+
+/// A chain across two documents written for the test, through the whole run: the union points to
+/// a government office, the office (called in the other transcript) points back, the same with
+/// any number of jobs.
+@Suite struct ReferralChainRunTests {
+    static func corpus() throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tuiwei-chain-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let union = """
+        第一通电话：重庆市巴南区总工会办公室
+        问：您好，请问是巴南区总工会吗？
+        答：对，你有什么事？
+        问：我想了解一下企业拖欠工资的事情，工会能不能帮忙？
+        答：这个你得问一下人社局，他们清楚。
+        问：好的，谢谢。
+
+        """
+        let office = """
+        第一通电话：重庆市巴南区人社局
+        问：您好，请问是巴南区人社局吗？
+        答：对，你有什么事？
+        问：我想了解一下企业拖欠工资的事情，你们能不能帮忙？
+        答：这个你得问一下区总工会，他们清楚。
+        问：好的，谢谢。
+
+        """
+        try union.write(toFile: dir + "/a.txt", atomically: true, encoding: .utf8)
+        try office.write(toFile: dir + "/b.txt", atomically: true, encoding: .utf8)
+        return dir
+    }
+
+    @Test func theChainIsFoundAndTheSameWhateverTheJobs() async throws {
+        let dir = try Self.corpus()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let one = await AnalysisRunTests.render(jobs: 1, paths: [dir])
+        let three = await AnalysisRunTests.render(jobs: 3, paths: [dir])
+        for (a, b) in zip(one, three) { #expect(a.contents == b.contents, "\(a.name) differs between --jobs 1 and 3") }
+        let md = try #require(one.first { $0.name == "report.md" }).contents
+        #expect(md.contains("- 重庆市巴南区人社局 → 区工会 (b:5) ⇒ 重庆市巴南区总工会 → 人社局 (a:5) = 重庆市巴南区人社局 — points back"))
+        let chains = try #require(one.first { $0.name == "analysis.jsonl" }).contents.split(separator: "\n").filter { $0.contains("\"type\":\"chain\"") }
+        #expect(chains.count == 1)
+        let csv = parseRows(try #require(one.first { $0.name == "referrals.csv" }).contents)
+        #expect(csv.count == 3)
+        #expect(Set(csv.dropFirst().map { $0[7] }) == ["人社局", "区工会"])
+    }
+
+    /// Rows of a CSV file without quoted fields.
+    func parseRows(_ text: String) -> [[String]] {
+        text.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    }
+}
