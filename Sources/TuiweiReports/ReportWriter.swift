@@ -371,7 +371,7 @@ func topCodes(_ s: ScoreStatistics, _ n: Int = 3) -> String {
 }
 
 /// How the code counts are written, said once under each report's first table.
-let codeCountsNote = "Deflections are written CODE detections in turns: DEFER_ADMIN 31 in 17 is 31 detections in 17 official turns (a turn may hold several); rates are per graded turn."
+let codeCountsNote = "Deflections are given as code, detections, and the official turns that hold them (REFERRAL 5 in 3: five detections in three turns; a turn may hold several)."
 
 /// The interval's level as the reports print it (`95%`).
 func levelText(_ level: Double) -> String {
