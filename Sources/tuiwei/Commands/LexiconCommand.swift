@@ -56,6 +56,10 @@ enum LexiconCommand: Command {
         }
         var transcriptFolders = paths.filter(isTranscriptFolder)
         paths.removeAll(where: isTranscriptFolder)
+        // The transcript stage's bodies.tsv, named alone, is checked with its folder: it is not a bodies table.
+        let transcriptFiles = paths.filter { $0.hasSuffix("bodies.tsv") && isTranscriptFolder(($0 as NSString).deletingLastPathComponent) }
+        transcriptFolders += transcriptFiles.map { ($0 as NSString).deletingLastPathComponent }
+        paths.removeAll { transcriptFiles.contains($0) }
         var bodyTables = paths.filter { $0.hasSuffix("bodies.tsv") }
         paths.removeAll { $0.hasSuffix("bodies.tsv") }
         var orientation: String?, transcriptBodies: String?
