@@ -52,7 +52,8 @@ enum LexiconCommand: Command {
         // the shipped ones are checked too, the bodies table against the orientation terms.
         let fm = FileManager.default
         func isTranscriptFolder(_ p: String) -> Bool {
-            TranscriptConventions.schema.keys.contains { fm.fileExists(atPath: p + "/" + $0) }
+            // bodies.tsv alone does not make one: the scoring folder has a file of that name too.
+            TranscriptConventions.schema.keys.contains { $0 != "bodies.tsv" && fm.fileExists(atPath: p + "/" + $0) }
         }
         var transcriptFolders = paths.filter(isTranscriptFolder)
         paths.removeAll(where: isTranscriptFolder)
