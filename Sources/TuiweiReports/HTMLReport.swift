@@ -575,6 +575,7 @@ public enum HTMLReport {
     @media print {
       body { margin: 0; max-width: none; font-size: 10pt; }
       nav, input.filter, #answers-filter { display: none; }
+      th.sort::after { content: none; }
       div.scroll { overflow: visible; }
       .wide-only { display: block; } .narrow-only { display: none; }
       svg.chart, svg.referrals { max-width: 100%; height: auto; }
