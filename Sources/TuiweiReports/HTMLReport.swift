@@ -516,6 +516,7 @@ public enum HTMLReport {
     div.scroll { overflow-x: auto; max-width: 100%; }
     input.filter { font: inherit; font-size: 0.9em; padding: 3px 6px; margin: 6px 0 0; width: 16em; max-width: 100%; box-sizing: border-box; }
     svg.chart { display: block; margin: 8px 0 16px; font-size: 12px; max-width: 100%; height: auto; }
+    svg.chart:not(.referrals) { width: 100%; max-width: 640px; }
     svg .grid { stroke: #e4e4e4; }
     svg .axis { fill: #666; font-size: 11px; }
     svg .label { fill: #222; font-size: 12px; }
