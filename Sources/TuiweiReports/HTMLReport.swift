@@ -567,6 +567,7 @@ public enum HTMLReport {
       table.cards tr.hide { display: none; }
       table.cards td { border: none; padding: 1px 0; max-width: none; min-width: 0; text-align: left; }
       table.cards td::before { content: attr(data-label) ": "; color: #888; font-size: 0.85em; }
+      table.cards td:empty { display: none; }
       table.answers td.why::before, table.answers td[data-label="answer"]::before { display: block; }
       table.answers td:nth-child(9), table.answers td.ask, td.why ul { min-width: 0; max-width: none; }
       svg.chart { margin: 4px 0 10px; }
