@@ -18,11 +18,12 @@ let package = Package(
         .target(name: "TuiweiLexicon", dependencies: ["TuiweiCore", "TuiweiSegmentation"]),
         .target(name: "TuiweiScoring", dependencies: ["TuiweiCore"]),
         .target(name: "TuiweiReports", dependencies: ["TuiweiCore", "TuiweiScoring"]),
+        .target(name: "TuiweiFit", dependencies: ["TuiweiCore", "TuiweiScoring"]),
         .target(
             name: "TuiweiPipeline",
             dependencies: [
                 "TuiweiCore", "TuiweiCorpus", "TuiweiTranscript", "TuiweiSegmentation",
-                "TuiweiLexicon", "TuiweiScoring", "TuiweiReports",
+                "TuiweiLexicon", "TuiweiScoring", "TuiweiReports", "TuiweiFit",
             ]),
         .executableTarget(name: "tuiwei", dependencies: ["TuiweiPipeline"]),
         .executableTarget(
@@ -41,6 +42,7 @@ let package = Package(
         .testTarget(name: "TuiweiLexiconTests", dependencies: ["TuiweiLexicon", "TuiweiTranscript"]),
         .testTarget(name: "TuiweiScoringTests", dependencies: ["TuiweiScoring"]),
         .testTarget(name: "TuiweiReportsTests", dependencies: ["TuiweiReports"]),
+        .testTarget(name: "TuiweiFitTests", dependencies: ["TuiweiFit"]),
         .testTarget(name: "TuiweiPipelineTests", dependencies: ["TuiweiPipeline"]),
         .testTarget(name: "TuiweiCLITests", dependencies: ["tuiwei"]),
     ]

@@ -44,7 +44,8 @@ public struct RuleReference: Sendable, Hashable, Codable, CustomStringConvertibl
         self.line = line
     }
 
-    public var description: String { "\(file):\(line)" }
+    /// `file:line`; a rule that is not a file's line (line 0, such as `question:how-many`) is its name alone.
+    public var description: String { line > 0 ? "\(file):\(line)" : file }
 }
 
 /// One phrase found in an official's turn, with its exact span and its place in the original.

@@ -163,8 +163,36 @@ public struct Detector: Sendable {
             }
             if !overlapped { accepted.append(c) }
         }
-        return accepted.sorted { ($0.range.lowerBound, $0.entry) < ($1.range.lowerBound, $1.entry) }
+        return accepted.map { Candidate(entry: $0.entry, range: Self.widened($0.range, in: folded, tokens: tokens)) }
+            .sorted { ($0.range.lowerBound, $0.entry) < ($1.range.lowerBound, $1.entry) }
     }
+
+    /// A match's evidence made whole: a number it cuts is taken in full (29家, not 9家; 1,000多),
+    /// and a word it cuts, up to `wordSlack` characters on either side, is taken in full.
+    static func widened(_ range: Range<Int>, in folded: [UInt32], tokens: [Range<Int>]?) -> Range<Int> {
+        guard !range.isEmpty else { return range }
+        func isDigit(_ i: Int) -> Bool { i >= 0 && i < folded.count && folded[i] >= 0x30 && folded[i] <= 0x39 }
+        func isSeparator(_ i: Int) -> Bool { i >= 0 && i < folded.count && (folded[i] == 0x2E || folded[i] == 0x2C) }
+        var lo = range.lowerBound, hi = range.upperBound
+        if isDigit(lo) {
+            while isDigit(lo - 1) || (isSeparator(lo - 1) && isDigit(lo - 2)) { lo -= 1 }
+        }
+        if isDigit(hi - 1) {
+            while isDigit(hi) || (isSeparator(hi) && isDigit(hi + 1)) { hi += 1 }
+        }
+        if let tokens {
+            if let t = tokens.first(where: { $0.lowerBound < lo && lo < $0.upperBound }), lo - t.lowerBound <= wordSlack {
+                lo = t.lowerBound
+            }
+            if let t = tokens.first(where: { $0.lowerBound < hi && hi < $0.upperBound }), t.upperBound - hi <= wordSlack {
+                hi = t.upperBound
+            }
+        }
+        return lo..<hi
+    }
+
+    /// Most characters a match is widened by to cover a word it cuts.
+    static let wordSlack = 2
 }
 
 /// Sentence, clause and quotation structure of one folded turn, for the context rules.

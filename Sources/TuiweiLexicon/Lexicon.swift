@@ -95,16 +95,20 @@ public struct Lexicon: Sendable {
     public let files: [String]
     /// What was loaded but is worth a word (a user's lexicon file with no entries).
     public let warnings: [Diagnostic]
+    /// The word classes the files define, which patterns given later (`kwic`) may also use.
+    public let classes: WordClasses
 
-    public init(entries: [LexiconEntry], folder: ScriptFolder, files: [String] = [], warnings: [Diagnostic] = []) {
+    public init(entries: [LexiconEntry], folder: ScriptFolder, files: [String] = [], warnings: [Diagnostic] = [],
+                classes: WordClasses = .none) {
         self.entries = entries
         self.folder = folder
         self.files = files
         self.warnings = warnings
+        self.classes = classes
     }
 
     /// The files of the shipped folder: one missing would silently detect less.
-    public static let shippedFiles = ["answers.tsv", "context.tsv", "counter-question.tsv", "deference.tsv", "excuses.tsv",
+    public static let shippedFiles = ["answers.tsv", "classes.tsv", "context.tsv", "counter-question.tsv", "deference.tsv", "excuses.tsv",
                                       "knowledge.tsv", "modifiers.tsv", "refusal.tsv", "responsibility.tsv"]
 
     /// The shipped lexicon folder, `lexicons/deflection`, if the project is found.
@@ -157,18 +161,28 @@ public struct Lexicon: Sendable {
                 }
             }
         }
-        // Files are read and their patterns expanded on every core, which is most of a run's
-        // start-up; they are then joined in file order, as if read one by one.
+        // Word classes are gathered from every file first, since a pattern may name a class
+        // defined in another file.
         let files = listed
-        let parsed = concurrentMap(files.count) { i -> Result<(entries: [LexiconEntry], diagnostics: [Diagnostic]), Diagnostic> in
-            readText(files[i]).map { parse(text: $0, file: displayPath(files[i]), folder: folder) }
+        let texts = files.map { readText($0) }
+        let (classes, classDiagnostics) = Self.classes(in: zip(files, texts).compactMap { f, t in
+            (try? t.get()).map { (displayPath(f), $0) }
+        })
+        diagnostics += classDiagnostics
+        // Patterns are expanded on every core, which is most of a run's start-up; the files are
+        // then joined in file order, as if read one by one.
+        let parsed = concurrentMap(files.count) { i -> Result<(entries: [LexiconEntry], diagnostics: [Diagnostic], classes: Int), Diagnostic> in
+            texts[i].map { text in
+                let p = parse(text: text, file: displayPath(files[i]), folder: folder, classes: classes)
+                return (p.entries, p.diagnostics, WordClasses.definitions(in: text, file: "").definitions.count)
+            }
         }
         for (i, result) in parsed.enumerated() {
             switch result {
             case .success(let p):
                 entries += p.entries
                 diagnostics += p.diagnostics
-                if p.entries.isEmpty, p.diagnostics.isEmpty {
+                if p.entries.isEmpty, p.diagnostics.isEmpty, p.classes == 0 {
                     diagnostics.append(DataFile.empty(displayPath(files[i]), what: "lexicon file", need: needed.contains(files[i]) ? .required : .optional))
                 }
             case .failure(let d):
@@ -178,7 +192,21 @@ public struct Lexicon: Sendable {
         if diagnostics.contains(where: { $0.severity == .error }) {
             throw LexiconError(diagnostics: diagnostics)
         }
-        return Lexicon(entries: entries, folder: folder, files: files.map(displayPath), warnings: diagnostics)
+        return Lexicon(entries: entries, folder: folder, files: files.map(displayPath), warnings: diagnostics, classes: classes)
+    }
+
+    /// The word classes defined across `files` (display path and text), with the problems of
+    /// their definitions.
+    public static func classes(in files: [(file: String, text: String)]) -> (classes: WordClasses, diagnostics: [Diagnostic]) {
+        var definitions: [WordClassDefinition] = []
+        var diagnostics: [Diagnostic] = []
+        for f in files {
+            let found = WordClasses.definitions(in: f.text, file: f.file)
+            definitions += found.definitions
+            diagnostics += found.diagnostics
+        }
+        let built = WordClasses.build(definitions)
+        return (built.classes, diagnostics + built.diagnostics)
     }
 
     /// Shorter path for references: relative to the project root when the file is inside it.
@@ -197,12 +225,20 @@ public struct Lexicon: Sendable {
     }
 
     /// Parses the text of one lexicon file; malformed lines become diagnostics, the rest entries.
-    public static func parse(text: String, file: String, folder: ScriptFolder) -> (entries: [LexiconEntry], diagnostics: [Diagnostic]) {
+    /// - Parameter classes: the word classes patterns may name; nil for those the file itself
+    ///   defines (whose problems are then reported too).
+    public static func parse(text: String, file: String, folder: ScriptFolder,
+                             classes: WordClasses? = nil) -> (entries: [LexiconEntry], diagnostics: [Diagnostic]) {
         var entries: [LexiconEntry] = []
         var diagnostics: [Diagnostic] = []
+        let classes = classes ?? {
+            let own = Self.classes(in: [(file, text)])
+            diagnostics += own.diagnostics
+            return own.classes
+        }()
         for (lineNumber, line) in DataFile.lines(text) {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            if trimmed.isEmpty || trimmed.hasPrefix("#") || trimmed.hasPrefix("@") { continue }
             func fail(_ message: String, column: Int? = nil) {
                 diagnostics.append(Diagnostic(.error, file: file, line: lineNumber, column: column, message))
             }
@@ -223,7 +259,7 @@ public struct Lexicon: Sendable {
                 continue
             }
             guard let category = LexiconCategory(name: head[0]) else {
-                fail("unknown category '\(head[0])'; use one of \(LexiconCategory.allNames.joined(separator: ", "))")
+                fail("unknown category '\(head[0])'; use one of \(LexiconCategory.allNames.joined(separator: ", ")), or @name to define a word class")
                 continue
             }
             var conditions: EntryConditions = []
@@ -247,7 +283,7 @@ public struct Lexicon: Sendable {
             }
             let pattern: Pattern
             do {
-                pattern = try Pattern(fields[1], folder: folder)
+                pattern = try Pattern(fields[1], folder: folder, classes: classes)
             } catch {
                 // Point the column at the offending character of the pattern.
                 let rawPattern = line.split(separator: "\t", omittingEmptySubsequences: false)[1]

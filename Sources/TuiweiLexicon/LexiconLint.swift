@@ -8,18 +8,43 @@ public enum LexiconLint {
     public static func check(paths: [String], folder: ScriptFolder) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var entries: [LexiconEntry] = []
+        var texts: [(file: String, text: String)] = []
         for file in Lexicon.files(in: paths) {
-            let text: String
             switch Lexicon.readText(file) {
-            case .success(let t): text = t
-            case .failure(let d): diagnostics.append(d); continue
+            case .success(let t): texts.append((Lexicon.displayPath(file), t))
+            case .failure(let d): diagnostics.append(d)
             }
-            let parsed = Lexicon.parse(text: text, file: Lexicon.displayPath(file), folder: folder)
+        }
+        let (classes, classDiagnostics) = Lexicon.classes(in: texts)
+        diagnostics += classDiagnostics
+        for (file, text) in texts {
+            let parsed = Lexicon.parse(text: text, file: file, folder: folder, classes: classes)
             diagnostics += parsed.diagnostics
             entries += parsed.entries
         }
         diagnostics += check(entries: entries)
+        diagnostics += unusedClasses(classes, entries: entries)
         return diagnostics.sorted { ($0.file, $0.line ?? 0) < ($1.file, $1.line ?? 0) }
+    }
+
+    /// A class no entry names is a warning: it is likely misspelt where it was meant to be used.
+    public static func unusedClasses(_ classes: WordClasses, entries: [LexiconEntry]) -> [Diagnostic] {
+        var used = Set(entries.flatMap(\.pattern.classesUsed))
+        // A class named only inside another class's body counts as used when that class is.
+        var changed = true
+        while changed {
+            changed = false
+            for name in used {
+                for inner in WordClasses.referencedNames(classes.definitions[name]?.source ?? "") where used.insert(inner).inserted {
+                    changed = true
+                }
+            }
+        }
+        return classes.names.filter { !used.contains($0) }.compactMap { name in
+            classes.definitions[name].map {
+                Diagnostic(.warning, file: $0.rule.file, line: $0.rule.line, "word class '@\(name)' is defined but no entry uses it; use it as @\(name) in a pattern or delete it")
+            }
+        }
     }
 
     /// The problems among already parsed entries (duplicates, shadowing, never matching).
@@ -32,11 +57,14 @@ public enum LexiconLint {
         // Duplicates: the same spellings, anchors and conditions.
         struct Key: Hashable {
             let expansions: Set<Pattern.Expansion>
+            /// For a pattern too large to list its spellings: its compiled form.
+            let forms: [Pattern.Form]
             let anchors: [Bool]
         }
         var firstByKey: [Key: [LexiconEntry]] = [:]
         for e in entries {
-            let key = Key(expansions: Set(e.pattern.expansions), anchors: [e.pattern.anchoredStart, e.pattern.anchoredEnd])
+            let key = Key(expansions: Set(e.pattern.expansions), forms: e.pattern.isEnumerated ? [] : e.pattern.forms,
+                          anchors: [e.pattern.anchoredStart, e.pattern.anchoredEnd])
             let earlier = firstByKey[key] ?? []
             if let same = earlier.first(where: { $0.category == e.category && $0.conditions == e.conditions }) {
                 report(.error, e, "duplicate of \(same.rule) ('\(same.pattern.source)'); delete one of them")
@@ -55,7 +83,7 @@ public enum LexiconLint {
                 plain[e.category.description, default: []].append((x.segments[0], e))
             }
         }
-        for e in entries where e.category.code != nil {
+        for e in entries where e.category.code != nil && e.pattern.isEnumerated {
             guard let candidates = plain[e.category.description] else { continue }
             var shadow: LexiconEntry?
             var all = true
@@ -74,6 +102,7 @@ public enum LexiconLint {
         let fillers = Detector.fillers
         for e in entries {
             let xs = e.pattern.expansions
+            if xs.isEmpty { continue }
             if e.conditions.contains(.start), xs.allSatisfy({ fillers.contains($0.segments[0][0]) || !TextContext.isWordCharacter($0.segments[0][0]) }) {
                 report(.error, e, "can never match: a :start entry is tried after the fillers and punctuation that open a turn, and this pattern begins with one")
             }

@@ -10,7 +10,13 @@ import TuiweiCore
 /// - `不是…部门`, `不是...部门` — a gap of up to 6 characters; `…{10}` allows up to 10. A gap never
 ///   crosses punctuation;
 /// - `<对>` — `<` at the start and `>` at the end tie the match to word boundaries;
+/// - `不@know` — a named word class (`WordClasses`), defined once in a lexicon file, stands for
+///   every spelling of its definition;
 /// - `\(` — a backslash takes the next character literally.
+///
+/// Limits: at most `maximumLength` characters, groups nested at most `maximumDepth` deep (word
+/// classes count with their own nesting), at most `maximumExpansions` spellings. Compiling is
+/// linear in the pattern's length.
 public struct Pattern: Sendable, Hashable {
     /// One way the pattern can be spelled: literal runs separated by gaps of at most `gaps[i]` characters.
     public struct Expansion: Sendable, Hashable {
@@ -48,6 +54,13 @@ public struct Pattern: Sendable, Hashable {
     public static let maximumGap = 40
     /// Largest number of spellings one pattern may expand to.
     public static let maximumExpansions = 8192
+    /// Longest pattern, in characters, as written.
+    public static let maximumLength = 2000
+    /// Deepest nesting of groups, counting the groups inside the word classes a pattern uses.
+    public static let maximumDepth = 24
+
+    /// The word classes the pattern names, without the `@`.
+    public let classesUsed: Set<String>
 
     /// What is wrong with a pattern, with the 1-based character position where it was noticed.
     public struct SyntaxError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -58,13 +71,31 @@ public struct Pattern: Sendable, Hashable {
 
     /// Parses and expands `source`, folding its literals with `folder`.
     /// - Throws: `SyntaxError` for unbalanced groups, misplaced operators, empty or over-large patterns.
-    public init(_ source: String, folder: ScriptFolder = ScriptFolder()) throws(SyntaxError) {
+    public init(_ source: String, folder: ScriptFolder = ScriptFolder(), classes: WordClasses = .none) throws(SyntaxError) {
         self.source = source
-        var parser = PatternParser(scalars: Array(source.unicodeScalars))
+        let scalars = Array(source.unicodeScalars)
+        if scalars.count > Self.maximumLength {
+            throw SyntaxError(position: Self.maximumLength + 1,
+                              message: "the pattern is \(scalars.count) characters long, more than the limit of \(Self.maximumLength); split it into several entries or define a word class")
+        }
+        var parser = PatternParser(scalars: scalars, classes: classes.nodes)
         let (node, anchoredStart, anchoredEnd) = try parser.parseTop()
         self.anchoredStart = anchoredStart
         self.anchoredEnd = anchoredEnd
-        let raw = try Self.expand(node)
+        self.classesUsed = parser.used
+        // A pattern whose gaps stand at its top level compiles to one form of runs, without
+        // listing its spellings, so word classes can be combined freely; every other pattern is
+        // listed spelling by spelling, within `maximumExpansions`.
+        let form = Self.topLevelForm(node, folder: folder)
+        let raw: [[Piece]]
+        do {
+            raw = try Self.expand(node)
+        } catch {
+            guard let form else { throw error }
+            self.expansions = []
+            self.forms = [form]
+            return
+        }
         var seen = Set<Expansion>()
         var result: [Expansion] = []
         for pieces in raw {
@@ -103,9 +134,15 @@ public struct Pattern: Sendable, Hashable {
             if seen.insert(e).inserted { result.append(e) }
         }
         self.expansions = result
-        self.forms = Self.topLevelForm(node, folder: folder).map { [$0] }
-            ?? result.map { Form(runs: $0.segments.map { [$0] }, gaps: $0.gaps) }
+        self.forms = form.map { [$0] } ?? result.map { Form(runs: $0.segments.map { [$0] }, gaps: $0.gaps) }
     }
+
+    /// Whether the pattern's spellings were listed (`expansions`); a pattern with more than
+    /// `maximumExpansions` is matched through its form alone.
+    public var isEnumerated: Bool { !expansions.isEmpty }
+
+    /// Most literals one run of a form holds before it is cut into adjacent runs.
+    static let runLiteralLimit = 512
 
     /// The single form of a pattern whose gaps all stand at its top level, or nil.
     private static func topLevelForm(_ node: PatternNode, folder: ScriptFolder) -> Form? {
@@ -128,18 +165,45 @@ public struct Pattern: Sendable, Hashable {
             }
         }
         var runs: [[[UInt32]]] = []
-        for g in groups {
-            guard !g.isEmpty, let pieces = try? expand(.sequence(g)) else { return nil }
-            var literals: [[UInt32]] = []
-            var seen = Set<[UInt32]>()
-            for p in pieces {
-                let literal: [UInt32] = p.compactMap { if case .literal(let s) = $0 { folder.fold(s) } else { nil } }
-                if literal.isEmpty { return nil }
-                if seen.insert(literal).inserted { literals.append(literal) }
+        var runGaps: [Int] = []
+        for (k, g) in groups.enumerated() {
+            guard !g.isEmpty else { return nil }
+            // A part whose spellings would multiply past the limit is cut into runs that must
+            // follow each other directly (a gap of 0); each cut piece must hold a character.
+            var pieces: [[PatternNode]] = [[]]
+            var product = 1
+            for item in g {
+                let n = item.spellingCount
+                if product * n > runLiteralLimit, !pieces[pieces.count - 1].isEmpty,
+                   !PatternNode.sequence(pieces[pieces.count - 1]).canBeEmpty {
+                    pieces.append([item])
+                    product = n
+                } else {
+                    pieces[pieces.count - 1].append(item)
+                    product = min(product * n, Int(Int32.max))
+                }
             }
-            runs.append(literals)
+            // A last piece that can be empty goes back into the one before it.
+            if pieces.count > 1, PatternNode.sequence(pieces[pieces.count - 1]).canBeEmpty {
+                let tail = pieces.removeLast()
+                pieces[pieces.count - 1] += tail
+            }
+            for (j, piece) in pieces.enumerated() {
+                guard let spelled = try? expand(.sequence(piece)) else { return nil }
+                var literals: [[UInt32]] = []
+                var seen = Set<[UInt32]>()
+                for p in spelled {
+                    let literal: [UInt32] = p.compactMap { if case .literal(let s) = $0 { folder.fold(s) } else { nil } }
+                    if literal.isEmpty { return nil }
+                    if seen.insert(literal).inserted { literals.append(literal) }
+                }
+                runs.append(literals)
+                if j < pieces.count - 1 { runGaps.append(0) }
+            }
+            if k < gaps.count { runGaps.append(gaps[k]) }
         }
-        return runs.count == gaps.count + 1 ? Form(runs: runs, gaps: gaps) : nil
+        guard runs.count == runGaps.count + 1, runs.count <= 255 else { return nil }
+        return Form(runs: runs, gaps: runGaps)
     }
 
     private enum Piece { case literal(UInt32), gap(Int) }
@@ -155,7 +219,12 @@ public struct Pattern: Sendable, Hashable {
                 if acc.count * parts.count > maximumExpansions {
                     throw SyntaxError(position: 1, message: "the pattern has more than \(maximumExpansions) spellings; split it into several entries")
                 }
-                acc = acc.flatMap { a in parts.map { a + $0 } }
+                if parts.count == 1 {
+                    // Appending in place keeps a long literal linear, not quadratic, to compile.
+                    for k in acc.indices { acc[k].append(contentsOf: parts[0]) }
+                } else {
+                    acc = acc.flatMap { a in parts.map { a + $0 } }
+                }
             }
             return acc
         case .alternatives(let options):
@@ -171,7 +240,7 @@ public struct Pattern: Sendable, Hashable {
     }
 }
 
-indirect enum PatternNode {
+indirect enum PatternNode: Sendable {
     case literal(UInt32)
     case gap(Int)
     case sequence([PatternNode])
@@ -186,13 +255,55 @@ indirect enum PatternNode {
         case .optional(let x): x.containsGap
         }
     }
+
+    /// How many spellings the node has (capped, to avoid overflow).
+    var spellingCount: Int {
+        switch self {
+        case .literal, .gap: 1
+        case .sequence(let xs): xs.reduce(1) { min($0 * $1.spellingCount, 1 << 40) }
+        case .alternatives(let xs): xs.reduce(0) { min($0 + $1.spellingCount, 1 << 40) }
+        case .optional(let x): min(x.spellingCount + 1, 1 << 40)
+        }
+    }
+
+    /// Whether some spelling of the node is empty.
+    var canBeEmpty: Bool {
+        switch self {
+        case .literal, .gap: false
+        case .sequence(let xs): xs.allSatisfy(\.canBeEmpty)
+        case .alternatives(let xs): xs.contains { $0.canBeEmpty }
+        case .optional: true
+        }
+    }
+
+    /// How deeply groups nest inside the node.
+    var height: Int {
+        switch self {
+        case .literal, .gap: 0
+        case .sequence(let xs): xs.map(\.height).max() ?? 0
+        case .alternatives(let xs): 1 + (xs.map(\.height).max() ?? 0)
+        case .optional(let x): 1 + x.height
+        }
+    }
 }
 
 struct PatternParser {
     let scalars: [Unicode.Scalar]
     var i = 0
+    /// Word classes the pattern may name, already parsed.
+    let classes: [String: PatternNode]
+    /// Classes named so far.
+    var used: Set<String> = []
 
-    init(scalars: [Unicode.Scalar]) { self.scalars = scalars }
+    init(scalars: [Unicode.Scalar], classes: [String: PatternNode] = [:]) {
+        self.scalars = scalars
+        self.classes = classes
+    }
+
+    /// Characters a word-class name is made of.
+    static func isNameScalar(_ c: Unicode.Scalar) -> Bool {
+        (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || (c >= "0" && c <= "9") || c == "_"
+    }
 
     typealias SyntaxError = Pattern.SyntaxError
 
@@ -211,6 +322,9 @@ struct PatternParser {
     }
 
     mutating func parseAlternatives(until end: Int, depth: Int) throws(SyntaxError) -> PatternNode {
+        if depth > Pattern.maximumDepth {
+            throw SyntaxError(position: i, message: "groups nest more than \(Pattern.maximumDepth) deep; flatten the pattern or split it into several entries")
+        }
         var options: [PatternNode] = [try parseSequence(until: end, depth: depth)]
         while i < end, scalars[i] == "|" {
             i += 1
@@ -280,6 +394,24 @@ struct PatternParser {
                 throw SyntaxError(position: i + 1, message: "'\(c)' anchors only at the very start ('<') or end ('>') of a pattern; write \\\(c) for the character")
             case "{", "}":
                 throw SyntaxError(position: i + 1, message: "'\(c)' belongs after a gap, as …{N}; write \\\(c) for the character")
+            case "@":
+                let at = i
+                i += 1
+                var name = ""
+                while i < end, Self.isNameScalar(scalars[i]) { name.unicodeScalars.append(scalars[i]); i += 1 }
+                guard !name.isEmpty else {
+                    throw SyntaxError(position: at + 1, message: "'@' names a word class (@know); write \\@ for the character")
+                }
+                guard let node = classes[name] else {
+                    let known = classes.keys.sorted()
+                    let hint = known.isEmpty ? "no word classes are defined" : "defined: " + known.map { "@" + $0 }.joined(separator: " ")
+                    throw SyntaxError(position: at + 1, message: "unknown word class '@\(name)' (\(hint)); define it with a line '@\(name)<TAB>(…|…)' in a lexicon file such as classes.tsv")
+                }
+                if depth + 1 + node.height > Pattern.maximumDepth {
+                    throw SyntaxError(position: at + 1, message: "word class '@\(name)' nests groups more than \(Pattern.maximumDepth) deep here; flatten it")
+                }
+                used.insert(name)
+                items.append(.alternatives([node]))
             case "\\":
                 guard i + 1 < scalars.count else {
                     throw SyntaxError(position: i + 1, message: "a backslash at the end escapes nothing")

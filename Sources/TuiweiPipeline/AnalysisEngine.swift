@@ -16,6 +16,11 @@ public struct AnalysisEngine: Sendable {
 
     /// - Parameter scoring: its term lists are matched through the lexicons' script folding, so
     ///   a transcript in traditional script is scored like a simplified one.
+    /// The same engine scoring with `weights`.
+    public func with(weights: ScoringWeights) -> AnalysisEngine {
+        AnalysisEngine(detection: detection, segmenter: segmenter, scoring: scoring.with(weights: weights))
+    }
+
     public init(detection: DeflectionDetection, segmenter: Segmenter, scoring: ScoringResources) {
         let folder = detection.detector.lexicon.folder
         var scoring = scoring
@@ -41,7 +46,8 @@ public struct AnalysisEngine: Sendable {
 
     /// One document through detection and scoring. Each text is segmented once, for both the
     /// detector's word boundaries and the scorer's words.
-    public func analyse(_ document: Document) -> CorpusAnalysis {
+    /// - Parameter scorer: another scorer than the engine's (fitting scores with unit weights).
+    public func analyse(_ document: Document, scorer: AnswerScorer? = nil) -> CorpusAnalysis {
         var segmented: [UTF8Key: (ranges: [Range<Int>], words: [String])] = [:]
         let segmenter = self.segmenter
         let folder = detection.detector.lexicon.folder
@@ -68,7 +74,7 @@ public struct AnalysisEngine: Sendable {
                 byTurn[TurnKey(call.turns[index])] = found
             }
         }
-        return CorpusAnalysis.analysing(document, scorer: scorer,
+        return CorpusAnalysis.analysing(document, scorer: scorer ?? self.scorer,
                                         detections: { byTurn[TurnKey($0)] ?? [] },
                                         words: { segment($0).words })
     }

@@ -19,4 +19,16 @@ extension AnalysisEngine {
         let agreement = GradeAgreement.compute(gold: turns.map(\.record.grade), predicted: turns.map(\.predicted))
         return (agreement, turns)
     }
+
+    /// The codes `analyze` reports for each aligned gold turn — the lexicon's detections, event
+    /// codes and the answer codes judged against the question — so that `eval` measures them.
+    public func reportedDetections(_ alignment: GoldAlignment) -> (AlignedTurn) -> [Detection] {
+        var byDocument: [String: [String: [Detection]]] = [:]
+        for a in alignment.aligned where byDocument[a.document.id] == nil {
+            var byTurn: [String: [Detection]] = [:]
+            for answer in analyse(a.document).answers { byTurn["\(answer.score.call)#\(answer.score.turn)"] = answer.score.detections }
+            byDocument[a.document.id] = byTurn
+        }
+        return { a in byDocument[a.document.id]?["\(a.call.index)#\(a.turn.index)"] ?? [] }
+    }
 }

@@ -21,9 +21,13 @@ public struct AnswerContext: Sendable, Hashable {
     public let detections: [Detection]
     /// Events recorded right after this turn (`Event.afterTurn == turn`).
     public let events: [Event.Kind]
+    /// Where the answer's characters stand in the document, so codes the scorer derives from
+    /// the question point back to it as lexicon detections do.
+    public let answerMap: SourceMap?
 
     public init(document: String, call: Int, turn: Int, officialTurn: Int, question: String, questionWords: [String],
-                answer: String, answerWords: [String], detections: [Detection], events: [Event.Kind] = []) {
+                answer: String, answerWords: [String], detections: [Detection], events: [Event.Kind] = [],
+                answerMap: SourceMap? = nil) {
         self.document = document
         self.call = call
         self.turn = turn
@@ -34,6 +38,7 @@ public struct AnswerContext: Sendable, Hashable {
         self.answerWords = answerWords
         self.detections = detections
         self.events = events
+        self.answerMap = answerMap
     }
 
     /// The contexts of every official turn of `call`, in turn order.
@@ -67,7 +72,8 @@ public struct AnswerContext: Sendable, Hashable {
             out.append(AnswerContext(document: document, call: call.index, turn: turn.index, officialTurn: n,
                                      question: question, questionWords: qWords,
                                      answer: turn.text, answerWords: words(turn.text),
-                                     detections: detections(turn), events: eventsAfter[turn.index] ?? []))
+                                     detections: detections(turn), events: eventsAfter[turn.index] ?? [],
+                                     answerMap: turn.passage.map))
         }
         return out
     }

@@ -61,26 +61,46 @@ public struct AnswerScorer: Sendable {
             add("hedge", points, hedges.map { "\u{201C}\($0.text)\u{201D}" }.joined(separator: " "))
         }
 
-        // Did the kind of question get the kind of answer?
+        // Did the kind of question get the kind of answer? What answers it is a code of its own
+        // (DIRECT, SPECIFIC) with the words as evidence, as if a lexicon entry had found it.
         let answerScalars = resources.folded(context.answer)
         let content = contentWords(context.answerWords)
         let questionContent = AskedWords(contentWords(context.questionWords), answer: content)
-        let yesNoWord = questionType == .yesNo ? yesNoLead(answerScalars, hasContent: !content.isEmpty) : nil
-        switch questionType {
+        let yesNoWord = questionType.family == .yesNo ? yesNoLead(answerScalars, hasContent: !content.isEmpty) : nil
+        var derived: [Detection] = []
+        func derive(_ code: Code, _ span: Range<Int>, _ why: String) {
+            guard !detections.contains(where: { $0.code == code }), !derived.contains(where: { $0.code == code }),
+                  span.upperBound <= answerScalars.count else { return }
+            let original = Array(context.answer.unicodeScalars)
+            let text = String(String.UnicodeScalarView(original[span]))
+            let location = context.answerMap?.location(at: span.lowerBound) ?? SourceLocation(document: context.document, line: 0, column: 0)
+            let d = Detection(code: code, text: text, range: span, location: location,
+                              rule: RuleReference(file: "question:\(questionType.rawValue)", line: 0), weight: 1)
+            derived.append(d)
+            add("answer.\(code.rawValue)", w["answer.\(code.rawValue)"], "\u{201C}\(text)\u{201D} (\(why))")
+        }
+        switch questionType.family {
         case .yesNo:
             if let lead = yesNoWord {
-                add("question.yesno.answered", w["question.yesno.answered"], "yes/no question answered with \u{201C}\(lead)\u{201D}")
+                add("question.yesno.answered", w["question.yesno.answered"], "\(questionType.rawValue) question answered with \u{201C}\(lead.word)\u{201D}")
+                // Assent to a tag, or a bare backchannel, is not an answer of substance.
+                let bare = content.isEmpty || (questionType == .tag && resources.fillerWords.contains(lead.word))
+                if !bare { derive(.direct, lead.range, "\(questionType.rawValue) question answered yes or no") }
             } else {
-                add("question.yesno.unanswered", w["question.yesno.unanswered"], "yes/no question without a yes or no")
+                add("question.yesno.unanswered", w["question.yesno.unanswered"], "\(questionType.rawValue) question without a yes or no")
             }
-        case .which:
+        case .fact:
             if let evidence = whichAnswer(answerScalars: answerScalars, content: content, asked: questionContent,
-                                          detections: detections) {
-                add("question.which.answered", w["question.which.answered"], "which/how-many question answered: \(evidence)")
+                                          detections: detections, type: questionType) {
+                add("question.which.answered", w["question.which.answered"], "\(questionType.rawValue) question answered: \(evidence.description)")
+                if let span = evidence.range {
+                    if evidence.isNumber, questionType.asksForNumber { derive(.specific, span, "\(questionType.rawValue) question answered with a number") }
+                    derive(.direct, span, "\(questionType.rawValue) question answered")
+                }
             } else {
-                add("question.which.unanswered", w["question.which.unanswered"], "which/how-many question without that kind of answer")
+                add("question.which.unanswered", w["question.which.unanswered"], "\(questionType.rawValue) question without that kind of answer")
             }
-        case .open, .none:
+        case .explanation, .none:
             break
         }
 
@@ -102,7 +122,8 @@ public struct AnswerScorer: Sendable {
         } else {
             let raw = w["content.per_word"] * Double(content.count)
             let cap = abs(w["content.max"])
-            add("content.per_word", cap > 0 ? min(raw, cap) : raw, "\(content.count) content words")
+            // The cap bounds the points either way, for a fitted negative weight as for a positive one.
+            add("content.per_word", cap > 0 && abs(raw) > cap ? (raw < 0 ? -cap : cap) : raw, "\(content.count) content words")
         }
 
         for kind in context.events {
@@ -110,14 +131,15 @@ public struct AnswerScorer: Sendable {
         }
 
         let total = parts.reduce(0) { $0 + $1.points }
+        let allDetections = (detections + derived).sorted { ($0.range.lowerBound, $0.code) < ($1.range.lowerBound, $1.code) }
         let score = (min(100, max(0, total)) * 10).rounded() / 10
-        let graded = isGraded(questionType: questionType, content: content, detections: detections,
-                              answeredYesNo: answeredYesNo,
+        let graded = isGraded(questionType: questionType, content: content, detections: allDetections,
+                              answeredYesNo: answeredYesNo && !(questionType == .tag && content.isEmpty),
                               answerScalars: answerScalars, hasEvent: !context.events.isEmpty)
         return AnswerScore(document: context.document, call: context.call, turn: context.turn,
                            officialTurn: context.officialTurn, score: score,
                            grade: graded ? w.grade(for: score) : nil,
-                           detections: detections, contributions: parts)
+                           detections: allDetections, contributions: parts)
     }
 
     /// Words that carry content: not punctuation, stop words, fillers or greetings.
@@ -125,9 +147,9 @@ public struct AnswerScorer: Sendable {
         words.filter { word in !word.isEmpty && !isPunctuationWord(word) && !resources.nonContentWords.contains(word) }
     }
 
-    /// The yes/no word the answer opens with (after fillers), if any. A filler that doubles as
-    /// assent (嗯) counts only when the turn says nothing else.
-    func yesNoLead(_ s: [UInt32], hasContent: Bool) -> String? {
+    /// The yes/no word the answer opens with (after fillers), if any, with its scalar range. A
+    /// filler that doubles as assent (嗯) counts only when the turn says nothing else.
+    func yesNoLead(_ s: [UInt32], hasContent: Bool) -> (word: String, range: Range<Int>)? {
         var p = 0
         while p < s.count {
             if isPunctuationOrSpace(s[p]) { p += 1; continue }
@@ -136,7 +158,7 @@ public struct AnswerScorer: Sendable {
             // A longer filler wins: 是这样 opens an explanation, not a yes.
             if let n = resources.yesNoAnswers.prefixMatch(rest), n >= filler {
                 let word = String(String.UnicodeScalarView(s[p..<(p + n)].compactMap(Unicode.Scalar.init)))
-                if !resources.fillerWords.contains(word) || !hasContent { return word }
+                if !resources.fillerWords.contains(word) || !hasContent { return (word, p..<(p + n)) }
             }
             if filler > 0 { p += filler; continue }
             return nil
@@ -144,43 +166,81 @@ public struct AnswerScorer: Sendable {
         return nil
     }
 
-    /// Evidence that a which/how-many question got a fact: a SPECIFIC detection, a number, or a
-    /// first clause that is not a deflection and names something the question did not (`asked`:
-    /// the question's content words).
-    func whichAnswer(answerScalars: [UInt32], content: [String], asked: AskedWords, detections: [Detection]) -> String? {
+    /// What showed that a question of fact got one.
+    struct FactEvidence {
+        let description: String
+        /// Where it stands in the answer; nil when it cannot be placed.
+        let range: Range<Int>?
+        let isNumber: Bool
+    }
+
+    /// Evidence that a question of fact got a fact: a SPECIFIC detection, a number (with its
+    /// measure word), or a first clause that is not a deflection and names something the question
+    /// did not (`asked`: the question's content words). To a which/who/where question an answer
+    /// naming another office is an answer, though it may also refer the asker there.
+    func whichAnswer(answerScalars: [UInt32], content: [String], asked: AskedWords, detections: [Detection],
+                     type: QuestionType = .which) -> FactEvidence? {
         // A reply that is itself a question (你这是从哪儿得到我的电话的？) gives no fact.
         if let end = answerScalars.firstIndex(where: { [0x3002, 0x3F, 0x21].contains($0) }), answerScalars[end] == 0x3F { return nil }
-        if let d = detections.first(where: { $0.code == .specific }) { return "\u{201C}\(d.text)\u{201D}" }
-        if let number = firstNumber(answerScalars) { return "number \u{201C}\(number)\u{201D}" }
+        if let d = detections.first(where: { $0.code == .specific }) {
+            return FactEvidence(description: "\u{201C}\(d.text)\u{201D}", range: d.range, isNumber: true)
+        }
+        if let number = numberSpan(answerScalars) {
+            let text = String(String.UnicodeScalarView(answerScalars[number].compactMap(Unicode.Scalar.init)))
+            return FactEvidence(description: "number \u{201C}\(text)\u{201D}", range: number, isNumber: true)
+        }
+        if type.asksForNumber { return nil }
         let clauseEnd = answerScalars.firstIndex(where: { [0x3002, 0x2C, 0x3F, 0x21, 0x3001].contains($0) }) ?? answerScalars.count
-        if detections.contains(where: { $0.code.kind == .deflection && $0.range.lowerBound < max(clauseEnd, 12) }) { return nil }
-        if let fresh = content.first(where: { !asked.contains($0) }) { return "\u{201C}\(fresh)\u{201D}" }
+        let pointsElsewhere: Set<Code> = [.referral, .jurisdiction]
+        let asksWhere = type == .which || type == .who || type == .where
+        if detections.contains(where: { $0.code.kind == .deflection && $0.range.lowerBound < max(clauseEnd, 12)
+            && !(asksWhere && pointsElsewhere.contains($0.code)) }) { return nil }
+        if let fresh = content.first(where: { !asked.contains($0) }) {
+            let needle = resources.folded(fresh)
+            let at = firstIndex(of: needle, in: answerScalars)
+            return FactEvidence(description: "\u{201C}\(fresh)\u{201D}", range: at.map { $0..<($0 + needle.count) }, isNumber: false)
+        }
         return nil
     }
 
-    /// The first number in the text: digits, or numerals followed by another numeral or a measure
-    /// word (十一月, 29家) — a lone 一 in 一个 or 一下 is not a number.
-    func firstNumber(_ s: [UInt32]) -> String? {
-        func text(_ r: Range<Int>) -> String { String(String.UnicodeScalarView(s[r].compactMap(Unicode.Scalar.init))) }
+    private func firstIndex(of needle: [UInt32], in hay: [UInt32]) -> Int? {
+        guard !needle.isEmpty, needle.count <= hay.count else { return nil }
+        for i in 0...(hay.count - needle.count) where hay[i] == needle[0] && hay[i..<(i + needle.count)].elementsEqual(needle) {
+            return i
+        }
+        return nil
+    }
+
+    /// The first number's whole span, with a measure word after it: all its digits (29家, not 9家),
+    /// or numerals followed by another numeral or a measure word.
+    func numberSpan(_ s: [UInt32]) -> Range<Int>? {
         var i = 0
         while i < s.count {
             let v = s[i]
             if v >= 0x30 && v <= 0x39 {
                 var j = i
-                while j < s.count, s[j] >= 0x30 && s[j] <= 0x39 { j += 1 }
-                return text(i..<j)
+                while j < s.count, (s[j] >= 0x30 && s[j] <= 0x39)
+                    || ((s[j] == 0x2E || s[j] == 0x2C) && j + 1 < s.count && s[j + 1] >= 0x30 && s[j + 1] <= 0x39) { j += 1 }
+                if let m = resources.measures.prefixMatch(s[j...]) { j += m }
+                return i..<j
             }
             if resources.numerals.contains(v) {
                 var j = i
                 while j < s.count, resources.numerals.contains(s[j]) { j += 1 }
-                if let m = resources.measures.prefixMatch(s[j...]) { return text(i..<(j + m)) }
-                if j - i >= 2 { return text(i..<j) }
+                if let m = resources.measures.prefixMatch(s[j...]) { return i..<(j + m) }
+                if j - i >= 2 { return i..<j }
                 i = j
                 continue
             }
             i += 1
         }
         return nil
+    }
+
+    /// The first number in the text: digits, or numerals followed by another numeral or a measure
+    /// word (十一月, 29家) — a lone 一 in 一个 or 一下 is not a number.
+    func firstNumber(_ s: [UInt32]) -> String? {
+        numberSpan(s).map { String(String.UnicodeScalarView(s[$0].compactMap(Unicode.Scalar.init))) }
     }
 
     /// Whether the turn's first word after fillers is a greeting, thanks or farewell.

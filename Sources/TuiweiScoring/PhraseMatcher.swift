@@ -47,6 +47,17 @@ public struct PhraseMatcher: Sendable {
         return false
     }
 
+    /// The length of the longest term `scalars` ends with, if any.
+    public func suffixMatch(_ scalars: [UInt32]) -> Int? {
+        var best: Int?
+        for candidates in byFirst.values {
+            for c in candidates where scalars.count >= c.count && scalars.suffix(c.count).elementsEqual(c) {
+                best = max(best ?? 0, c.count)
+            }
+        }
+        return best
+    }
+
     /// Whether `scalars` begins with one of the terms.
     public func prefixMatch(_ scalars: ArraySlice<UInt32>) -> Int? {
         guard let first = scalars.first, let candidates = byFirst[first] else { return nil }

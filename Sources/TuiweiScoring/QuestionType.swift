@@ -1,15 +1,46 @@
 import TuiweiCore
 
-/// What kind of answer the caller's question asks for.
+/// What kind of answer the caller's question asks for, which decides what counts as answering it.
 public enum QuestionType: String, Sendable, Hashable, Codable, CaseIterable {
-    /// 吗 · 是不是 · 有没有 · a declarative sentence ending in a question mark.
+    /// 吗 · 是不是 · 有没有 · a declarative sentence ending in a question mark: a yes or a no answers it.
     case yesNo = "yes-no"
-    /// 哪 · 多少 · 几 · 什么时候 · 谁: asks for a specific fact.
+    /// 请问是市总工会吗: is this the office (person) I meant? A yes, a no or a name answers it.
+    case identity
+    /// A statement with a tag (对吧？ 是吧？): agreement is sought, not information.
+    case tag
+    /// 能不能帮我… · 麻烦您…: asks the official to do something.
+    case request
+    /// 哪个 · 哪些 · 什么部门: asks which one.
     case which
-    /// 怎么 · 为什么 · 如何: asks for an explanation.
-    case open
+    /// 谁 · 哪位 · 贵姓: asks for a person.
+    case who
+    /// 哪里 · 在哪: asks for a place.
+    case `where`
+    /// 什么时候 · 何时 · 几号: asks for a time.
+    case when
+    /// 多少 · 几个 · 几家: asks for a number.
+    case howMany = "how-many"
+    /// 为什么 · 凭什么: asks for a reason.
+    case why
+    /// 怎么 · 如何 · 怎么样: asks for a manner or an account.
+    case how
     /// No question (a statement, a greeting, thanks).
     case none
+
+    /// The group whose answers are scored alike: a yes or no, a fact, an explanation.
+    public enum Family: Sendable { case yesNo, fact, explanation, none }
+
+    public var family: Family {
+        switch self {
+        case .yesNo, .identity, .tag, .request: .yesNo
+        case .which, .who, .where, .when, .howMany: .fact
+        case .why, .how: .explanation
+        case .none: .none
+        }
+    }
+
+    /// Whether a number or a date answers it (and is then a SPECIFIC, DIRECT answer).
+    public var asksForNumber: Bool { self == .howMany || self == .when }
 }
 
 extension ScoringResources {
@@ -36,15 +67,44 @@ extension ScoringResources {
         guard let chosen = lastAsked ?? last else { return .none }
         let asked = lastAsked != nil
         let body = Array(scalars[chosen])
-        // Trailing 吗 / A不A decide yes/no even when a which-word appears inside ("你知道有多少家吗").
-        let trimmed = body.reversed().drop(while: { isPunctuationOrSpace($0) || $0 == 0x554A || $0 == 0x5462 || $0 == 0x5440 })  // 啊 呢 呀
-        if trimmed.first == 0x5417 { return .yesNo }  // 吗
-        if hasAnotA(body) { return .yesNo }
-        if whichMarkers.contains(in: body) { return .which }
-        if yesNoMarkers.contains(in: body) { return .yesNo }
-        if openMarkers.contains(in: body) { return .open }
+        // Particles after the last word (啊 呢 呀) do not change the question.
+        var core = body
+        while let v = core.last, isPunctuationOrSpace(v) || v == 0x554A || v == 0x5462 || v == 0x5440 { core.removeLast() }
+        // A statement with a tag at its end seeks agreement.
+        if let n = questionMarkers[.tag]?.suffixMatch(core), n < core.count,
+           !hasFactMarker(Array(core.dropLast(n))) {
+            return .tag
+        }
+        let fact = factType(body)
+        // Trailing 吗 / A不A decide yes/no, unless the question embeds a fact one asks to be told
+        // (你知道有多少家吗).
+        if core.last == 0x5417 || core.last == 0x4E48 || hasAnotA(body) {
+            if let fact, knowingVerbs.contains(in: body) { return fact }
+            if questionMarkers[.identity]?.prefixMatch(core[...]) != nil { return .identity }
+            if questionMarkers[.request]?.contains(in: body) == true { return .request }
+            return .yesNo
+        }
+        // 为什么 and 怎么 hold 什么 and 怎, so they are asked before the general which-markers.
+        if let fact, fact != .which { return fact }
+        if questionMarkers[.why]?.contains(in: body) == true { return .why }
+        if questionMarkers[.how]?.contains(in: body) == true { return .how }
+        if let fact { return fact }
+        if questionMarkers[.yesNo]?.contains(in: body) == true {
+            return questionMarkers[.request]?.contains(in: body) == true ? .request : .yesNo
+        }
+        if questionMarkers[.request]?.prefixMatch(core[...]) != nil { return .request }
         return asked ? .yesNo : .none
     }
+
+    /// The fact a sentence asks for, by the most specific marker it holds.
+    private func factType(_ body: [UInt32]) -> QuestionType? {
+        for type in [QuestionType.howMany, .when, .where, .who, .which] where questionMarkers[type]?.contains(in: body) == true {
+            return type
+        }
+        return nil
+    }
+
+    private func hasFactMarker(_ body: [UInt32]) -> Bool { factType(body) != nil }
 
     /// X不X (了解不了解, 是不是), the verb-not-verb question.
     private func hasAnotA(_ s: [UInt32]) -> Bool {

@@ -18,9 +18,10 @@ public struct ScoringResources: Sendable {
     let fillers: PhraseMatcher
     let greetings: PhraseMatcher
     let yesNoAnswers: PhraseMatcher
-    let yesNoMarkers: PhraseMatcher
-    let whichMarkers: PhraseMatcher
-    let openMarkers: PhraseMatcher
+    /// Markers of each kind of question (`question-…` in `cues.tsv`).
+    let questionMarkers: [QuestionType: PhraseMatcher]
+    /// Verbs that embed a question of fact in a yes/no one (你知道有多少家吗).
+    let knowingVerbs: PhraseMatcher
     let numerals: Set<UInt32>
     let measures: PhraseMatcher
     /// Both poles in one matcher, so the longest term wins across poles: the orientation terms
@@ -46,7 +47,10 @@ public struct ScoringResources: Sendable {
     }
 
     /// Categories allowed in `cues.tsv`.
-    public static let cueCategories = ["filler", "greeting", "yes-no-answer", "question-yes-no", "question-which", "question-open", "numeral", "measure"]
+    public static let cueCategories = ["filler", "greeting", "yes-no-answer", "question-yes-no", "question-identity", "question-tag",
+                                       "question-request", "question-which", "question-who", "question-where", "question-when",
+                                       "question-how-many", "question-why", "question-how", "question-open", "question-knowing",
+                                       "numeral", "measure"]
     /// Categories allowed in `orientation.tsv`.
     public static let orientationCategories = ["authority", "grassroots"]
 
@@ -61,9 +65,14 @@ public struct ScoringResources: Sendable {
         fillers = PhraseMatcher(terms: cues["filler"])
         greetings = PhraseMatcher(terms: cues["greeting"])
         yesNoAnswers = PhraseMatcher(terms: cues["yes-no-answer"])
-        yesNoMarkers = PhraseMatcher(terms: cues["question-yes-no"])
-        whichMarkers = PhraseMatcher(terms: cues["question-which"])
-        openMarkers = PhraseMatcher(terms: cues["question-open"])
+        var markers: [QuestionType: PhraseMatcher] = [:]
+        for type in QuestionType.allCases where type != .none {
+            // `question-open` is the older name of the how-questions' markers.
+            let extra = type == .how ? cues["question-open"] : []
+            markers[type] = PhraseMatcher(terms: cues["question-" + type.rawValue] + extra)
+        }
+        questionMarkers = markers
+        knowingVerbs = PhraseMatcher(terms: cues["question-knowing"])
         numerals = Set(cues["numeral"].flatMap { foldedScalars($0) })
         measures = PhraseMatcher(terms: cues["measure"])
         let authority = orientation["authority"] + bodies.terms(on: .authority)
@@ -94,5 +103,14 @@ public struct ScoringResources: Sendable {
                              "cannot find the project's lexicons/ folder; run from the project folder or set TUIWEI_HOME")
         }
         return try load(directory: dir + "/scoring")
+    }
+}
+
+extension ScoringResources {
+    /// The same resources with other weights (a fitted or a researcher's file).
+    public func with(weights: ScoringWeights) -> ScoringResources {
+        var r = ScoringResources(weights: weights, stopWords: stopWords, cues: cues, orientation: orientation, bodies: bodies)
+        r.scriptFold = scriptFold
+        return r
     }
 }

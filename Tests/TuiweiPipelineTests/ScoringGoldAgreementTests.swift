@@ -21,7 +21,7 @@ import TuiweiTranscript
             let root = try #require(ProjectLayout.root())
             let documents = TranscriptReader.readDocuments(at: [root + "/corpus"])
             let engine = try AnalysisEngine.load()
-            let analysis = CorpusAnalysis.merged(documents.map(engine.analyse)).addingDuplicates(TranscriptReader.duplicates(in: documents))
+            let analysis = CorpusAnalysis.merged(documents.map { engine.analyse($0) }).addingDuplicates(TranscriptReader.duplicates(in: documents))
             let resources = engine.scoring
             return Run(documents: documents, analysis: analysis, summary: CorpusSummary(analysis, resources: resources))
         } catch {

@@ -32,15 +32,9 @@ enum EvalCommand: Command {
             return ExitStatus.dataError
         }
         let engine = try LexiconOptions.engine(args)
-        let detection = engine.detection
         let documents = TranscriptReader.readDocuments(at: try CorpusArguments.paths(args.positional))
         let alignment = GoldAlignment(gold: gold, documents: documents)
-        var byCall: [String: [Int: [Detection]]] = [:]
-        let report = GoldEvaluation.evaluate(alignment) { a in
-            let key = "\(a.document.id)#\(a.call.index)"
-            if byCall[key] == nil { byCall[key] = detection.detect(in: a.call) }
-            return byCall[key]?[a.turn.index] ?? []
-        }
+        let report = GoldEvaluation.evaluate(alignment, detect: engine.reportedDetections(alignment))
         print(render(report))
         let grades = engine.gradeAgreement(alignment)
         print(renderGrades(grades.agreement))

@@ -17,7 +17,7 @@ enum KwicCommand: Command {
         ],
         details: """
             PATTERN uses the lexicon syntax: alternatives (a|b), optional parts x? and (ab)?, gaps … or
-            …{N}, word anchors <…>. Matching folds traditional to simplified, full-width to ASCII and
+            …{N}, word anchors <…>, and the word classes of the lexicons (@know). Matching folds traditional to simplified, full-width to ASCII and
             digits to 0, as the detector does. The last column says which lexicon code (if any) the
             detector gives that span, so a new phrase can be checked before it is added.
             CORPUS defaults to the bundled corpus/.
@@ -29,7 +29,7 @@ enum KwicCommand: Command {
         let folder = detection.detector.lexicon.folder
         let pattern: Pattern
         do {
-            pattern = try Pattern(source, folder: folder)
+            pattern = try Pattern(source, folder: folder, classes: detection.detector.lexicon.classes)
         } catch {
             throw UsageError(message: "invalid pattern '\(source)': \(error)")
         }
