@@ -52,21 +52,28 @@ enum LexiconCommand: Command {
         // the shipped ones are checked too, the bodies table against the orientation terms.
         let fm = FileManager.default
         func isTranscriptFolder(_ p: String) -> Bool {
-            TranscriptConventions.schema.keys.contains { fm.fileExists(atPath: p + "/" + $0) }
+            // bodies.tsv alone does not make one: the scoring folder has a file of that name too.
+            TranscriptConventions.schema.keys.contains { $0 != "bodies.tsv" && fm.fileExists(atPath: p + "/" + $0) }
         }
         var transcriptFolders = paths.filter(isTranscriptFolder)
         paths.removeAll(where: isTranscriptFolder)
+        // The transcript stage's bodies.tsv, named alone, is checked with its folder: it is not a bodies table.
+        let transcriptFiles = paths.filter { $0.hasSuffix("bodies.tsv") && isTranscriptFolder(($0 as NSString).deletingLastPathComponent) }
+        transcriptFolders += transcriptFiles.map { ($0 as NSString).deletingLastPathComponent }
+        paths.removeAll { transcriptFiles.contains($0) }
         var bodyTables = paths.filter { $0.hasSuffix("bodies.tsv") }
         paths.removeAll { $0.hasSuffix("bodies.tsv") }
-        var orientation: String?
+        var orientation: String?, transcriptBodies: String?
         if files.isEmpty, let dir = ProjectLayout.lexiconsDirectory() {
             bodyTables.append(dir + "/scoring/bodies.tsv")
             orientation = dir + "/scoring/orientation.tsv"
+            transcriptBodies = dir + "/transcript/bodies.tsv"
             transcriptFolders.append(dir + "/transcript")
         }
         var diagnostics = paths.isEmpty ? [] : LexiconLint.check(paths: paths, folder: folder)
         for table in bodyTables {
-            diagnostics += BodyTable.lint(path: table, orientation: orientation, fold: { $0 >= 0x3400 ? folder.fold($0) : $0 })
+            diagnostics += BodyTable.lint(path: table, orientation: orientation, transcriptBodies: transcriptBodies,
+                                          fold: { $0 >= 0x3400 ? folder.fold($0) : $0 })
         }
         for dir in transcriptFolders { diagnostics += TranscriptConventions.check(directory: dir, folder: folder) }
         for d in diagnostics { print(d.description) }
