@@ -15,26 +15,29 @@ public enum LexiconSetup {
     ///   - defaults: whether the layout's deflection part is used (`--no-default-lexicons` leaves it out).
     ///   - dictionary: whether to load the segmentation dictionary too (slow the first time a
     ///     copied dictionary is read).
-    public static func check(layout: LexiconLayout, extra: [String], defaults: Bool, dictionary: Bool = true) -> [Diagnostic] {
+    /// - Returns: the problems, and how many files were read.
+    public static func check(layout: LexiconLayout, extra: [String], defaults: Bool, dictionary: Bool = true) -> (diagnostics: [Diagnostic], files: Int) {
         var out: [Diagnostic] = []
         func attempt(_ load: () throws -> Void) {
-            do { try load() } catch let d as Diagnostic { out.append(d) } catch { out.append(Diagnostic(.error, file: layout[.scoring], "\(error)")) }
+            do { try load() } catch let d as Diagnostic { out.append(d) } catch { out.append(Diagnostic(.error, file: layout.copy ?? "lexicons", "\(error)")) }
         }
         var folder = ScriptFolder()
+        var files = 1 + ScoringResources.FileName.all.count + TranscriptConventions.schema.count
         attempt { folder = try ScriptFolder.load(path: layout.scriptTable) }
         let paths = (defaults ? [layout.deflection] : []) + extra
         if !paths.isEmpty {
-            out += Lexicon.validate(paths: paths, folder: folder, required: defaults ? [layout.deflection] : []).diagnostics
+            let lexicon = Lexicon.validate(paths: paths, folder: folder, required: defaults ? [layout.deflection] : [])
+            out += lexicon.diagnostics
+            files += lexicon.files.count
         }
-        let scoring = layout.scoring
-        attempt { _ = try ScoringWeights.load(path: layout.weights) }
-        attempt { _ = try WordList.load(path: scoring + "/stopwords.txt") }
-        attempt { _ = try TermTable.load(path: scoring + "/cues.tsv", categories: ScoringResources.cueCategories) }
-        attempt { _ = try TermTable.load(path: scoring + "/orientation.tsv", categories: ScoringResources.orientationCategories) }
-        out += BodyTable.lint(path: scoring + "/bodies.tsv", orientation: scoring + "/orientation.tsv",
-                              fold: { [folder] in $0 >= 0x3400 ? folder.fold($0) : $0 })
+        out += ScoringResources.check(directory: layout.scoring, weights: layout.weights,
+                                      transcriptBodies: layout.transcript + "/bodies.tsv",
+                                      fold: { [folder] in $0 >= 0x3400 ? folder.fold($0) : $0 })
         out += TranscriptConventions.check(directory: layout.transcript, folder: folder)
-        if dictionary { attempt { _ = try Segmenter.load(directory: layout.dictionary) } }
-        return out
+        if dictionary {
+            attempt { _ = try Segmenter.load(directory: layout.dictionary) }
+            files += 2
+        }
+        return (out, files)
     }
 }

@@ -7,13 +7,13 @@ import TuiweiScoring
 public enum CSVReport {
     public static let answerColumns = [
         "document", "call", "turn", "official_turn", "speaker", "organisation", "department", "surname", "line",
-        "score", "grade", "codes", "evidence", "question_type", "duplicate_of", "text", "contributions",
+        "score", "grade", "codes", "evidence", "question_type", "duplicate_of", "question", "text", "contributions",
     ]
 
     public static let officialColumns = [
         "rank", "organisation", "department", "surname", "labels", "calls", "answers", "graded",
         "mean_score", "ci_low", "ci_high", "grade_0", "grade_1", "grade_2", "grade_3", "non_answer_share",
-        "top_deflections", "first_third", "last_third", "hang_ups",
+        "top_deflections", "first_third", "last_third", "hang_ups", "cautions",
         "authority_per_1000", "grassroots_per_1000", "orientation_terms", "boilerplate_index", "boilerplate_phrases",
     ]
 
@@ -26,7 +26,7 @@ public enum CSVReport {
             let sc = a.score
             out.csvField(sc.document); out.byte(comma)
             out.int(sc.call); out.byte(comma)
-            out.int(sc.turn); out.byte(comma)
+            out.int(sc.turnNumber); out.byte(comma)
             out.int(sc.officialTurn); out.byte(comma)
             out.csvField(a.speaker); out.byte(comma)
             out.csvField(a.official.organisation); out.byte(comma)
@@ -57,6 +57,7 @@ public enum CSVReport {
             out.byte(comma)
             out.csvField(a.questionType.rawValue); out.byte(comma)
             out.csvField(duplicate.of(document: sc.document, call: sc.call) ?? ""); out.byte(comma)
+            out.csvField(a.question); out.byte(comma)
             out.csvField(a.text); out.byte(comma)
             out.csvField { out in
                 for (i, c) in sc.contributions.enumerated() {
@@ -82,8 +83,9 @@ public enum CSVReport {
                         st.mean.map { fmt($0.mean) } ?? "", st.mean.map { fmt($0.low) } ?? "", st.mean.map { fmt($0.high) } ?? "",
                         fmt(st.gradeShares[0], 3), fmt(st.gradeShares[1], 3), fmt(st.gradeShares[2], 3), fmt(st.gradeShares[3], 3),
                         fmt(st.nonAnswerShare, 3),
-                        st.deflections.map { "\($0.code.rawValue):\($0.count)" }.joined(separator: ";"),
+                        st.deflections.map { "\($0.code.rawValue):\($0.count)/\($0.turns)" }.joined(separator: ";"),
                         st.firstThird.map { fmt($0) } ?? "", st.lastThird.map { fmt($0) } ?? "", String(st.hangUps),
+                        RankingCaution.of(st).map(\.rawValue).joined(separator: ";"),
                         fmt(o.orientation.authorityPer1000, 2), fmt(o.orientation.grassrootsPer1000, 2),
                         o.orientation.topTerms.map { "\($0.term):\($0.count)" }.joined(separator: ";"),
                         fmt(o.boilerplate.index, 3), o.boilerplate.topPhrases.map { "\($0.phrase):\($0.count)" }.joined(separator: ";")])

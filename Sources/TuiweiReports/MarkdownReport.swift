@@ -21,26 +21,25 @@ public enum MarkdownReport {
     }
 
     static func headline(_ s: CorpusSummary) -> String {
-        let t = s.totals
         var out = "# Tuiwei responsiveness report\n\n"
-        let copies = t.duplicateCalls
-        out += "\(t.documents) documents (\(t.analysed) analysed, \(t.skipped) skipped), "
-        out += "\(t.calls) calls (\(copies) duplicate \(copies == 1 ? "copy" : "copies") counted once), "
-        out += "\(s.overall.answers) official answers, \(s.overall.graded) graded. "
+        out += countsText(s) + " "
         out += "Mean score \(meanText(s.overall.mean)); non-answers (grade 0) \(percent(s.overall.nonAnswerShare)).\n\n"
-        out += "Scores run 0–100 (grade 0 = no answer … 3 = answers directly with substance); brackets give the 95% bootstrap interval.\n\n"
+        out += "Scores run 0–100 (grade 0 = no answer … 3 = answers directly with substance); brackets give the \(levelText(s.intervalLevel)) bootstrap interval. "
+        out += "Turns are numbered from 1 in every output: `turn` among all turns of the call, `official turn` among its official turns. "
+        out += codeCountsNote + " "
+        out += "⚠ marks a mean from fewer than \(RankingCaution.fewAnswersBelow) graded answers or with an interval wider than \(fmt(RankingCaution.wideIntervalAbove, 0)) points.\n\n"
         return out
     }
 
     static func officialsTable(_ s: CorpusSummary) -> String {
         var out = "## Officials, least responsive first\n\n"
-        out += "| # | organisation | department | surname | calls | answers | mean score [CI] | % non-answers | top deflections | orientation per 1,000 chars | boilerplate |\n"
-        out += "|---|---|---|---|---:|---:|---|---:|---|---|---|\n"
+        out += "| # | organisation | department | surname | calls | answers | mean score [CI] | caution | % non-answers | top deflections (detections in turns) | orientation per 1,000 chars | boilerplate |\n"
+        out += "|---|---|---|---|---:|---:|---|---|---:|---|---|---|\n"
         for (i, o) in s.officials.enumerated() {
             let st = o.statistics
             let bp = o.boilerplate.topPhrases.first.map { " (\($0.phrase))" } ?? ""
             out += "| \(i + 1) | \(cell(o.official.organisation)) | \(cell(o.official.department ?? "–")) | \(cell(o.official.surname ?? "–")) "
-            out += "| \(st.calls) | \(st.answers) | \(meanText(st.mean)) | \(percent(st.nonAnswerShare)) | \(cell(topCodes(st))) "
+            out += "| \(st.calls) | \(st.answers) | \(meanText(st.mean)) | \(cautionText(st)) | \(percent(st.nonAnswerShare)) | \(cell(topCodes(st))) "
             out += "| \(orientationText(o.orientation)) | \(percent(o.boilerplate.index, digits: 1))\(cell(bp)) |\n"
         }
         return out
@@ -72,7 +71,7 @@ public enum MarkdownReport {
             let hangs = c.entry.events.filter { $0 == .hangUp }.count
             if hangs > 0 { out += "; ended by a hang-up" }
             out += ".\n"
-            if !st.deflections.isEmpty { out += "Deflections: \(topCodes(st, 6)).\n" }
+            if !st.deflections.isEmpty { out += "Deflections (detections in turns): \(topCodes(st, 6)).\n" }
             if let r = c.entry.respondents {
                 out += "Respondents, who speak for no body (listed, not scored or ranked): \(r.joined(separator: ", ")).\n"
             }
@@ -80,7 +79,8 @@ public enum MarkdownReport {
                 out += "\nMost telling quotes:\n\n"
                 for q in c.quotes {
                     let quoted = q.text.range(of: q.evidence).map { q.text.replacingCharacters(in: $0, with: "**\(q.evidence)**") } ?? q.text
-                    out += "- “\(quoted)” — \(q.code.rawValue) — \(q.location.document):\(q.location.line)\n"
+                    let asked = q.question.isEmpty ? "(no question before it)" : "“\(cell(q.question))”"
+                    out += "- Q: \(asked)\n  A: “\(cell(quoted))” — \(q.code.rawValue) — official turn \(q.officialTurn), \(q.location.document):\(q.location.line)\n"
                 }
             }
         }
@@ -97,6 +97,25 @@ public enum MarkdownReport {
         }
         if s.unlistedDocuments > 0 { out += "\n" + moreDocumentsNote(s.unlistedDocuments) + "\n" }
         return out
+    }
+
+    /// The excerpt of a `report.md` that README shows as its sample: the headline, the ranking of
+    /// officials and the first call's profile, with `…` where sections are left out. Taken from the
+    /// rendered text, so the sample is exactly what a run writes.
+    public static func readmeExcerpt(of report: String) -> String {
+        let sections = report.components(separatedBy: "\n## ")
+        guard let head = sections.first else { return report }
+        var out = head.trimmingCharacters(in: .newlines) + "\n"
+        if let officials = sections.first(where: { $0.hasPrefix("Officials") }) {
+            out += "\n## " + officials.trimmingCharacters(in: .newlines) + "\n"
+        }
+        if let calls = sections.first(where: { $0.hasPrefix("Calls\n") }) {
+            let parts = calls.components(separatedBy: "\n### ")
+            if parts.count > 1 {
+                out += "\n…\n\n## Calls\n\n### " + parts[1].trimmingCharacters(in: .newlines) + "\n"
+            }
+        }
+        return out + "\n…\n"
     }
 
     /// A table cell: pipes escaped, line breaks flattened.

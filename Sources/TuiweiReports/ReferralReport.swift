@@ -25,7 +25,7 @@ public enum ReferralReport {
                 out.csvField(a.official.organisation); out.byte(comma)
                 out.csvField(a.score.document); out.byte(comma)
                 out.int(a.score.call); out.byte(comma)
-                out.int(a.score.turn); out.byte(comma)
+                out.int(a.score.turnNumber); out.byte(comma)
                 out.text(t.code.rawValue); out.byte(comma)
                 out.csvField(t.text); out.byte(comma)
                 out.csvField(t.body); out.byte(comma)
@@ -72,7 +72,7 @@ public enum ReferralReport {
             for t in a.targets {
                 let d = t.detection < a.score.detections.count ? a.score.detections[t.detection].text : ""
                 out += JSONLinesReport.line("target", TargetRecord(
-                    document: a.score.document, call: a.score.call, turn: a.score.turn, officialTurn: a.score.officialTurn,
+                    document: a.score.document, call: a.score.call, turn: a.score.turnNumber, officialTurn: a.score.officialTurn,
                     official: a.official, code: t.code.rawValue, detection: d, text: t.text, body: t.body, kind: t.kind,
                     basis: t.basis.rawValue, start: t.range.lowerBound, end: t.range.upperBound,
                     line: t.location.line, column: t.location.column, rule: t.rule.description, duplicateOf: original), encoder)
@@ -148,7 +148,8 @@ public enum ReferralReport {
 
     static func quoteText(_ q: Quote) -> String {
         let quoted = q.text.range(of: q.evidence).map { q.text.replacingCharacters(in: $0, with: "**\(q.evidence)**") } ?? q.text
-        return cell("“\(quoted)” — \(q.code.rawValue) — \(q.location.document):\(q.location.line)")
+        let asked = q.question.isEmpty ? "" : "Q: “\(q.question)” A: "
+        return cell("\(asked)“\(quoted)” — \(q.code.rawValue) — \(q.location.document):\(q.location.line)")
     }
 
     static func cell(_ s: String) -> String { MarkdownReport.cell(s) }
@@ -156,14 +157,17 @@ public enum ReferralReport {
     // MARK: report.html
 
     /// The section: the diagram, the list of edges it links to, and the chains.
-    static func htmlSection(_ s: CorpusSummary) -> String {
+    static func htmlSection(_ s: CorpusSummary, links: HTMLReport.Links? = nil) -> String {
+        let links = links ?? HTMLReport.Links(s)
         let map = s.referrals
         var h = "<section id=\"referrals\">\n<h2>Where the buck goes</h2>\n"
         guard !map.organisations.isEmpty else {
             return h + "<p class=\"note\">No referral, jurisdiction or deference detection in the analysed calls.</p>\n</section>\n"
         }
-        h += "<p class=\"note\">Organisations on the left, the bodies their officials pointed to on the right, grouped by kind; a line is as thick as the number of times. Follow a line to its strongest quote below; referrals.csv lists every one.</p>\n"
+        h += "<p class=\"note\">Organisations on the left, the bodies their officials pointed to on the right, grouped by kind; a line is as thick as the number of times "
+        h += "(on a narrow screen, each organisation's bodies as bars as long as the number of times, coloured by kind). Follow a line or a bar to its strongest quote below; referrals.csv lists every one.</p>\n"
         h += diagram(map)
+        h += narrowDiagram(map)
         h += "<ol class=\"edges\">\n"
         for (i, e) in map.organisations.enumerated() {
             let q = e.quote
@@ -172,9 +176,16 @@ public enum ReferralReport {
             } ?? HTMLReport.esc(q.text)
             h += "<li id=\"edge-\(i + 1)\"><b>\(HTMLReport.esc(e.organisation)) → \(HTMLReport.esc(e.body))</b> "
             h += "<span class=\"kind\">\(HTMLReport.esc(map.label(ofKind: e.kind)))</span> ×\(e.count) in \(e.calls) call\(e.calls == 1 ? "" : "s") "
-            h += "(\(HTMLReport.esc(e.callList.joined(separator: ", "))))<br /><q lang=\"zh-Hans\">\(quoted)</q> "
+            h += "(\(HTMLReport.esc(e.callList.joined(separator: ", "))))<br />"
+            if !q.question.isEmpty { h += "<span class=\"ask\">Q: <q lang=\"zh-Hans\">\(HTMLReport.esc(q.question))</q></span><br />" }
+            h += "A: <q lang=\"zh-Hans\">\(quoted)</q> "
             h += "<span class=\"code\" style=\"background:\(HTMLReport.colours[q.code] ?? "#999")\">\(q.code.rawValue)</span> "
-            h += "<span class=\"loc\">\(HTMLReport.esc(q.location.document)):\(q.location.line):\(q.location.column)</span></li>\n"
+            let place = "\(HTMLReport.esc(q.location.document)):\(q.location.line):\(q.location.column)"
+            if let id = links.quote(q) {
+                h += "<a class=\"loc\" href=\"#\(id)\">\(place)</a></li>\n"
+            } else {
+                h += "<span class=\"loc\">\(place)</span></li>\n"
+            }
         }
         h += "</ol>\n"
         if map.chains.isEmpty {
@@ -185,6 +196,41 @@ public enum ReferralReport {
             h += "</ul>\n"
         }
         return h + "</section>\n"
+    }
+
+    /// The diagram for a narrow screen: per organisation, one bar per body it points to, as long
+    /// as its count and coloured by its kind, each linked to its quote (the curves of `diagram`
+    /// need more width than a phone has).
+    static func narrowDiagram(_ map: ReferralMap) -> String {
+        let edges = map.organisations
+        let width = 360.0, row = 20.0, labelWidth = 150.0
+        let maxCount = Double(edges.map(\.count).max() ?? 1)
+        var organisations = 0
+        for (i, e) in edges.enumerated() where i == 0 || edges[i - 1].organisation != e.organisation { organisations += 1 }
+        let height = Double(edges.count) * row + Double(organisations) * 26 + 8
+        var h = "<div class=\"narrow-only\">" + HTMLReport.svgOpen(width, height, class: "chart buck-narrow",
+                                                                 label: "Where the buck goes: the bodies each organisation's officials pointed to")
+        var y = 4.0
+        for (i, e) in edges.enumerated() {
+            if i == 0 || edges[i - 1].organisation != e.organisation {
+                h += "<text x=\"0\" y=\"\(fmt(y + 16))\" class=\"org-name\">\(HTMLReport.esc(e.organisation))</text>\n"
+                y += 26
+            }
+            let w = max(2, (width - labelWidth - 40) * Double(e.count) / maxCount)
+            h += "<a href=\"#edge-\(i + 1)\"><circle cx=\"6\" cy=\"\(fmt(y + row / 2))\" r=\"4\" fill=\"\(colour(e.kind, in: map))\" />"
+            h += "<text x=\"16\" y=\"\(fmt(y + 14))\" class=\"label\">\(HTMLReport.esc(String(e.body.prefix(9))))</text>"
+            h += "<rect x=\"\(fmt(labelWidth))\" y=\"\(fmt(y + 4))\" width=\"\(fmt(w))\" height=\"\(fmt(row - 8))\" fill=\"\(colour(e.kind, in: map))\"><title>\(HTMLReport.esc(e.organisation)) → \(HTMLReport.esc(e.body)) (\(HTMLReport.esc(map.label(ofKind: e.kind)))): \(e.count)×</title></rect>"
+            h += "<text x=\"\(fmt(labelWidth + w + 4))\" y=\"\(fmt(y + 14))\" class=\"axis\">×\(e.count)</text></a>\n"
+            y += row
+        }
+        h += "</svg>"
+        // The kinds' colours, since the bars carry no kind label.
+        h += "<p class=\"legend\">"
+        let used = Set(edges.map(\.kind))
+        for k in map.kinds where used.contains(k.id) {
+            h += "<span class=\"swatch\" style=\"background:\(colour(k.id, in: map))\"></span> \(HTMLReport.esc(k.label)) "
+        }
+        return h + "</p></div>\n"
     }
 
     /// One colour per kind, in table order.
@@ -213,7 +259,7 @@ public enum ReferralReport {
             let ka = rank[kindOf[a]!] ?? Int.max, kb = rank[kindOf[b]!] ?? Int.max
             return ka != kb ? ka < kb : totals[a]! != totals[b]! ? totals[a]! > totals[b]! : a < b
         }
-        let row = 22.0, top = 16.0, width = 760.0, leftBox = 190.0, rightX = 470.0
+        let row = 22.0, top = 16.0, width = 600.0, leftBox = 150.0, rightX = 330.0
         var y: [String: Double] = [:]
         var labels: [(kind: String, y: Double)] = []
         var cursor = top
@@ -234,7 +280,7 @@ public enum ReferralReport {
         var orgY: [String: Double] = [:]
         for (i, o) in organisations.enumerated() { orgY[o] = top + slot * (Double(i) + 0.5) }
         let maxCount = Double(edges.map(\.count).max() ?? 1)
-        var h = "<div class=\"scroll\"><svg class=\"chart referrals\" xmlns=\"http://www.w3.org/2000/svg\" width=\"\(fmt(width, 0))\" height=\"\(fmt(height, 0))\" viewBox=\"0 0 \(fmt(width, 0)) \(fmt(height, 0))\" role=\"img\" aria-label=\"Where the buck goes: organisations and the bodies their officials pointed to\">\n"
+        var h = "<div class=\"scroll wide-only\"><svg class=\"chart referrals\" xmlns=\"http://www.w3.org/2000/svg\" width=\"\(fmt(width, 0))\" height=\"\(fmt(height, 0))\" viewBox=\"0 0 \(fmt(width, 0)) \(fmt(height, 0))\" role=\"img\" aria-label=\"Where the buck goes: organisations and the bodies their officials pointed to\">\n"
         for (i, e) in edges.enumerated() {
             let key = e.kind + "\t" + e.body
             guard let y1 = orgY[e.organisation], let y2 = y[key] else { continue }

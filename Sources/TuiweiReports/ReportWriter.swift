@@ -364,8 +364,37 @@ func meanText(_ m: MeanInterval?) -> String {
     return "\(fmt(m.mean)) [\(fmt(m.low))–\(fmt(m.high))]"
 }
 
+/// The most frequent deflection codes: detections, then the turns that hold them
+/// (`DEFER_ADMIN 31 in 17`), the one counting convention of every report.
 func topCodes(_ s: ScoreStatistics, _ n: Int = 3) -> String {
-    s.deflections.prefix(n).map { "\($0.code.rawValue) \($0.count)" }.joined(separator: ", ")
+    s.deflections.prefix(n).map { "\($0.code.rawValue) \($0.count) in \($0.turns)" }.joined(separator: ", ")
+}
+
+/// How the code counts are written, said once under each report's first table.
+let codeCountsNote = "Deflections are given as code, detections, and the official turns that hold them (REFERRAL 5 in 3: five detections in three turns; a turn may hold several)."
+
+/// The interval's level as the reports print it (`95%`).
+func levelText(_ level: Double) -> String {
+    let p = level * 100
+    return (p.rounded() == p ? fmt(p, 0) : fmt(p, 1)) + "%"
+}
+
+/// The ranking's mark of an uncertain mean (`⚠ few answers`), empty when there is none.
+func cautionText(_ s: ScoreStatistics) -> String {
+    let c = RankingCaution.of(s)
+    return c.isEmpty ? "" : "⚠ " + c.map(\.rawValue).joined(separator: ", ")
+}
+
+/// The headline's counts: what is counted, and what was read but not counted (duplicate copies).
+func countsText(_ s: CorpusSummary) -> String {
+    let t = s.totals
+    let copies = t.duplicateCalls
+    var out = "\(t.documents) documents (\(t.analysed) analysed, \(t.skipped) skipped), "
+    out += "\(t.calls) calls (\(copies) duplicate \(copies == 1 ? "copy" : "copies") counted once), "
+    out += "\(s.overall.answers) official answers counted, \(s.overall.graded) graded"
+    let uncounted = t.answers - s.overall.answers
+    if uncounted > 0 { out += " (\(t.answers) official turns read; the \(uncounted) in duplicate copies are listed, not counted)" }
+    return out + "."
 }
 
 func orientationText(_ o: OrientationProfile) -> String {

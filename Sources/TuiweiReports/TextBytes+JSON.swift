@@ -149,7 +149,7 @@ extension TextBytes {
         j.key("score"); j.number(sc.score)
         j.key("speaker"); j.jsonString(a.speaker)
         j.key("text"); j.jsonString(a.text)
-        j.key("turn"); j.int(sc.turn)
+        j.key("turn"); j.int(sc.turnNumber)
         j.raw("},\"type\":\"answer\"}\n")
     }
 
@@ -182,13 +182,16 @@ extension TextBytes {
         raw("}")
         key("quotes")
         array(c.quotes) { j, q in
-            j.raw("{"); j.key("code", first: true); j.jsonString(q.code.rawValue)
+            j.raw("{"); j.key("call", first: true); j.int(q.call)
+            j.key("code"); j.jsonString(q.code.rawValue)
             j.key("evidence"); j.jsonString(q.evidence)
             j.key("location"); j.raw("{")
             j.key("column", first: true); j.int(q.location.column)
             j.key("document"); j.jsonString(q.location.document)
             j.key("line"); j.int(q.location.line)
             j.raw("}")
+            j.key("officialTurn"); j.int(q.officialTurn)
+            j.key("question"); j.jsonString(q.question)
             j.key("score"); j.encoderNumber(q.score)
             j.key("text"); j.jsonString(q.text); j.raw("}")
         }
@@ -211,7 +214,8 @@ extension TextBytes {
         array(s.deflections) { j, d in
             j.raw("{"); j.key("code", first: true); j.jsonString(d.code.rawValue)
             j.key("count"); j.int(d.count)
-            j.key("rate"); j.encoderNumber(d.rate); j.raw("}")
+            j.key("rate"); j.encoderNumber(d.rate)
+            j.key("turns"); j.int(d.turns); j.raw("}")
         }
         if let f = s.firstThird { key("firstThird"); encoderNumber(f) }
         key("gradeCounts"); array(s.gradeCounts) { j, n in j.int(n) }

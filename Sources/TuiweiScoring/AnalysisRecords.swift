@@ -133,3 +133,10 @@ public struct ScoredAnswer: Sendable, Hashable, Codable {
         self.targets = targets
     }
 }
+
+extension AnswerScore {
+    /// The number every output gives the turn: its place among all turns of its call, counted
+    /// from 1 (`turn` is the 0-based index into `Call.turns`). `officialTurn`, also from 1, is its
+    /// place among the call's official turns, the number the gold files and the charts use.
+    public var turnNumber: Int { turn + 1 }
+}

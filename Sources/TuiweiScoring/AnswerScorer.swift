@@ -84,7 +84,11 @@ public struct AnswerScorer: Sendable {
             if let lead = yesNoWord {
                 add("question.yesno.answered", w["question.yesno.answered"], "\(questionType.rawValue) question answered with \u{201C}\(lead.word)\u{201D}")
                 // Assent to a tag, or a bare backchannel, is not an answer of substance.
-                let bare = content.isEmpty || (questionType == .tag && resources.fillerWords.contains(lead.word))
+                // 好 / 行 agree to a request; to a question they only acknowledge it.
+                // (unless the question asked with that word: 好不好？ 行吗？).
+                let assentOnly = questionType != .request && Self.assentWords.contains(lead.word)
+                    && !context.question.contains(lead.word.prefix(1))
+                let bare = content.isEmpty || assentOnly || (questionType == .tag && resources.fillerWords.contains(lead.word))
                 if !bare { derive(.direct, lead.range, "\(questionType.rawValue) question answered yes or no") }
             } else {
                 add("question.yesno.unanswered", w["question.yesno.unanswered"], "\(questionType.rawValue) question without a yes or no")
@@ -141,6 +145,9 @@ public struct AnswerScorer: Sendable {
                            grade: graded ? w.grade(for: score) : nil,
                            detections: allDetections, contributions: parts)
     }
+
+    /// Yes-words that agree to a request but, to a question, only acknowledge it.
+    static let assentWords: Set<String> = ["好", "好的", "行"]
 
     /// Words that carry content: not punctuation, stop words, fillers or greetings.
     public func contentWords(_ words: [String]) -> [String] {

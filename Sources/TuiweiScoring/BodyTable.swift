@@ -39,6 +39,9 @@ public struct BodyTable: Sendable, Hashable {
 
     /// The kind every detection with no named body falls into; the table must define it.
     public static let unnamedKind = "unnamed"
+    /// The kind of persons pointed to by their title (领导, 部长): a word the transcript stage
+    /// reads as a person's title (`person` in `lexicons/transcript/bodies.tsv`) must be of it.
+    public static let leaderKind = "leader"
 
     public let kinds: [Kind]
     public let terms: [Term]
@@ -166,6 +169,42 @@ public struct BodyTable: Sendable, Hashable {
         return (BodyTable(kinds: kinds, terms: terms, follow: follow, source: file), problems)
     }
 
+    /// The words this table and the transcript stage's file both list, where they disagree on
+    /// what the word names. The transcript file says how a label or header is read (a `person`
+    /// title, an `organisation`, `body` or `department` ending, the `caller-organisation` of the
+    /// questioning side); this table says which body an official points to. A title must be a
+    /// `leader` here, an organisation word no `leader`, and the caller's side no body at all.
+    static func crossCheck(_ table: BodyTable, transcript: String, file: String,
+                           fold: ((UInt32) -> UInt32)?) -> [Diagnostic] {
+        func key(_ s: String) -> [UInt32] { foldedScalars(s).map { fold?($0) ?? $0 } }
+        var classes: [[UInt32]: [(name: String, line: Int)]] = [:]
+        for (number, rawLine) in lines(of: transcript) {
+            let fields = rawLine.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard fields.count >= 2, !fields[0].hasPrefix("#"), !fields[1].isEmpty else { continue }
+            classes[key(fields[1]), default: []].append((fields[0], number))
+        }
+        var out: [Diagnostic] = []
+        for term in table.terms {
+            guard let listed = classes[key(term.text)] else { continue }
+            let isPerson = listed.contains { $0.name == "person" }
+            for c in listed {
+                let at = "\(file):\(c.line)"
+                let names = ["organisation", "body", "department"]
+                if c.name == "person", term.kind != leaderKind {
+                    out.append(Diagnostic(.warning, file: term.rule.file, line: term.rule.line,
+                                          "'\(term.text)' is a person's title at \(at); list it under the kind \(leaderKind) here"))
+                } else if names.contains(c.name), term.kind == leaderKind, !isPerson {
+                    out.append(Diagnostic(.warning, file: term.rule.file, line: term.rule.line,
+                                          "'\(term.text)' names a body at \(at) (class \(c.name)), not a person; give it the kind of that body here"))
+                } else if c.name == "caller-organisation" {
+                    out.append(Diagnostic(.warning, file: term.rule.file, line: term.rule.line,
+                                          "'\(term.text)' names the questioning side at \(at) (class caller-organisation); officials do not point to it, delete one of them"))
+                }
+            }
+        }
+        return out
+    }
+
     /// Levenshtein distance over scalars, for "did you mean" hints.
     static func editDistance(_ a: String, _ b: String) -> Int {
         let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
@@ -187,11 +226,16 @@ public struct BodyTable: Sendable, Hashable {
 extension BodyTable {
     /// Every problem of the bodies table at `path` (what `tuiwei lexicon check` prints); with
     /// `orientation`, also each orientation term that names a body of the table, since a body
-    /// belongs in one list only.
-    public static func lint(path: String, orientation: String? = nil, fold: ((UInt32) -> UInt32)? = nil) -> [Diagnostic] {
+    /// belongs in one list only; with `transcriptBodies` (the transcript stage's
+    /// `lexicons/transcript/bodies.tsv`), each word the two files class differently (`crossCheck`).
+    public static func lint(path: String, orientation: String? = nil, transcriptBodies: String? = nil,
+                            fold: ((UInt32) -> UInt32)? = nil) -> [Diagnostic] {
         let text: String
         do { text = try readText(path) } catch { return [error] }
         var (table, problems) = parse(text, file: path, fold: fold)
+        if let transcriptBodies, let words = try? readText(transcriptBodies) {
+            problems += crossCheck(table, transcript: words, file: transcriptBodies, fold: fold)
+        }
         if let orientation, let terms = try? readText(orientation) {
             let bodies = Dictionary(table.terms.map { (foldedScalars($0.text), $0) }, uniquingKeysWith: { a, _ in a })
             for (number, rawLine) in lines(of: terms) {

@@ -21,6 +21,30 @@ public struct Quote: Sendable, Hashable, Codable {
     /// Where the evidence starts in the original file.
     public let location: SourceLocation
     public let score: Double
+    /// The caller's question the quoted answer answers, cut to its last asking sentence
+    /// (`questionExcerpt`); empty when the answer follows no question.
+    public let question: String
+    /// 1-based position of the answer among its call's official turns, to link a quote to its answer.
+    public let officialTurn: Int
+    public let call: Int
+
+    public init(text: String, evidence: String, code: Code, location: SourceLocation, score: Double,
+                question: String = "", officialTurn: Int = 0, call: Int = 0) {
+        self.text = text
+        self.evidence = evidence
+        self.code = code
+        self.location = location
+        self.score = score
+        self.question = question
+        self.officialTurn = officialTurn
+        self.call = call
+    }
+
+    /// The quote of `answer`'s words `text` around `evidence`.
+    public init(text: String, evidence: String, code: Code, location: SourceLocation, answer: ScoredAnswer) {
+        self.init(text: text, evidence: evidence, code: code, location: location, score: answer.score.score,
+                  question: questionExcerpt(answer.question), officialTurn: answer.score.officialTurn, call: answer.score.call)
+    }
 }
 
 /// One call's profile.
@@ -84,6 +108,14 @@ public struct CorpusSummary: Sendable, Hashable {
     public let duplicates: [String: DuplicateLink]
     /// Where the buck goes: the bodies officials and organisations point to.
     public let referrals: ReferralMap
+    /// The confidence level of every interval (`bootstrap.level`), for the reports to print.
+    public let intervalLevel: Double
+    /// Each official as an answer names them → as the ranking shows them (names compared across
+    /// scripts, shown as first written).
+    public let shownAs: [OfficialKey: OfficialKey]
+
+    /// The official of the ranking that `answer` counts for.
+    public func rankedOfficial(of answer: ScoredAnswer) -> OfficialKey { shownAs[answer.official] ?? answer.official }
 
     /// The documents a report lists: the first ones, then every skipped one not among them.
     public var listedDocuments: [DocumentEntry] {
@@ -108,7 +140,8 @@ public struct CorpusSummary: Sendable, Hashable {
 
     init(totals: RunTotals, officials: [OfficialSummary], calls: [CallSummary], organisations: [OrganisationSummary],
          overall: ScoreStatistics, gradeThresholds: [Double], documents: [DocumentEntry], skipped: [DocumentEntry],
-         answers: [ScoredAnswer], duplicates: [String: DuplicateLink], referrals: ReferralMap = .empty) {
+         answers: [ScoredAnswer], duplicates: [String: DuplicateLink], referrals: ReferralMap = .empty,
+         intervalLevel: Double = ScoringWeights.defaultIntervalLevel, shownAs: [OfficialKey: OfficialKey] = [:]) {
         self.totals = totals
         self.officials = officials
         self.calls = calls
@@ -120,6 +153,8 @@ public struct CorpusSummary: Sendable, Hashable {
         self.answers = answers
         self.duplicates = duplicates
         self.referrals = referrals
+        self.intervalLevel = intervalLevel
+        self.shownAs = shownAs
     }
 }
 
@@ -143,7 +178,7 @@ func tellingQuotes(_ answers: [ScoredAnswer], count: Int) -> [Quote] {
         let a = answers[candidates[c].answer], d = a.score.detections[candidates[c].detection]
         // An event (a hang-up) has no words in the turn: quote the event itself.
         let q = Quote(text: d.range.isEmpty ? d.text : clause(around: d.range, in: a.text), evidence: d.text,
-                      code: d.code, location: d.location, score: a.score.score)
+                      code: d.code, location: d.location, answer: a)
         quotes[c] = q
         return q
     }
@@ -164,6 +199,34 @@ func tellingQuotes(_ answers: [ScoredAnswer], count: Int) -> [Quote] {
     }
     return out
 }
+
+/// The part of a caller's `question` a report shows beside an answer: its last sentence that asks
+/// (ends with ？ or ?), else its last sentence, cut to its last `questionExcerptLength` scalars
+/// with a leading "…". Several caller turns of one exchange are joined by line breaks first.
+public func questionExcerpt(_ question: String) -> String {
+    let s = Array(question.unicodeScalars)
+    func isEnd(_ v: UInt32) -> Bool { v == 0x3002 || v == 0xFF01 || v == 0xFF1F || v == 0x21 || v == 0x3F || v == 0x0A || v == 0xFF1B }
+    func isAsk(_ v: UInt32) -> Bool { v == 0xFF1F || v == 0x3F }
+    func isSpace(_ v: UInt32) -> Bool { v == 0x20 || v == 0x09 || v == 0x0A || v == 0x0D || v == 0x3000 }
+    var end = s.count
+    while end > 0, isSpace(s[end - 1].value) { end -= 1 }
+    guard end > 0 else { return "" }
+    // The last sentence that asks, when there is one.
+    if let ask = s[..<end].lastIndex(where: { isAsk($0.value) }) { end = ask + 1 }
+    var start = end - 1
+    while start > 0, !isEnd(s[start - 1].value) { start -= 1 }
+    // A run of marks (？？) belongs to the sentence before it.
+    while start > 0, start < end, isEnd(s[start].value) { start += 1 }
+    while start < end, isSpace(s[start].value) { start += 1 }
+    var piece = String(String.UnicodeScalarView(s[start..<end]))
+    if end - start > questionExcerptLength {
+        piece = "…" + String(String.UnicodeScalarView(s[(end - questionExcerptLength)..<end]))
+    }
+    return piece
+}
+
+/// Scalars of a question shown at most (`questionExcerpt`).
+public let questionExcerptLength = 80
 
 /// Whether a contribution's `detail` quotes the detected `text`.
 ///

@@ -75,13 +75,15 @@ struct ReferralMapBuilder: Sendable {
 
     private var edges: [Key: Running] = [:]
 
-    /// Counts `answer`'s targets on its official's and its organisation's edges.
-    mutating func add(_ answer: ScoredAnswer) {
+    /// Counts `answer`'s targets on the edges of `official` (the answer's official as the
+    /// summary shows it) and of its organisation.
+    mutating func add(_ answer: ScoredAnswer, as shown: OfficialKey? = nil) {
+        let official = shown ?? answer.official
         guard !answer.targets.isEmpty else { return }
         let call = "\(answer.score.document)#\(answer.score.call)"
         for t in answer.targets {
-            for official in [answer.official as OfficialKey?, nil] {
-                let key = Key(organisation: answer.official.organisation, official: official, body: t.body, kind: t.kind)
+            for edgeOfficial in [official as OfficialKey?, nil] {
+                let key = Key(organisation: official.organisation, official: edgeOfficial, body: t.body, kind: t.kind)
                 if var r = edges[key] {
                     r.edge.count += 1
                     // Answers come call by call, so a call is new exactly when it differs from the last.
@@ -93,7 +95,7 @@ struct ReferralMapBuilder: Sendable {
                     if answer.score.score < r.edge.quote.score { r.edge.quote = Self.quote(t, answer) }
                     edges[key] = r
                 } else {
-                    edges[key] = Running(edge: ReferralEdge(organisation: key.organisation, official: official, body: t.body,
+                    edges[key] = Running(edge: ReferralEdge(organisation: key.organisation, official: edgeOfficial, body: t.body,
                                                             kind: t.kind, count: 1, calls: 1, callList: [call],
                                                             quote: Self.quote(t, answer)),
                                          lastCall: call)
@@ -106,7 +108,7 @@ struct ReferralMapBuilder: Sendable {
         let d = t.detection < a.score.detections.count ? a.score.detections[t.detection] : nil
         let around = t.basis == .none ? (d?.range ?? t.range) : t.range
         return Quote(text: TuiweiScoring.clause(around: around, in: a.text), evidence: t.text.isEmpty ? (d?.text ?? "") : t.text,
-                     code: t.code, location: t.location, score: a.score.score)
+                     code: t.code, location: t.location, answer: a)
     }
 
     /// The map; `called` are the organisations that answered in the corpus, for chains.
@@ -175,8 +177,9 @@ struct ReferralMapBuilder: Sendable {
 extension ScoringResources {
     /// Whether the called `organisation` is the body `body` that `edge`'s organisation pointed
     /// to: its name ends with the body's name or one of its terms (`安阳市总工会` ends with
-    /// `市总工会`), and what stands before that is no other place — nothing, or a place (its first
-    /// two characters) that the pointing organisation's name or the quote also names.
+    /// `市总工会`), and what stands before that is no other place — nothing, or a place that the
+    /// pointing organisation's name or the quote also names. The place is the finest one the
+    /// prefix names (`重庆市巴南区` → `巴南`), so two districts of one city stay apart.
     func names(_ body: String, organisation: String, pointedFrom edge: ReferralEdge) -> Bool {
         guard body != ReferralTarget.unnamedBody else { return false }
         let name = folded(organisation)
@@ -186,10 +189,21 @@ extension ScoringResources {
             guard !t.isEmpty, name.count >= t.count, name.suffix(t.count).elementsEqual(t) else { continue }
             let prefix = name.dropLast(t.count)
             if prefix.isEmpty { return true }
-            let place = Array(prefix.prefix(2))
+            let place = Array(Self.finestPlace(Array(prefix)).prefix(2))
             for context in [folded(edge.organisation), folded(edge.quote.text)] where contains(context, place) { return true }
         }
         return false
+    }
+
+    /// The last place of a prefix such as `重庆市巴南区`: the level word at its end dropped, then
+    /// what follows the last level word left (`巴南`); the whole prefix when that leaves nothing.
+    static func finestPlace(_ prefix: [UInt32]) -> [UInt32] {
+        // 省 市 县 区 镇
+        let levels: Set<UInt32> = [0x7701, 0x5E02, 0x53BF, 0x533A, 0x9547]
+        var p = prefix
+        while let last = p.last, levels.contains(last) { p.removeLast() }
+        if let cut = p.lastIndex(where: levels.contains) { p = Array(p[(cut + 1)...]) }
+        return p.isEmpty ? prefix : p
     }
 
     private func contains(_ haystack: [UInt32], _ needle: [UInt32]) -> Bool {

@@ -1,12 +1,45 @@
 import Foundation
 import TuiweiCore
 
-/// Count and rate of one deflection code in a group of answers.
+/// Count and rate of one deflection code in a group of answers. Two counts, always labelled
+/// apart in the reports: `count` detections (a turn may hold several) and `turns` with the code.
 public struct CodeCount: Sendable, Hashable, Codable {
     public let code: Code
+    /// Detections of the code.
     public let count: Int
-    /// Graded answers with at least one detection of the code, over graded answers.
+    /// Graded answers with at least one detection of the code (a turn with a deflection is always graded).
+    public let turns: Int
+    /// `turns` over graded answers.
     public let rate: Double
+}
+
+/// Why an official's place in the ranking is uncertain, marked beside it in the reports.
+public enum RankingCaution: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Fewer than `fewAnswers` graded answers.
+    case fewAnswers = "few answers"
+    /// An interval wider than `wideInterval` points.
+    case wideInterval = "wide interval"
+
+    /// Graded answers below which a mean is marked.
+    public static let fewAnswersBelow = 10
+    /// Interval width (points on the 0–100 scale) above which a mean is marked.
+    public static let wideIntervalAbove = 30.0
+
+    /// The cautions that apply to `s`, in declaration order.
+    public static func of(_ s: ScoreStatistics) -> [RankingCaution] {
+        var out: [RankingCaution] = []
+        if s.graded < fewAnswersBelow { out.append(.fewAnswers) }
+        if let m = s.mean, m.high - m.low > wideIntervalAbove { out.append(.wideInterval) }
+        return out
+    }
+}
+
+extension ScoringWeights {
+    /// The level of bootstrap intervals when `bootstrap.level` is not set.
+    public static let defaultIntervalLevel = 0.95
+
+    /// `bootstrap.level`, or the default: the level every interval is computed and printed at.
+    public var intervalLevel: Double { values["bootstrap.level"] ?? Self.defaultIntervalLevel }
 }
 
 /// Aggregate figures of a group of answers (an official, a call, an organisation, the corpus).
@@ -87,10 +120,13 @@ public struct ScoreTotals: Sendable, Hashable {
     /// The group's figures; `key` names the group, which seeds its bootstrap.
     public func statistics(weights: ScoringWeights, key: String) -> ScoreStatistics {
         let g = Double(graded)
-        let deflections = codeCounts.map { CodeCount(code: $0.key, count: $0.value, rate: g > 0 ? Double(answersWith[$0.key] ?? 0) / g : 0) }
+        let deflections = codeCounts.map { c in
+            let turns = answersWith[c.key] ?? 0
+            return CodeCount(code: c.key, count: c.value, turns: turns, rate: g > 0 ? Double(turns) / g : 0)
+        }
             .sorted { ($1.count, $0.code) < ($0.count, $1.code) }
         let samples = weights.values["bootstrap.samples"].map { Int($0) } ?? 2000
-        let level = weights.values["bootstrap.level"] ?? 0.95
+        let level = weights.intervalLevel
         let seed = UInt64(max(0, weights["bootstrap.seed"]))
         var values: [Double: Int] = [:]
         for (tenths, count) in scores { values[Double(tenths) / 10] = count }

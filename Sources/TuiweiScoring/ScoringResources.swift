@@ -90,11 +90,37 @@ public struct ScoringResources: Sendable {
     public static func load(directory: String, weights: String? = nil) throws(Diagnostic) -> ScoringResources {
         let d = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         return ScoringResources(
-            weights: try ScoringWeights.load(path: weights ?? d + "/weights.tsv"),
-            stopWords: try WordList.load(path: d + "/stopwords.txt"),
-            cues: try TermTable.load(path: d + "/cues.tsv", categories: cueCategories),
-            orientation: try TermTable.load(path: d + "/orientation.tsv", categories: orientationCategories),
-            bodies: try BodyTable.load(path: d + "/bodies.tsv"))
+            weights: try ScoringWeights.load(path: weights ?? d + "/" + FileName.weights),
+            stopWords: try WordList.load(path: d + "/" + FileName.stopWords),
+            cues: try TermTable.load(path: d + "/" + FileName.cues, categories: cueCategories),
+            orientation: try TermTable.load(path: d + "/" + FileName.orientation, categories: orientationCategories),
+            bodies: try BodyTable.load(path: d + "/" + FileName.bodies))
+    }
+
+    /// The files of a scoring folder.
+    public enum FileName {
+        public static let weights = "weights.tsv", stopWords = "stopwords.txt", cues = "cues.tsv"
+        public static let orientation = "orientation.tsv", bodies = "bodies.tsv"
+        public static let all = [weights, stopWords, cues, orientation, bodies]
+    }
+
+    /// Every problem of the files `load(directory:weights:)` reads, through the same readers, so
+    /// what is an error here stops a run: for `tuiwei lexicon check`. The bodies table is also
+    /// checked against the orientation terms and, when given, the transcript stage's bodies.tsv.
+    public static func check(directory: String, weights: String? = nil, transcriptBodies: String? = nil,
+                             fold: ((UInt32) -> UInt32)? = nil) -> [Diagnostic] {
+        let d = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        var out: [Diagnostic] = []
+        func attempt(_ load: () throws -> Void) {
+            do { try load() } catch let problem as Diagnostic { out.append(problem) } catch { out.append(Diagnostic(.error, file: d, "\(error)")) }
+        }
+        attempt { _ = try ScoringWeights.load(path: weights ?? d + "/" + FileName.weights) }
+        attempt { _ = try WordList.load(path: d + "/" + FileName.stopWords) }
+        attempt { _ = try TermTable.load(path: d + "/" + FileName.cues, categories: cueCategories) }
+        attempt { _ = try TermTable.load(path: d + "/" + FileName.orientation, categories: orientationCategories) }
+        out += BodyTable.lint(path: d + "/" + FileName.bodies, orientation: d + "/" + FileName.orientation,
+                              transcriptBodies: transcriptBodies, fold: fold)
+        return out
     }
 
     /// Loads the scoring part and weights file of `layout`.

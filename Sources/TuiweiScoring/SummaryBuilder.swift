@@ -57,6 +57,11 @@ public struct SummaryBuilder: Sendable {
     private var organisations: [String: OrganisationTotals] = [:]
     private var overall = ScoreTotals()
     private var referrals = ReferralMapBuilder()
+    /// An official as written → as shown: the spelling first met of its organisation (compared
+    /// folded, so 東莞市總工會 and 东莞市总工会 are one) and of the official.
+    private var shownAs: [OfficialKey: OfficialKey] = [:]
+    private var organisationNames: [String: String] = [:]
+    private var officialNames: [OfficialKey: OfficialKey] = [:]
 
     /// - Parameters:
     ///   - duplicates: calls that repeat another, keyed `document#call` (`CorpusAnalysis.duplicateCalls`).
@@ -124,14 +129,31 @@ public struct SummaryBuilder: Sendable {
         }
     }
 
+    /// The official `key` is counted as: names compared with script and full-width forms folded,
+    /// shown as first written in corpus order (so the same in every run and merge).
+    private mutating func shown(_ key: OfficialKey) -> OfficialKey {
+        if let s = shownAs[key] { return s }
+        let resources = self.resources
+        let name = { (s: String) in String(String.UnicodeScalarView(resources.folded(s).compactMap(Unicode.Scalar.init))) }
+        let organisation = name(key.organisation)
+        if organisationNames[organisation] == nil { organisationNames[organisation] = key.organisation }
+        let folded = OfficialKey(organisation: organisation, department: key.department.map(name), surname: key.surname.map(name))
+        let s = officialNames[folded] ?? OfficialKey(organisation: organisationNames[organisation]!,
+                                                     department: key.department, surname: key.surname)
+        officialNames[folded] = s
+        shownAs[key] = s
+        return s
+    }
+
     private mutating func count(_ answers: ArraySlice<ScoredAnswer>, phrases: ArraySlice<(total: Int, shared: [String])>, officialTurns: Int) {
         overall.add(call: answers, officialTurns: officialTurns)
         var byOfficial: [OfficialKey: [ScoredAnswer]] = [:]
         for (a, p) in zip(answers, phrases) {
-            byOfficial[a.official, default: []].append(a)
+            let official = shown(a.official)
+            byOfficial[official, default: []].append(a)
             // Updated in place: a copy taken out of the dictionary would copy its sets on every answer.
-            Self.fold(a, phrases: p, into: &officials[a.official, default: OfficialTotals()])
-            referrals.add(a)
+            Self.fold(a, phrases: p, into: &officials[official, default: OfficialTotals()])
+            referrals.add(a, as: official)
         }
         var byOrganisation: [String: [ScoredAnswer]] = [:]
         for (key, group) in byOfficial {
@@ -189,7 +211,8 @@ public struct SummaryBuilder: Sendable {
                              overall: statistics(groups.count - 1),
                              gradeThresholds: [w["grade.1"], w["grade.2"], w["grade.3"]],
                              documents: documents, skipped: skipped, answers: answers, duplicates: duplicates,
-                             referrals: referrals.finish(called: Set(self.organisations.keys), resources: resources))
+                             referrals: referrals.finish(called: Set(self.organisations.keys), resources: resources),
+                             intervalLevel: w.intervalLevel, shownAs: shownAs)
     }
 }
 

@@ -31,7 +31,7 @@ import TuiweiTranscript
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let layout = try LexiconLayout.shipped()
         let bad = dir + "/bad.tsv"
-        let checked = LexiconSetup.check(layout: layout, extra: [bad], defaults: true, dictionary: false).filter { $0.severity == .error }
+        let checked = LexiconSetup.check(layout: layout, extra: [bad], defaults: true, dictionary: false).diagnostics.filter { $0.severity == .error }
         #expect(checked.map(\.line) == [3, 4], "\(checked)")
         do {
             _ = try AnalysisEngine.load(lexicons: [bad])
@@ -41,11 +41,11 @@ import TuiweiTranscript
         }
         // A set-up the check passes, the run loads, with the entry in it.
         let good = dir + "/good.tsv"
-        #expect(!LexiconSetup.check(layout: layout, extra: [good], defaults: true, dictionary: false).contains { $0.severity == .error })
+        #expect(!LexiconSetup.check(layout: layout, extra: [good], defaults: true, dictionary: false).diagnostics.contains { $0.severity == .error })
         let engine = try AnalysisEngine.load(lexicons: [good])
         #expect(engine.detection.detector.lexicon.entries.contains { $0.rule.file.hasSuffix("good.tsv") })
         // The shipped folder named again is read once, not reported as duplicating itself.
-        #expect(!LexiconSetup.check(layout: layout, extra: [layout.deflection], defaults: true, dictionary: false).contains { $0.severity == .error })
+        #expect(!LexiconSetup.check(layout: layout, extra: [layout.deflection], defaults: true, dictionary: false).diagnostics.contains { $0.severity == .error })
     }
 
     @Test func aCopiedFolderReplacesThePartsItHoldsAndNamesTheOthers() throws {

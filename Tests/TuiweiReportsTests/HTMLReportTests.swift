@@ -17,30 +17,32 @@ import TuiweiScoring
         let ids = try root.nodes(forXPath: "//*[local-name()='section']/@id").compactMap(\.stringValue)
         #expect(ids == HTMLReport.sections)
         let svgs = try root.nodes(forXPath: "//*[local-name()='svg']")
-        // CI chart, stacked profiles, the referral diagram when there are referrals, one per call.
-        #expect(svgs.count == 2 + (Fixture.summary.referrals.organisations.isEmpty ? 0 : 1) + Fixture.summary.calls.count)
+        // CI chart, stacked profiles, the referral diagram (wide and narrow) when there are referrals, one per call.
+        #expect(svgs.count == 2 + (Fixture.summary.referrals.organisations.isEmpty ? 0 : 2) + Fixture.summary.calls.count)
         let marks = try root.nodes(forXPath: "//*[local-name()='mark']")
         #expect(marks.contains { $0.stringValue?.hasPrefix("不是太清楚") == true })
-        let rows = try root.nodes(forXPath: "//*[local-name()='table' and @class='answers']/*[local-name()='tbody']/*[local-name()='tr']")
+        let rows = try root.nodes(forXPath: "//*[local-name()='table' and contains(@class,'answers')]/*[local-name()='tbody']/*[local-name()='tr']")
         #expect(rows.count == Fixture.whole.answers.count)
-        // The score cell explains itself with its contributions.
-        let titles = try root.nodes(forXPath: "//*[local-name()='table' and @class='answers']//*[local-name()='td']/@title").compactMap(\.stringValue)
-        #expect(titles.contains { $0.contains("deflection.IGNORANCE -45.0: “不是太清楚”") })
+        // Each row explains its score with its contributions, in the row itself.
+        let why = try root.nodes(forXPath: "//*[local-name()='table' and contains(@class,'answers')]//*[local-name()='td' and @class='why']").compactMap(\.stringValue)
+        #expect(why.contains { $0.contains("-45.0 deflection.IGNORANCE “不是太清楚”") })
     }
 
     @Test func largeAnswerTablesAreCutWithANote() {
         let total = Fixture.whole.answers.count
         #expect(total > 1)
         let cut = HTMLReport.answersSection(CorpusSummary(Fixture.whole, resources: Fixture.resources, limits: .init(answers: 1)))
-        #expect(cut.components(separatedBy: "<tr class=").count - 1 == 1)
+        #expect(cut.components(separatedBy: "<tr id=").count - 1 == 1)
         #expect(cut.contains("the first 1 of \(total) answers"))
         let whole = HTMLReport.answersSection(Fixture.summary)
-        #expect(whole.components(separatedBy: "<tr class=").count - 1 == total)
+        #expect(whole.components(separatedBy: "<tr id=").count - 1 == total)
         #expect(!whole.contains("the first"))
     }
 
     @Test func selfContained() {
-        #expect(!html.contains("<script"))
+        // One inline script, in a CDATA section so that XML parsers read it as text.
+        #expect(html.components(separatedBy: "<script").count == 2)
+        #expect(html.contains("<script>//<![CDATA[\n") && html.contains("\n//]]></script>"))
         #expect(!html.contains("src="))
         #expect(!html.contains("<link"))
         #expect(html.contains("&lt;b&gt;那边&lt;/b&gt; &amp; 别的"))

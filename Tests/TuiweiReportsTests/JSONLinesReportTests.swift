@@ -70,7 +70,7 @@ import TuiweiScoring
         let odd = """
         {"duplicateOf":{"call":2,"containment":-0.0,"coverage":1e15,"document":"a/b","original":"o\\"q\\\\","originalCall":1},
          "entry":{"call":2,"document":"d","events":["hang-up","voicemail"],"turns":0,"officialTurns":0},
-         "quotes":[{"code":"IGNORANCE","evidence":"/","location":{"column":1,"document":"d","line":2},"score":1e-7,"text":"\(controls.unicodeScalars.map { String(format: "\\u%04x", $0.value) }.joined())"}],
+         "quotes":[{"call":2,"code":"IGNORANCE","evidence":"/","location":{"column":1,"document":"d","line":2},"officialTurn":3,"question":"问？\\u0001","score":1e-7,"text":"\(controls.unicodeScalars.map { String(format: "\\u%04x", $0.value) }.joined())"}],
          "series":[{"officialTurn":1,"score":-0.0},{"grade":2,"officialTurn":2,"score":3.3333333333333335e-05},{"grade":0,"officialTurn":3,"score":123456789012345.6}],
          "statistics":{"answers":3,"calls":1,"deflections":[],"gradeCounts":[0,0,0,0],"gradeShares":[0,0.5,1e16,4.5e15],"graded":0,"hangUps":2}}
         """

@@ -14,7 +14,7 @@ import TuiweiScoring
         #expect(md.contains("| # | organisation | department | surname | calls | answers | mean score [CI] |"))
         #expect(md.contains("| 1 | 某区总工会 | 办公室 | 曾 | 1 | 4 |"))
         #expect(md.contains("### a, call 1 — 第一通电话：某区总工会办公室"))
-        #expect(md.contains("— IGNORANCE — a:7"))
+        #expect(md.contains("— IGNORANCE — official turn 2, a:7"))
         #expect(md.contains("Repeats a call 1"))
         #expect(md.contains("| broken | corpus/broken.txt | other | skipped: not valid text in UTF-8, UTF-16 or GB18030 |"))
         #expect(md.contains("ended by a hang-up"))

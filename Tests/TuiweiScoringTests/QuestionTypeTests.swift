@@ -104,6 +104,15 @@ import TuiweiCore
         #expect(real.grade != nil)
     }
 
+    @Test func okayAgreesToARequestButDoesNotAnswerAQuestion() {
+        let question = answer("你们医院收治了伤员吗？", "好，这事我们领导都说了。")
+        #expect(!question.detections.contains { $0.code == .direct })
+        let request = answer("能不能帮我转一下王主任？", "好，我帮你转。")
+        #expect(request.detections.contains { $0.code == .direct && $0.text == "好" })
+        let asked = answer("这样安排好不好？", "好，就这么办。")
+        #expect(asked.detections.contains { $0.code == .direct })
+    }
+
     @Test func aNumberDoesNotAnswerAWhyQuestion() {
         let s = answer("为什么不复工？", "有3家还在排查。")
         #expect(!s.detections.contains { $0.code == .direct && $0.rule.file.hasPrefix("question:") })

@@ -30,12 +30,9 @@ import TuiweiCore
         #expect(throws: Diagnostic.self) { try ScoringWeights.parse("base\tfifty\n" + thresholds, file: "w") }
         #expect(throws: Diagnostic.self) { try ScoringWeights.parse("base\t1\nbase\t2\n" + thresholds, file: "w") }
         #expect(throws: Diagnostic.self) { try ScoringWeights.parse("base\t1\t2\n" + thresholds, file: "w") }
-        do {
-            _ = try ScoringWeights.parse("base\t1\nbase\t2\n" + thresholds, file: "w")
-        } catch {
-            #expect(error.line == 2)
-            #expect(error.message.contains("line 1"))
-        }
+        let twice = #expect(throws: Diagnostic.self) { try ScoringWeights.parse("base\t1\nbase\t2\n" + thresholds, file: "w") }
+        #expect(twice?.line == 2)
+        #expect(twice?.message.contains("line 1") == true)
     }
 
     @Test func gradeThresholdsAreRequiredAndOrdered() {

@@ -59,11 +59,10 @@ struct UserDictionaryTests {
         let path = temporaryFile(Array("工会 3\n".utf8) + [0xE5, 0x20, 0x33, 0x0A])
         defer { removeTemporaryFile(path) }
         var seg = Shipped.segmenter
-        #expect(throws: Diagnostic.self) { try seg.loadUserDictionary(at: path) }
-        do { try seg.loadUserDictionary(at: path) } catch let d as Diagnostic { #expect(d.line == 2) } catch {}
-        do { try seg.loadUserDictionary(at: "/nonexistent/user.dict") } catch let d as Diagnostic {
-            #expect(d.file == "/nonexistent/user.dict")
-        } catch { Issue.record("unexpected error \(error)") }
+        let bad = #expect(throws: Diagnostic.self) { try seg.loadUserDictionary(at: path) }
+        #expect(bad?.line == 2)
+        let missing = #expect(throws: Diagnostic.self) { try seg.loadUserDictionary(at: "/nonexistent/user.dict") }
+        #expect(missing?.file == "/nonexistent/user.dict")
     }
 
     @Test("a removed word is split, also when the HMM would form it")

@@ -135,7 +135,7 @@ enum ReportOptions {
            let text = try? String(contentsOfFile: md, encoding: .utf8) {
             print(text, terminator: "")
         }
-        printError("tuiwei \(command): \(summary.totals.documents) documents, \(summary.totals.answers) official answers; wrote \(result.files.compactMap(\.path).joined(separator: ", "))")
+        printError("tuiwei \(command): \(summary.totals.documents) documents, \(summary.overall.answers) official answers counted (\(summary.totals.answers) official turns read); wrote \(result.files.compactMap(\.path).joined(separator: ", "))")
         return summary.skipped.isEmpty ? ExitStatus.ok : ExitStatus.partial
     }
 }

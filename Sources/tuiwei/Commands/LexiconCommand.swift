@@ -54,9 +54,9 @@ enum LexiconCommand: Command {
                 args.values["--lexicons"] = [copy]
             }
             let layout = try LexiconOptions.layout(args)
-            let paths = try LexiconOptions.paths(args, layout: layout)
-            let diagnostics = LexiconSetup.check(layout: layout, extra: args.all("--lexicon"), defaults: !args.flag("--no-default-lexicons"))
-            return report(diagnostics, files: Lexicon.files(in: paths).count + 5 + TranscriptConventions.schema.count)
+            _ = try LexiconOptions.paths(args, layout: layout)
+            let checked = LexiconSetup.check(layout: layout, extra: args.all("--lexicon"), defaults: !args.flag("--no-default-lexicons"))
+            return report(checked.diagnostics, files: checked.files)
         }
         var paths = files + args.all("--lexicon")
         let layout = try LexiconOptions.layout(args)
@@ -65,10 +65,15 @@ enum LexiconCommand: Command {
         // schema, and bodies tables (`…bodies.tsv`) have a format of their own.
         let fm = FileManager.default
         func isTranscriptFolder(_ p: String) -> Bool {
-            TranscriptConventions.schema.keys.contains { fm.fileExists(atPath: p + "/" + $0) }
+            // bodies.tsv alone does not make one: the scoring folder has a file of that name too.
+            TranscriptConventions.schema.keys.contains { $0 != "bodies.tsv" && fm.fileExists(atPath: p + "/" + $0) }
         }
-        let transcriptFolders = paths.filter(isTranscriptFolder)
+        var transcriptFolders = paths.filter(isTranscriptFolder)
         paths.removeAll(where: isTranscriptFolder)
+        // The transcript stage's bodies.tsv, named alone, is checked with its folder: it is not a bodies table.
+        let transcriptFiles = paths.filter { $0.hasSuffix("bodies.tsv") && isTranscriptFolder(($0 as NSString).deletingLastPathComponent) }
+        transcriptFolders += transcriptFiles.map { ($0 as NSString).deletingLastPathComponent }
+        paths.removeAll { transcriptFiles.contains($0) }
         let bodyTables = paths.filter { $0.hasSuffix("bodies.tsv") }
         paths.removeAll { $0.hasSuffix("bodies.tsv") }
         var diagnostics = paths.isEmpty ? [] : LexiconLint.check(paths: paths, folder: folder)
