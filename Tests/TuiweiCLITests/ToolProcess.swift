@@ -25,8 +25,14 @@ struct ToolProcess {
 
     /// Waits for the end; the exit status (128 + signal for a signal) and standard error.
     func finish() -> (status: Int32, stdout: String, stderr: String) {
+        // Both pipes are drained at once: a command that fills one while the other is read
+        // would otherwise wait for ever.
+        let errorReader = errors.fileHandleForReading
+        nonisolated(unsafe) var err = Data()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { err = errorReader.readDataToEndOfFile() }
         let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
         process.waitUntilExit()
         let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
         return (status, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
