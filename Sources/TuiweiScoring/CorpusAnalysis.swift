@@ -72,3 +72,26 @@ public struct CorpusAnalysis: Sendable, Hashable, Codable {
         return out
     }
 }
+
+extension CorpusAnalysis {
+    private enum Keys: String, CodingKey { case documents, calls, answers, duplicates, referenceNgrams }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(documents, forKey: .documents)
+        try c.encode(calls, forKey: .calls)
+        try c.encode(answers, forKey: .answers)
+        try c.encode(duplicates, forKey: .duplicates)
+        // Sorted, so that the same analysis always gives the same bytes (in a run's shard file).
+        try c.encode(referenceNgrams.sorted(), forKey: .referenceNgrams)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: Keys.self)
+        self.init(documents: try c.decode([DocumentEntry].self, forKey: .documents),
+                  calls: try c.decode([CallEntry].self, forKey: .calls),
+                  answers: try c.decode([ScoredAnswer].self, forKey: .answers),
+                  duplicates: try c.decode([DuplicateLink].self, forKey: .duplicates),
+                  referenceNgrams: Set(try c.decode([String].self, forKey: .referenceNgrams)))
+    }
+}
