@@ -17,13 +17,14 @@ let package = Package(
         .target(name: "TuiweiSegmentation", dependencies: ["TuiweiCore"]),
         .target(name: "TuiweiLexicon", dependencies: ["TuiweiCore", "TuiweiSegmentation"]),
         .target(name: "TuiweiScoring", dependencies: ["TuiweiCore"]),
-        .target(name: "TuiweiReports", dependencies: ["TuiweiCore", "TuiweiScoring"]),
+        .target(name: "TuiweiAggregates", dependencies: ["TuiweiCore", "TuiweiScoring"]),
+        .target(name: "TuiweiReports", dependencies: ["TuiweiCore", "TuiweiScoring", "TuiweiAggregates"]),
         .target(name: "TuiweiFit", dependencies: ["TuiweiCore", "TuiweiScoring"]),
         .target(
             name: "TuiweiPipeline",
             dependencies: [
                 "TuiweiCore", "TuiweiCorpus", "TuiweiTranscript", "TuiweiSegmentation",
-                "TuiweiLexicon", "TuiweiScoring", "TuiweiReports", "TuiweiFit",
+                "TuiweiLexicon", "TuiweiScoring", "TuiweiAggregates", "TuiweiReports", "TuiweiFit",
             ]),
         .executableTarget(name: "tuiwei", dependencies: ["TuiweiPipeline"]),
         .executableTarget(
@@ -35,13 +36,20 @@ let package = Package(
             dependencies: ["TuiweiCore", "TuiweiTranscript"],
             path: "Benchmarks/CorpusGenerator"),
 
+        // What the scoring, aggregate and report tests share: resources, a stand-in segmenter,
+        // detection and context builders, a small analysed corpus, temporary folders.
+        .target(
+            name: "TuiweiTestSupport",
+            dependencies: ["TuiweiCore", "TuiweiScoring", "TuiweiAggregates", "TuiweiReports", "TuiweiPipeline"],
+            path: "Tests/TuiweiTestSupport"),
         .testTarget(name: "TuiweiCoreTests", dependencies: ["TuiweiCore"]),
         .testTarget(name: "TuiweiCorpusTests", dependencies: ["TuiweiCorpus"]),
         .testTarget(name: "TuiweiTranscriptTests", dependencies: ["TuiweiTranscript"]),
         .testTarget(name: "TuiweiSegmentationTests", dependencies: ["TuiweiSegmentation"]),
         .testTarget(name: "TuiweiLexiconTests", dependencies: ["TuiweiLexicon", "TuiweiTranscript"]),
-        .testTarget(name: "TuiweiScoringTests", dependencies: ["TuiweiScoring"]),
-        .testTarget(name: "TuiweiReportsTests", dependencies: ["TuiweiReports"]),
+        .testTarget(name: "TuiweiScoringTests", dependencies: ["TuiweiScoring", "TuiweiAggregates", "TuiweiTestSupport"]),
+        .testTarget(name: "TuiweiAggregatesTests", dependencies: ["TuiweiAggregates", "TuiweiTestSupport"]),
+        .testTarget(name: "TuiweiReportsTests", dependencies: ["TuiweiReports", "TuiweiTestSupport"]),
         .testTarget(name: "TuiweiFitTests", dependencies: ["TuiweiFit"]),
         .testTarget(name: "TuiweiPipelineTests", dependencies: ["TuiweiPipeline"]),
         .testTarget(name: "TuiweiCLITests", dependencies: ["tuiwei"]),

@@ -2,6 +2,7 @@ import Foundation
 import TuiweiCore
 import TuiweiCorpus
 import TuiweiLexicon
+import TuiweiAggregates
 import TuiweiScoring
 import TuiweiSegmentation
 import TuiweiTranscript

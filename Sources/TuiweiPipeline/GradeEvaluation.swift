@@ -1,4 +1,5 @@
 import TuiweiCore
+import TuiweiAggregates
 import TuiweiScoring
 
 extension AnalysisEngine {

@@ -1,5 +1,6 @@
 import TuiweiCore
 import TuiweiFit
+import TuiweiAggregates
 import TuiweiScoring
 
 /// One gold-graded official turn as the grade model sees it.

@@ -1,6 +1,7 @@
 import Foundation
 import TuiweiCore
 import TuiweiLexicon
+import TuiweiAggregates
 import TuiweiScoring
 import TuiweiSegmentation
 import TuiweiTranscript

@@ -2,6 +2,7 @@ import Foundation
 import TuiweiCore
 import TuiweiCorpus
 import TuiweiReports
+import TuiweiAggregates
 import TuiweiScoring
 import TuiweiTranscript
 

@@ -1,5 +1,6 @@
 import Foundation
 import TuiweiCore
+import TuiweiAggregates
 import TuiweiScoring
 
 /// `answers.csv` (one row per official turn) and `officials.csv` (one row per official): tidy

@@ -1,5 +1,6 @@
 import Foundation
 import TuiweiCore
+import TuiweiAggregates
 import TuiweiScoring
 
 /// `report.html`: one self-contained page (inline CSS, SVG and a small script, no external

@@ -1,5 +1,6 @@
 import Foundation
 import TuiweiCore
+import TuiweiAggregates
 import TuiweiScoring
 
 /// `analysis.jsonl`: one JSON object per line, each with a `type` (`run`, `document`, `call`,

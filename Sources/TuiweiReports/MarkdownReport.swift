@@ -1,5 +1,6 @@
 import Foundation
 import TuiweiCore
+import TuiweiAggregates
 import TuiweiScoring
 
 /// `report.md`: the ranking of officials, organisations, a profile of every call with its most

@@ -1,4 +1,5 @@
 import Foundation
+import TuiweiAggregates
 import TuiweiCore
 #if canImport(Glibc)
 import Glibc

@@ -1,5 +1,6 @@
 import Foundation
 import TuiweiCore
+import TuiweiAggregates
 import TuiweiScoring
 
 /// Where the buck goes, in every format: `referrals.csv` (one row per target), the `target`,

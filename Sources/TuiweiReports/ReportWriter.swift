@@ -1,5 +1,6 @@
 import Foundation
 import TuiweiCore
+import TuiweiAggregates
 import TuiweiScoring
 
 /// The files `tuiwei analyze` can write.

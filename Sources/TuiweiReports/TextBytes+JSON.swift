@@ -1,4 +1,5 @@
 import TuiweiCore
+import TuiweiAggregates
 import TuiweiScoring
 
 /// JSON appended by hand for the records a run writes most of (one per answer or call): the

@@ -19,7 +19,7 @@ public struct AnswerScorer: Sendable {
     }
 
     /// `score(_:)` with the question's type already known (`questionType(of: context.question)`).
-    func score(_ context: AnswerContext, questionType: QuestionType) -> AnswerScore {
+    public func score(_ context: AnswerContext, questionType: QuestionType) -> AnswerScore {
         var parts: [Contribution] = []
         func add(_ feature: String, _ points: Double, _ detail: String) {
             if points != 0 { parts.append(Contribution(feature: feature, points: points, detail: detail)) }

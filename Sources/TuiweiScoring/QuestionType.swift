@@ -117,7 +117,7 @@ extension ScoringResources {
     }
 }
 
-func isPunctuationOrSpace(_ v: UInt32) -> Bool {
+public func isPunctuationOrSpace(_ v: UInt32) -> Bool {
     if v < 0x80 { return !((v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)) }
     if v >= 0x3000 && v <= 0x303F { return true }     // CJK punctuation
     if v >= 0xFF00 && v <= 0xFF0F { return true }
@@ -127,6 +127,6 @@ func isPunctuationOrSpace(_ v: UInt32) -> Bool {
 }
 
 /// Whether a word carries no letters or digits (punctuation, spaces).
-func isPunctuationWord(_ word: String) -> Bool {
+public func isPunctuationWord(_ word: String) -> Bool {
     word.unicodeScalars.allSatisfy { isPunctuationOrSpace($0.value) }
 }

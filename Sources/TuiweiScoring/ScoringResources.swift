@@ -34,7 +34,7 @@ public struct ScoringResources: Sendable {
     /// Stop words, fillers and greetings in one set: a word is looked up once, not three times.
     let nonContentWords: WordSet
     /// `stopWords`, looked up as phrases are cut.
-    let stopWordSet: WordSet
+    public let stopWordSet: WordSet
     /// Maps a (full-width folded) scalar to the script the term lists are written in, so that a
     /// traditional-script answer meets the simplified cues; nil leaves scalars as they are.
     public var scriptFold: (@Sendable (UInt32) -> UInt32)?

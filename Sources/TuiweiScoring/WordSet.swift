@@ -8,7 +8,7 @@ import TuiweiCore
 /// CJK ideographs, CJK and full-width punctuation, all in NFC and composing with nothing) are
 /// canonically equivalent exactly when their bytes are equal, so those are hashed and compared as
 /// bytes. Any other word, and any member that is not plain, goes through `String` equality.
-struct WordSet: Sendable {
+public struct WordSet: Sendable {
     /// The plain members, keyed by their bytes.
     private let plain: Set<UTF8Key>
     /// The other members.
@@ -16,14 +16,14 @@ struct WordSet: Sendable {
     /// Every member, for words that are not plain.
     private let all: Set<String>
 
-    init(_ words: some Sequence<String>) {
+    public init(_ words: some Sequence<String>) {
         let all = Set(words)
         self.all = all
         plain = Set(all.lazy.filter(UTF8Key.isPlain).map(UTF8Key.init))
         others = all.filter { !UTF8Key.isPlain($0) }
     }
 
-    func contains(_ word: String) -> Bool {
+    public func contains(_ word: String) -> Bool {
         guard UTF8Key.isPlain(word) else { return all.contains(word) }
         return plain.contains(UTF8Key(word)) || (!others.isEmpty && others.contains(word))
     }

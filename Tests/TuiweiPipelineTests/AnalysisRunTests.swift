@@ -3,6 +3,7 @@ import Testing
 import TuiweiCore
 @testable import TuiweiPipeline
 import TuiweiReports
+import TuiweiAggregates
 import TuiweiScoring
 import TuiweiTranscript
 

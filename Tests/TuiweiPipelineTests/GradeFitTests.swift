@@ -3,6 +3,7 @@ import Testing
 import TuiweiCore
 import TuiweiFit
 @testable import TuiweiPipeline
+import TuiweiAggregates
 import TuiweiScoring
 import TuiweiTranscript
 

@@ -3,6 +3,7 @@ import Testing
 import TuiweiCore
 import TuiweiLexicon
 import TuiweiPipeline
+import TuiweiAggregates
 import TuiweiScoring
 import TuiweiSegmentation
 import TuiweiTranscript

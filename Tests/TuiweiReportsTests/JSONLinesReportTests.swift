@@ -3,7 +3,9 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
+import TuiweiTestSupport
 import TuiweiCore
+import TuiweiAggregates
 import TuiweiScoring
 @testable import TuiweiReports
 

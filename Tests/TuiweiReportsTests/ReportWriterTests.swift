@@ -3,7 +3,9 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
+import TuiweiTestSupport
 import TuiweiCore
+import TuiweiAggregates
 import TuiweiScoring
 @testable import TuiweiReports
 
@@ -30,7 +32,7 @@ import TuiweiScoring
     @Test func emptyAndAllSkippedRunsStillRender() throws {
         for docs in [[], [Fixture.skipped]] {
             let analysis = CorpusAnalysis.merged(docs.map {
-                CorpusAnalysis.analysing($0, scorer: AnswerScorer(resources: Fixture.resources), detections: { _ in [] }, words: Fixture.words)
+                CorpusAnalysis.analysing($0, scorer: AnswerScorer(resources: Fixture.resources), detections: { _ in [] }, words: words)
             })
             let files = ReportWriter.render(analysis, resources: Fixture.resources, formats: ReportFormat.allCases)
             #expect(files.count == 6)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TuiweiTestSupport
 @testable import TuiweiReports
 
 @Suite struct TextBytesTests {

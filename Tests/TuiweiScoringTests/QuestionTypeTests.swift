@@ -1,4 +1,5 @@
 import Testing
+import TuiweiTestSupport
 import TuiweiCore
 @testable import TuiweiScoring
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TuiweiTestSupport
 import TuiweiCore
 @testable import TuiweiScoring
 

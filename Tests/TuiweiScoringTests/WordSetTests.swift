@@ -1,4 +1,6 @@
 import Testing
+import TuiweiAggregates
+import TuiweiTestSupport
 import TuiweiCore
 @testable import TuiweiScoring
 

@@ -2,6 +2,7 @@ import Foundation
 import TuiweiCore
 import TuiweiPipeline
 import TuiweiReports
+import TuiweiAggregates
 import TuiweiScoring
 import TuiweiTranscript
 #if canImport(Glibc)

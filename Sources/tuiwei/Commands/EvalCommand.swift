@@ -2,6 +2,7 @@ import Foundation
 import TuiweiCore
 import TuiweiLexicon
 import TuiweiPipeline
+import TuiweiAggregates
 import TuiweiScoring
 import TuiweiTranscript
 

@@ -5,6 +5,7 @@ import Glibc
 import TuiweiCore
 import TuiweiFit
 import TuiweiPipeline
+import TuiweiAggregates
 import TuiweiScoring
 import TuiweiTranscript
 

@@ -2,6 +2,7 @@ import Foundation
 import TuiweiCore
 import TuiweiPipeline
 import TuiweiReports
+import TuiweiAggregates
 import TuiweiScoring
 
 /// `tuiwei merge`: the shard files of a sharded run, combined into the reports of one run.

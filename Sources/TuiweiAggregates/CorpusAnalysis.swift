@@ -1,4 +1,5 @@
 import TuiweiCore
+import TuiweiScoring
 
 /// The raw result of analysing a corpus, or any part of it.
 ///

@@ -1,4 +1,5 @@
 import TuiweiCore
+import TuiweiScoring
 
 /// One edge of the map of referrals: an official or an organisation pointing to a body.
 public struct ReferralEdge: Sendable, Hashable, Codable {
@@ -107,7 +108,7 @@ struct ReferralMapBuilder: Sendable {
     static func quote(_ t: ReferralTarget, _ a: ScoredAnswer) -> Quote {
         let d = t.detection < a.score.detections.count ? a.score.detections[t.detection] : nil
         let around = t.basis == .none ? (d?.range ?? t.range) : t.range
-        return Quote(text: TuiweiScoring.clause(around: around, in: a.text), evidence: t.text.isEmpty ? (d?.text ?? "") : t.text,
+        return Quote(text: TuiweiAggregates.clause(around: around, in: a.text), evidence: t.text.isEmpty ? (d?.text ?? "") : t.text,
                      code: t.code, location: t.location, answer: a)
     }
 
@@ -217,6 +218,6 @@ extension Quote {
     /// The sentence-like stretch of `text` around the scalars `range`, as the quotes of the
     /// reports cut it.
     public static func clause(around range: Range<Int>, in text: String) -> String {
-        TuiweiScoring.clause(around: range, in: text)
+        TuiweiAggregates.clause(around: range, in: text)
     }
 }

@@ -1,4 +1,6 @@
 import TuiweiCore
+import TuiweiAggregates
+import TuiweiScoring
 
 extension CorpusAnalysis {
     /// The partial result of one document: scores for every official turn of a transcript, or the
@@ -64,68 +66,4 @@ extension CorpusAnalysis {
         }
         return CorpusAnalysis(documents: [entry], calls: calls, answers: answers)
     }
-}
-
-extension ScoringResources {
-    /// The bodies `detections` of `turn` point to (`TargetFinder`), read in the bodies table's script.
-    public func targets(of detections: [Detection], in turn: Turn, own: [String]) -> [ReferralTarget] {
-        guard detections.contains(where: { bodies.follow[$0.code] != nil }) else { return [] }
-        return targets.targets(folded: folded(turn.text), scalars: Array(turn.text.unicodeScalars), map: turn.passage.map,
-                               detections: detections, own: own, fold: folded)
-    }
-
-    /// Authority and grassroots terms in `text`, and its length without punctuation.
-    public func orientation(of text: String) -> OrientationCounts {
-        let s = folded(text)
-        var counts = OrientationCounts(characters: s.reduce(0) { $0 + (isPunctuationOrSpace($1) ? 0 : 1) })
-        for m in orientationMatcher.matches(in: s) {
-            if orientationIsAuthority[m.term] { counts.authority += 1 } else { counts.grassroots += 1 }
-            counts.terms[orientationMatcher.terms[m.term], default: 0] += 1
-        }
-        return counts
-    }
-}
-
-/// Word n-grams that do not cross punctuation, neither begin nor end with a stop word (so that
-/// 的 and 在 do not make phrases match) and hold at least one word of two or more characters,
-/// joined without spaces.
-public func wordNgrams(_ words: [String], n: Int, stopWords: Set<String>) -> [String] {
-    wordNgrams(words, n: n, isStopWord: stopWords.contains)
-}
-
-/// `wordNgrams(_:n:stopWords:)` with the stop words looked up by their bytes.
-func wordNgrams(_ words: [String], n: Int, stopWords: WordSet) -> [String] {
-    wordNgrams(words, n: n, isStopWord: stopWords.contains)
-}
-
-private func wordNgrams(_ words: [String], n: Int, isStopWord: (String) -> Bool) -> [String] {
-    var out: [String] = []
-    var run: [String] = []
-    // Per word of a run: whether it is a stop word, and whether it has two or more characters.
-    // Worked out once per word rather than once per phrase the word is in.
-    var stop: [Bool] = [], long: [Bool] = []
-    func flush() {
-        if run.count >= n {
-            stop.removeAll(keepingCapacity: true)
-            long.removeAll(keepingCapacity: true)
-            for w in run {
-                stop.append(isStopWord(w))
-                long.append(w.unicodeScalars.count > 1)
-            }
-            for i in 0...(run.count - n) where !stop[i] && !stop[i + n - 1] && long[i..<(i + n)].contains(true) {
-                // A phrase of single characters (一 个, 个 人) is grammar, not a set phrase.
-                var phrase = ""
-                phrase.reserveCapacity(run[i..<(i + n)].reduce(0) { $0 + $1.utf8.count })
-                for w in run[i..<(i + n)] { phrase += w }
-                out.append(phrase)
-            }
-        }
-        run.removeAll(keepingCapacity: true)
-    }
-    for w in words {
-        if w.utf8.allSatisfy({ $0 == 0x20 }) { continue }  // empty, or spaces only
-        if isPunctuationWord(w) { flush() } else { run.append(w) }
-    }
-    flush()
-    return out
 }

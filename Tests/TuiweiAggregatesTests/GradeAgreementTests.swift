@@ -1,5 +1,7 @@
 import Testing
-@testable import TuiweiScoring
+import TuiweiTestSupport
+@testable import TuiweiAggregates
+import TuiweiScoring
 
 @Suite struct GradeAgreementTests {
     @Test func perfectAgreement() {

@@ -1,5 +1,6 @@
 import Foundation
 import TuiweiCore
+import TuiweiScoring
 
 /// Count and rate of one deflection code in a group of answers. Two counts, always labelled
 /// apart in the reports: `count` detections (a turn may hold several) and `turns` with the code.

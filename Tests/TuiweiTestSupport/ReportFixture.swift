@@ -1,45 +1,16 @@
 import Foundation
+import TuiweiAggregates
 import TuiweiCore
+import TuiweiPipeline
+import TuiweiReports
 import TuiweiScoring
-@testable import TuiweiReports
 
 /// Test data for the report writers: one hand-made transcript with tricky text (commas, quotes,
 /// markup characters), an article, a skipped file, and the summary of all three.
-enum Fixture {
-    /// The shipped word lists with fixed weights, so that tuning the shipped weights does not
-    /// change what the report tests check.
-    static let resources: ScoringResources = {
-        let path = ProjectLayout.root()! + "/Tests/Fixtures/scoring/test-weights.tsv"
-        do {
-            let shipped = try ScoringResources.loadDefault()
-            return ScoringResources(weights: try ScoringWeights.load(path: path), stopWords: shipped.stopWords,
-                                    cues: shipped.cues, orientation: shipped.orientation, bodies: shipped.bodies)
-        } catch { fatalError("scoring resources: \(error)") }
-    }()
+public enum Fixture {
+    public static let resources = testResources
 
-    static func passage(_ text: String, document: String, line: Int) -> Passage {
-        Passage(text: text, map: SourceMap(document: document, pieces: [.init(offset: 0, line: line, column: 1, length: text.unicodeScalars.count)]))
-    }
-
-    /// Two-character words first (as a segmenter would find 政府, 管理), other characters alone.
-    static func words(_ text: String) -> [String] {
-        let known: Set<String> = ["政府", "统一", "管理", "职工", "事情", "各级", "工会", "我们", "领导", "汇报", "部门", "负责"]
-        var out: [String] = []
-        let chars = Array(text).filter { $0 != " " }
-        var i = 0
-        while i < chars.count {
-            if i + 1 < chars.count, known.contains(String(chars[i...(i + 1)])) {
-                out.append(String(chars[i...(i + 1)]))
-                i += 2
-            } else {
-                out.append(String(chars[i]))
-                i += 1
-            }
-        }
-        return out
-    }
-
-    static func detections(_ turn: Turn) -> [Detection] {
+    public static func detections(_ turn: Turn) -> [Detection] {
         let rules: [(Code, String)] = [(.ignorance, "不是太清楚"), (.deferAdmin, "由政府统一管理"), (.direct, "没有"), (.specific, "二十九家")]
         var out: [Detection] = []
         let scalars = Array(turn.text.unicodeScalars)
@@ -55,7 +26,7 @@ enum Fixture {
         return out
     }
 
-    static func transcript(id: String) -> Document {
+    public static func transcript(id: String) -> Document {
         func turn(_ i: Int, _ speaker: Int, _ role: Role, _ text: String, line: Int) -> Turn {
             Turn(index: i, speaker: speaker, role: role, passage: passage(text, document: id, line: line), attribution: .label)
         }
@@ -80,28 +51,28 @@ enum Fixture {
         return Document(id: id, path: "corpus/\(id).txt", kind: .transcript, status: .analysed, encoding: "UTF-8", calls: [call])
     }
 
-    static let article = Document(id: "news", path: "corpus/news.txt", kind: .article, status: .analysed, encoding: "UTF-8",
+    public static let article = Document(id: "news", path: "corpus/news.txt", kind: .article, status: .analysed, encoding: "UTF-8",
                                   paragraphs: [passage("职工的事情由政府统一管理。", document: "news", line: 1)])
 
-    static let skipped = Document.skipped(id: "broken", path: "corpus/broken.txt", reason: "not valid text in UTF-8, UTF-16 or GB18030")
+    public static let skipped = Document.skipped(id: "broken", path: "corpus/broken.txt", reason: "not valid text in UTF-8, UTF-16 or GB18030")
 
-    static func analysis(_ docs: [Document]) -> CorpusAnalysis {
+    public static func analysis(_ docs: [Document]) -> CorpusAnalysis {
         let scorer = AnswerScorer(resources: resources)
-        return CorpusAnalysis.merged(docs.map { CorpusAnalysis.analysing($0, scorer: scorer, detections: detections, words: words) })
+        return CorpusAnalysis.merged(docs.map { CorpusAnalysis.analysing($0, scorer: scorer, detections: detections, words: TuiweiTestSupport.words) })
             .addingDuplicates([DuplicateLink(document: "b", call: 1, original: "a", originalCall: 1, containment: 1, coverage: 1)])
     }
 
-    static let whole = analysis([transcript(id: "a"), transcript(id: "b"), article, skipped])
-    static let summary = CorpusSummary(whole, resources: resources)
+    public static let whole = analysis([transcript(id: "a"), transcript(id: "b"), article, skipped])
+    public static let summary = CorpusSummary(whole, resources: resources)
 
     /// The files of the fixture run: name → contents.
-    static func file(_ name: String, excelBOM: Bool = false) -> String {
+    public static func file(_ name: String, excelBOM: Bool = false) -> String {
         ReportWriter.render(whole, resources: resources, formats: ReportFormat.allCases, excelBOM: excelBOM).first { $0.name == name }!.contents
     }
 }
 
 /// An RFC 4180 reader for checking the CSV files.
-func parseCSV(_ text: String) -> [[String]] {
+public func parseCSV(_ text: String) -> [[String]] {
     var rows: [[String]] = []
     var row: [String] = []
     var field = ""

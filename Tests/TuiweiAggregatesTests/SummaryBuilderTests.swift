@@ -1,7 +1,9 @@
 import Foundation
 import Testing
+import TuiweiTestSupport
 import TuiweiCore
-@testable import TuiweiScoring
+@testable import TuiweiAggregates
+import TuiweiScoring
 
 /// The summary of a streaming run: bounded samples, complete totals, order-free aggregates.
 @Suite struct SummaryBuilderTests {

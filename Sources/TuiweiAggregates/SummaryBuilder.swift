@@ -1,4 +1,5 @@
 import TuiweiCore
+import TuiweiScoring
 
 /// A document's result made ready to be counted: its call summaries and each answer's phrase
 /// counts, computed where the document was analysed, so the one task that folds results in

@@ -1,5 +1,6 @@
 import Foundation
 import TuiweiCore
+import TuiweiScoring
 
 /// FNV-1a of a string's UTF-8 bytes: a stable seed per group, independent of processing order.
 public func stableHash(_ text: String) -> UInt64 {

@@ -1,7 +1,9 @@
 import Foundation
 import Testing
+import TuiweiTestSupport
 import TuiweiCore
-@testable import TuiweiScoring
+@testable import TuiweiAggregates
+import TuiweiScoring
 
 /// A two-call transcript made for the test: call 1 ends in a hang-up, call 2 has a named official.
 func sampleDocument(id: String = "doc") -> Document {

@@ -1,5 +1,6 @@
 import Foundation
 import TuiweiCore
+import TuiweiScoring
 
 /// One official's row of the ranking.
 public struct OfficialSummary: Sendable, Hashable, Codable {

@@ -1,7 +1,9 @@
 import Foundation
 import Testing
+import TuiweiTestSupport
 import TuiweiCore
-@testable import TuiweiScoring
+@testable import TuiweiAggregates
+import TuiweiScoring
 
 @Suite struct ClauseTests {
     /// The clause as cut from a copied array of scalars, before the text was walked in place.

@@ -1,6 +1,8 @@
 import Testing
+import TuiweiTestSupport
 import TuiweiCore
-@testable import TuiweiScoring
+@testable import TuiweiAggregates
+import TuiweiScoring
 
 /// The map of referrals on small corpora written for the test: counts per edge, calls, quotes,
 /// chains across documents, and one organisation however its name is written.

@@ -1,6 +1,8 @@
 import Testing
+import TuiweiTestSupport
 import TuiweiCore
-@testable import TuiweiScoring
+@testable import TuiweiAggregates
+import TuiweiScoring
 
 @Suite struct OrderStatisticsTests {
     @Test func selectionMatchesSorting() {

@@ -1,4 +1,5 @@
 import TuiweiCore
+import TuiweiScoring
 
 /// Whom an official leans on, per 1,000 characters of their speech.
 public struct OrientationProfile: Sendable, Hashable, Codable {
