@@ -24,7 +24,10 @@ let package = Package(
                 "TuiweiCore", "TuiweiCorpus", "TuiweiTranscript", "TuiweiSegmentation",
                 "TuiweiLexicon", "TuiweiScoring", "TuiweiReports",
             ]),
-        .executableTarget(name: "tuiwei", dependencies: ["TuiweiPipeline"]),
+        .target(
+            name: "TuiweiExchange",
+            dependencies: ["TuiweiCore", "TuiweiCorpus", "TuiweiTranscript", "TuiweiScoring", "TuiweiPipeline"]),
+        .executableTarget(name: "tuiwei", dependencies: ["TuiweiPipeline", "TuiweiExchange"]),
         .executableTarget(
             name: "SegmentationBenchmark",
             dependencies: ["TuiweiCore", "TuiweiSegmentation"],
@@ -42,6 +45,7 @@ let package = Package(
         .testTarget(name: "TuiweiScoringTests", dependencies: ["TuiweiScoring"]),
         .testTarget(name: "TuiweiReportsTests", dependencies: ["TuiweiReports"]),
         .testTarget(name: "TuiweiPipelineTests", dependencies: ["TuiweiPipeline"]),
+        .testTarget(name: "TuiweiExchangeTests", dependencies: ["TuiweiExchange"]),
         .testTarget(name: "TuiweiCLITests", dependencies: ["tuiwei"]),
     ]
 )
