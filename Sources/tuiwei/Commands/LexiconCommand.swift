@@ -69,7 +69,8 @@ enum LexiconCommand: Command {
             diagnostics += BodyTable.lint(path: table, orientation: orientation, fold: { $0 >= 0x3400 ? folder.fold($0) : $0 })
         }
         for dir in transcriptFolders { diagnostics += TranscriptConventions.check(directory: dir, folder: folder) }
-        for d in diagnostics { print(d.description) }
+        // Findings and the summary both go to standard error, as a compiler's do.
+        for d in diagnostics { printError(d.description) }
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors
         let count = (paths.isEmpty ? 0 : Lexicon.files(in: paths).count) + bodyTables.count
@@ -127,7 +128,7 @@ enum LexiconOptions {
         var paths: [String] = []
         if !args.flag("--no-default-lexicons") {
             guard let dir = Lexicon.shippedDirectory else {
-                throw Diagnostic(.error, file: "lexicons/deflection", "cannot find the shipped lexicons; run inside the project or set TUIWEI_HOME")
+                throw Diagnostic(.error, file: "lexicons/deflection", ProjectLayout.notFound("the shipped lexicons", option: "--no-default-lexicons --lexicon PATH"))
             }
             paths.append(dir)
         }

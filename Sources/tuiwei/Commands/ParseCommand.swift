@@ -39,7 +39,7 @@ enum CorpusArguments {
     static func paths(_ positional: [String]) throws -> [String] {
         if !positional.isEmpty { return positional }
         guard let dir = ProjectLayout.corpusDirectory() else {
-            throw UsageError(message: "no corpus given and the bundled corpus/ folder was not found; name files or folders to read, or set TUIWEI_HOME to the project folder")
+            throw UsageError(message: "no corpus given, and " + ProjectLayout.notFound("the bundled corpus/", option: "the files or folders to read"))
         }
         return [dir]
     }

@@ -1,27 +1,38 @@
 import Foundation
 import TuiweiCore
+import TuiweiCorpus
 import TuiweiSegmentation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `tuiwei segment`: words of each input line, or an evaluation against a gold segmentation.
 enum SegmentCommand: Command {
     static let spec = CommandSpec(
         name: "segment",
-        synopsis: "tuiwei segment [FILE|-] [--user-dict F]… [--no-hmm] [--keep-measure-words] [--delimiter S] [--json] [--dict-dir DIR] [--eval GOLD]",
+        synopsis: "tuiwei segment [FILE|-] [-u|--user-dict F]… [-n|--no-hmm] [--keep-measure-words] [-d|--delimiter S] [--json] [--dict-dir DIR] [-q|--quiet] [--eval GOLD]",
         summary: "Split Chinese text into words, one output line per input line.",
         options: [
-            .value("--user-dict", "F", "Add the words of a jieba-format dictionary (word [freq] [tag]); repeatable.", repeatable: true),
-            .flag("--no-hmm", "Leave characters the dictionary does not cover as single characters."),
+            OptionSpec.value("--user-dict", "F", "Add the words of a jieba-format dictionary (word [freq] [tag]); repeatable.", repeatable: true).short("-u"),
+            OptionSpec.flag("--no-hmm", "Leave characters the dictionary does not cover as single characters.").short("-n"),
             .flag("--keep-measure-words", "Keep numeral + measure word compounds (一个, 这次) whole, as jieba does."),
-            .value("--delimiter", "S", "Put S between words (default: two spaces)."),
+            OptionSpec.value("--delimiter", "S", "Put S between words (default: two spaces).", allowsEmpty: true).short("-d"),
             .flag("--json", "Write one JSON object per line, with each token's kind and offsets."),
             .value("--dict-dir", "DIR", "Folder with jieba-dict.txt and hmm-model.utf8 (default: lexicons/dictionary)."),
+            OptionSpec.flag("--quiet", "No notes on standard error about how the input was decoded.").short("-q"),
             .value("--eval", "GOLD", "Score against a gold file (words separated by spaces, one sentence a line)."),
         ],
         details: """
-            Reads FILE, or standard input when FILE is '-' or absent. Whitespace is dropped; Latin
-            runs, numbers (3.5, 2,000, 50%) and each punctuation mark are tokens of their own.
-            With --eval, prints precision, recall and F1 of word spans; the last line is JSON with
-            keys precision, recall, f1, words_gold, words_out.
+            Reads FILE, or standard input when FILE is '-' or absent, with the decoder of every other
+            command (UTF-8 with or without BOM, UTF-16, GB18030, Big5) and its line ends (LF, CRLF,
+            CR): one output line, ending in LF, per input line. Traditional characters are looked up
+            as their simplified forms and printed as written. Whitespace is dropped; Latin runs,
+            numbers (3.5, 2,000, 50%) and each punctuation mark are tokens of their own. With
+            --json, offsets count from the start of each line. -d, -u, -n and -q are jieba's short
+            options; jieba's -D (a dictionary file), -a (all cuts) and -p (parts of speech) have
+            no counterpart. With --eval, prints precision, recall and F1 of word spans; the last
+            line is JSON with keys precision, recall, f1, words_gold, words_out. Exit status 1 when
+            the input cannot be read or decoded, 65 when a dictionary cannot be used.
             """)
 
     static func run(_ args: ParsedArguments) async throws -> Int32 {
@@ -32,7 +43,7 @@ enum SegmentCommand: Command {
             throw UsageError(message: "--eval reads its sentences from GOLD; give no input file")
         }
         guard let dictDir = args.value("--dict-dir") ?? ProjectLayout.lexiconsDirectory().map({ $0 + "/dictionary" }) else {
-            printError("tuiwei segment: cannot find lexicons/dictionary; run inside the project, set TUIWEI_HOME, or pass --dict-dir")
+            printError(ProjectLayout.notFound("lexicons/dictionary", option: "--dict-dir DIR"))
             return ExitStatus.dataError
         }
         let options = Segmenter.Options(hmm: !args.flag("--no-hmm"), separateMeasureWords: !args.flag("--keep-measure-words"))
@@ -57,57 +68,41 @@ enum SegmentCommand: Command {
         }
 
         let path = args.positional.first ?? "-"
-        let input: Data
+        let name = path == "-" ? "<stdin>" : path
+        let raw: [UInt8]
         if path == "-" {
-            input = FileHandle.standardInput.readDataToEndOfFile()
+            raw = Array(FileHandle.standardInput.readDataToEndOfFile())
         } else {
             guard let d = FileManager.default.contents(atPath: path) else {
-                printError(Diagnostic(.error, file: path, "cannot read the input file; check the path").description)
-                return ExitStatus.dataError
+                let why = FileManager.default.fileExists(atPath: path) ? "cannot read the input file; check its permissions" : "no such file; check the path"
+                printError(Diagnostic(.error, file: path, why).description)
+                return ExitStatus.partial
             }
-            input = d
+            raw = Array(d)
         }
-        let delimiter = args.value("--delimiter") ?? "  "
-        let json = args.flag("--json")
-        let text = String(decoding: input, as: UTF8.self)
-        var out = [UInt8]()
-        out.reserveCapacity(text.utf8.count * 2)
-        let stdout = FileHandle.standardOutput
-        var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.isEmpty && line.endIndex == text.endIndex { break }
-            lineNumber += 1
-            var line = String(line)
-            if line.hasSuffix("\r") { line.removeLast() }
-            line.withUTF8 { b in
-                if json {
-                    out += Array("{\"line\": \(lineNumber), \"tokens\": [".utf8)
-                    var first = true
-                    segmenter.segment(utf8: b, options: options) { t in
-                        if !first { out += [0x2C, 0x20] }
-                        first = false
-                        out += Array("{\"text\": ".utf8)
-                        appendJSONString(&out, UnsafeBufferPointer(rebasing: b[t.utf8Range]))
-                        out += Array(", \"kind\": \"\(t.kind.rawValue)\", \"start\": \(t.scalarRange.lowerBound), \"end\": \(t.scalarRange.upperBound), \"utf8_start\": \(t.utf8Range.lowerBound), \"utf8_end\": \(t.utf8Range.upperBound)}".utf8)
-                    }
-                    out += Array("]}\n".utf8)
-                } else {
-                    var first = true
-                    segmenter.segment(utf8: b, options: options) { t in
-                        if !first { out += delimiter.utf8 }
-                        first = false
-                        out += UnsafeBufferPointer(rebasing: b[t.utf8Range])
-                    }
-                    out.append(0x0A)
-                }
+        if raw.isEmpty { return ExitStatus.ok }
+        let text: [UInt8]
+        switch TextDecoder.decode(raw) {
+        case .failure(let failure):
+            printError(Diagnostic(.error, file: name, failure.description).description)
+            return ExitStatus.partial
+        case .success(let decoded):
+            if !args.flag("--quiet") {
+                for w in decoded.warnings { printError(Diagnostic(.note, file: name, w).description) }
             }
-            if out.count > 1 << 20 {
-                stdout.write(Data(out))
-                out.removeAll(keepingCapacity: true)
-            }
+            // Plain UTF-8 decodes to its own bytes: no second copy.
+            text = decoded.encoding == "UTF-8" && decoded.warnings.isEmpty ? raw : Array(decoded.text.utf8)
         }
-        stdout.write(Data(out))
-        return ExitStatus.ok
+        let folder: ScriptFolder
+        do { folder = try ScriptFolder.shipped() } catch {
+            if !args.flag("--quiet") {
+                printError("\(error); traditional characters are looked up as written")
+            }
+            folder = ScriptFolder()
+        }
+        let output = SegmentOutput(delimiter: Array((args.value("--delimiter") ?? "  ").utf8), json: args.flag("--json"))
+        return output.write(text: text, lookup: SegmentOutput.folded(text, folder), segmenter: segmenter, options: options)
+            ? ExitStatus.ok : ExitStatus.partial
     }
 
     /// The segmenter, or nil after printing why it could not be loaded.
@@ -121,6 +116,163 @@ enum SegmentCommand: Command {
         } catch {
             printError("\(error)")
             return nil
+        }
+    }
+}
+
+/// Writes the segmentation of a whole text, line by line, straight from its UTF-8 bytes: tokens
+/// are copied from the input into large output buffers, never made into strings, and a long
+/// text is cut at line ends into one piece per core.
+struct SegmentOutput: Sendable {
+    let delimiter: [UInt8]
+    let json: Bool
+
+    /// `text` with every traditional ideograph replaced by its simplified form where that takes
+    /// the same number of UTF-8 bytes (every pair of the table does), so that byte offsets found
+    /// in it are offsets in `text`. Returns `text` itself when nothing changes.
+    static func folded(_ text: [UInt8], _ folder: ScriptFolder) -> [UInt8] {
+        guard folder.tableSize > 0 else { return text }
+        var out: [UInt8]? = nil
+        text.withUnsafeBufferPointer { b in
+            let n = b.count
+            var i = 0
+            while i < n {
+                let c = b[i]
+                // Ideographs from U+3400 are three bytes led by E3–E9 (and EF for compatibility ideographs).
+                guard c >= 0xE3, c <= 0xEF, i + 2 < n else { i += c < 0xC0 ? 1 : (c < 0xE0 ? 2 : (c < 0xF0 ? 3 : 4)); continue }
+                let v = (UInt32(c) & 0x0F) << 12 | (UInt32(b[i + 1]) & 0x3F) << 6 | UInt32(b[i + 2]) & 0x3F
+                if v >= 0x3400 {
+                    let f = folder.fold(v)
+                    if f != v, f >= 0x800, f < 0x10000, !(0xD800..<0xE000).contains(f) {
+                        if out == nil { out = text }
+                        out![i] = UInt8(0xE0 | f >> 12)
+                        out![i + 1] = UInt8(0x80 | (f >> 6) & 0x3F)
+                        out![i + 2] = UInt8(0x80 | f & 0x3F)
+                    }
+                }
+                i += 3
+            }
+        }
+        return out ?? text
+    }
+
+    /// Segments `lookup` (the folded text) and writes the words of `text`; false when standard
+    /// output could not be written.
+    func write(text: [UInt8], lookup: [UInt8], segmenter: Segmenter, options: Segmenter.Options) -> Bool {
+        let pieces = Self.pieces(text, count: text.count > 1 << 20 ? max(1, min(8, ProcessInfo.processInfo.activeProcessorCount)) : 1)
+        let outputs = concurrentMap(pieces.count) { k in
+            render(text: text, lookup: lookup, range: pieces[k].range, firstLine: pieces[k].firstLine,
+                   segmenter: segmenter, options: options)
+        }
+        for o in outputs where !Self.writeAll(o) { return false }
+        return true
+    }
+
+    /// Ranges of about equal size ending at line ends, with the number of their first line.
+    static func pieces(_ text: [UInt8], count: Int) -> [(range: Range<Int>, firstLine: Int)] {
+        var out: [(Range<Int>, Int)] = []
+        var start = 0
+        var line = 1
+        for k in 1...count {
+            var end = k == count ? text.count : max(start, text.count * k / count)
+            while end < text.count, end > 0, text[end - 1] != 0x0A { end += 1 }
+            if end <= start { continue }
+            out.append((start..<end, line))
+            line += text.withUnsafeBufferPointer { lineEnds($0, start..<end).count }
+            start = end
+        }
+        return out
+    }
+
+    /// Where each line of `r` ends and the next begins: at LF, CR, CRLF, or U+2028/U+2029
+    /// (E2 80 A8/A9), as the corpus reader reads lines. A last line without an end has none.
+    static func lineEnds(_ t: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> [(stop: Int, next: Int)] {
+        var out: [(Int, Int)] = []
+        var i = r.lowerBound
+        let end = r.upperBound
+        while i < end {
+            let c = t[i]
+            if c == 0x0A { out.append((i, i + 1)) }
+            else if c == 0x0D {
+                let next = i + 1 < end && t[i + 1] == 0x0A ? i + 2 : i + 1
+                out.append((i, next))
+                i = next
+                continue
+            } else if c == 0xE2, i + 2 < end, t[i + 1] == 0x80, t[i + 2] == 0xA8 || t[i + 2] == 0xA9 {
+                out.append((i, i + 3))
+                i += 3
+                continue
+            }
+            i += 1
+        }
+        return out
+    }
+
+    /// The output of the lines in `range`.
+    func render(text: [UInt8], lookup: [UInt8], range: Range<Int>, firstLine: Int,
+                segmenter: Segmenter, options: Segmenter.Options) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(range.count * (json ? 12 : 2) + 64)
+        var lineNumber = firstLine
+        text.withUnsafeBufferPointer { t in
+            lookup.withUnsafeBufferPointer { l in
+                var start = range.lowerBound
+                for (stop, next) in Self.lineEnds(t, range) {
+                    line(t, l, start..<stop, number: lineNumber, segmenter: segmenter, options: options, into: &out)
+                    lineNumber += 1
+                    start = next
+                }
+                if start < range.upperBound {
+                    line(t, l, start..<range.upperBound, number: lineNumber, segmenter: segmenter, options: options, into: &out)
+                }
+            }
+        }
+        return out
+    }
+
+    @inline(__always)
+    func line(_ t: UnsafeBufferPointer<UInt8>, _ l: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, number: Int,
+              segmenter: Segmenter, options: Segmenter.Options, into out: inout [UInt8]) {
+        let base = r.lowerBound
+        let words = UnsafeBufferPointer(rebasing: l[r])
+        if json {
+            out += "{\"line\": \(number), \"tokens\": [".utf8
+            var first = true
+            segmenter.segment(utf8: words, options: options) { tok in
+                if !first { out += [0x2C, 0x20] }
+                first = false
+                out += "{\"text\": ".utf8
+                Self.appendJSONString(&out, UnsafeBufferPointer(rebasing: t[(base + tok.utf8Range.lowerBound)..<(base + tok.utf8Range.upperBound)]))
+                out += ", \"kind\": \"\(tok.kind.rawValue)\", \"start\": \(tok.scalarRange.lowerBound), \"end\": \(tok.scalarRange.upperBound), \"utf8_start\": \(tok.utf8Range.lowerBound), \"utf8_end\": \(tok.utf8Range.upperBound)}".utf8
+            }
+            out += "]}\n".utf8
+        } else {
+            var first = true
+            delimiter.withUnsafeBufferPointer { d in
+                segmenter.segment(utf8: words, options: options) { tok in
+                    if !first { out.append(contentsOf: d) }
+                    first = false
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: t[(base + tok.utf8Range.lowerBound)..<(base + tok.utf8Range.upperBound)]))
+                }
+            }
+            out.append(0x0A)
+        }
+    }
+
+    /// Writes all of `bytes` to standard output; false on an error (a closed pipe, a full disk).
+    static func writeAll(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { b in
+            var done = 0
+            while done < b.count {
+                let n = Glibc.write(1, b.baseAddress! + done, b.count - done)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    printError("tuiwei segment: cannot write the output: \(String(cString: strerror(errno)))")
+                    return false
+                }
+                done += n
+            }
+            return true
         }
     }
 
