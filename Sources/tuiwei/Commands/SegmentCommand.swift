@@ -73,12 +73,16 @@ enum SegmentCommand: Command {
         if path == "-" {
             raw = Array(FileHandle.standardInput.readDataToEndOfFile())
         } else {
-            guard let d = FileManager.default.contents(atPath: path) else {
-                let why = FileManager.default.fileExists(atPath: path) ? "cannot read the input file; check its permissions" : "no such file; check the path"
+            guard let bytes = readFile(path) else {
+                var isDir: ObjCBool = false
+                let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
+                let why = !exists ? "no such file; check the path"
+                    : isDir.boolValue ? "is a folder; segment takes one text file (or - for standard input)"
+                    : "cannot read the input file; check its permissions"
                 printError(Diagnostic(.error, file: path, why).description)
                 return ExitStatus.partial
             }
-            raw = Array(d)
+            raw = bytes
         }
         if raw.isEmpty { return ExitStatus.ok }
         let text: [UInt8]
@@ -101,8 +105,33 @@ enum SegmentCommand: Command {
             folder = ScriptFolder()
         }
         let output = SegmentOutput(delimiter: Array((args.value("--delimiter") ?? "  ").utf8), json: args.flag("--json"))
-        return output.write(text: text, lookup: SegmentOutput.folded(text, folder), segmenter: segmenter, options: options)
-            ? ExitStatus.ok : ExitStatus.partial
+        return output.write(text: text, folder: folder, segmenter: segmenter, options: options) ? ExitStatus.ok : ExitStatus.partial
+    }
+
+    /// The bytes of a file, read straight into an array; nil when it cannot be opened or read.
+    static func readFile(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, st.st_mode & S_IFMT != S_IFDIR else { return nil }
+        var out: [UInt8] = []
+        var chunk = max(Int(st.st_size) + 1, 1 << 16)
+        while true {
+            let old = out.count
+            var failed = false
+            out.append(contentsOf: repeatElement(0, count: chunk))
+            let got = out.withUnsafeMutableBufferPointer { b -> Int in
+                var n = 0
+                repeat { n = read(fd, b.baseAddress! + old, chunk) } while n < 0 && errno == EINTR
+                return n
+            }
+            if got < 0 { failed = true }
+            out.removeLast(chunk - max(got, 0))
+            if failed { return nil }
+            if got == 0 { return out }
+            chunk = 1 << 20
+        }
     }
 
     /// The segmenter, or nil after printing why it could not be loaded.
@@ -121,55 +150,42 @@ enum SegmentCommand: Command {
 }
 
 /// Writes the segmentation of a whole text, line by line, straight from its UTF-8 bytes: tokens
-/// are copied from the input into large output buffers, never made into strings, and a long
-/// text is cut at line ends into one piece per core.
+/// are copied from the input into large output buffers, never made into strings. A long text is
+/// cut at line ends into pieces that one thread per core folds and segments while this thread
+/// writes the finished pieces in order.
 struct SegmentOutput: Sendable {
     let delimiter: [UInt8]
     let json: Bool
 
-    /// `text` with every traditional ideograph replaced by its simplified form where that takes
-    /// the same number of UTF-8 bytes (every pair of the table does), so that byte offsets found
-    /// in it are offsets in `text`. Returns `text` itself when nothing changes.
-    static func folded(_ text: [UInt8], _ folder: ScriptFolder) -> [UInt8] {
-        guard folder.tableSize > 0 else { return text }
-        var out: [UInt8]? = nil
-        text.withUnsafeBufferPointer { b in
-            let n = b.count
-            var i = 0
-            while i < n {
-                let c = b[i]
-                // Ideographs from U+3400 are three bytes led by E3–E9 (and EF for compatibility ideographs).
-                guard c >= 0xE3, c <= 0xEF, i + 2 < n else { i += c < 0xC0 ? 1 : (c < 0xE0 ? 2 : (c < 0xF0 ? 3 : 4)); continue }
-                let v = (UInt32(c) & 0x0F) << 12 | (UInt32(b[i + 1]) & 0x3F) << 6 | UInt32(b[i + 2]) & 0x3F
-                if v >= 0x3400 {
-                    let f = folder.fold(v)
-                    if f != v, f >= 0x800, f < 0x10000, !(0xD800..<0xE000).contains(f) {
-                        if out == nil { out = text }
-                        out![i] = UInt8(0xE0 | f >> 12)
-                        out![i + 1] = UInt8(0x80 | (f >> 6) & 0x3F)
-                        out![i + 2] = UInt8(0x80 | f & 0x3F)
-                    }
-                }
-                i += 3
+    /// Segments `text` and writes its words to standard output; false when that failed.
+    func write(text: [UInt8], folder: ScriptFolder, segmenter: Segmenter, options: Segmenter.Options) -> Bool {
+        let workers = text.count > 1 << 20 ? max(1, min(8, ProcessInfo.processInfo.activeProcessorCount)) : 1
+        let pieces = Self.pieces(text, count: workers == 1 ? 1 : workers * 4, numbered: json)
+        let work = PieceQueue(count: pieces.count)
+        let render = { @Sendable (k: Int) -> ByteBuffer in
+            let lookup = Self.folded(text, pieces[k].range, folder)
+            return self.render(text: text, lookup: lookup, range: pieces[k].range, firstLine: pieces[k].firstLine,
+                               segmenter: segmenter, options: options)
+        }
+        if workers == 1 {
+            return pieces.indices.allSatisfy { Self.writeAll(render($0)) }
+        }
+        for _ in 0..<workers {
+            Thread.detachNewThread {
+                while let k = work.take() { work.finish(k, render(k)) }
             }
         }
-        return out ?? text
-    }
-
-    /// Segments `lookup` (the folded text) and writes the words of `text`; false when standard
-    /// output could not be written.
-    func write(text: [UInt8], lookup: [UInt8], segmenter: Segmenter, options: Segmenter.Options) -> Bool {
-        let pieces = Self.pieces(text, count: text.count > 1 << 20 ? max(1, min(8, ProcessInfo.processInfo.activeProcessorCount)) : 1)
-        let outputs = concurrentMap(pieces.count) { k in
-            render(text: text, lookup: lookup, range: pieces[k].range, firstLine: pieces[k].firstLine,
-                   segmenter: segmenter, options: options)
+        var ok = true
+        for k in pieces.indices {
+            let out = work.wait(k)
+            if ok { ok = Self.writeAll(out) }
         }
-        for o in outputs where !Self.writeAll(o) { return false }
-        return true
+        return ok
     }
 
-    /// Ranges of about equal size ending at line ends, with the number of their first line.
-    static func pieces(_ text: [UInt8], count: Int) -> [(range: Range<Int>, firstLine: Int)] {
+    /// Ranges of about equal size ending at line ends, with the number of their first line
+    /// (counted only when `numbered`, for JSON).
+    static func pieces(_ text: [UInt8], count: Int, numbered: Bool) -> [(range: Range<Int>, firstLine: Int)] {
         var out: [(Range<Int>, Int)] = []
         var start = 0
         var line = 1
@@ -178,7 +194,7 @@ struct SegmentOutput: Sendable {
             while end < text.count, end > 0, text[end - 1] != 0x0A { end += 1 }
             if end <= start { continue }
             out.append((start..<end, line))
-            line += text.withUnsafeBufferPointer { lineEnds($0, start..<end).count }
+            if numbered { line += text.withUnsafeBufferPointer { lineEnds($0, start..<end).count } }
             start = end
         }
         return out
@@ -208,88 +224,204 @@ struct SegmentOutput: Sendable {
         return out
     }
 
-    /// The output of the lines in `range`.
-    func render(text: [UInt8], lookup: [UInt8], range: Range<Int>, firstLine: Int,
-                segmenter: Segmenter, options: Segmenter.Options) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(range.count * (json ? 12 : 2) + 64)
-        var lineNumber = firstLine
-        text.withUnsafeBufferPointer { t in
-            lookup.withUnsafeBufferPointer { l in
-                var start = range.lowerBound
-                for (stop, next) in Self.lineEnds(t, range) {
-                    line(t, l, start..<stop, number: lineNumber, segmenter: segmenter, options: options, into: &out)
-                    lineNumber += 1
-                    start = next
+    /// The bytes `range` of `text` with every traditional ideograph replaced by its simplified
+    /// form where that takes the same number of UTF-8 bytes (as every pair of the table does), so
+    /// that byte offsets found in it are offsets in `text`; nil when nothing changes.
+    static func folded(_ text: [UInt8], _ range: Range<Int>, _ folder: ScriptFolder) -> [UInt8]? {
+        guard folder.tableSize > 0 else { return nil }
+        var out: [UInt8]? = nil
+        text.withUnsafeBufferPointer { b in
+            let n = range.upperBound
+            var i = range.lowerBound
+            while i < n {
+                let c = b[i]
+                // Ideographs from U+3400 are three bytes led by E3–E9 (and EF for compatibility ideographs).
+                guard c >= 0xE3, c <= 0xEF, i + 2 < n else { i += c < 0xC0 ? 1 : (c < 0xE0 ? 2 : (c < 0xF0 ? 3 : 4)); continue }
+                let v = (UInt32(c) & 0x0F) << 12 | (UInt32(b[i + 1]) & 0x3F) << 6 | UInt32(b[i + 2]) & 0x3F
+                if v >= 0x3400 {
+                    let f = folder.fold(v)
+                    if f != v, f >= 0x800, f < 0x10000, !(0xD800..<0xE000).contains(f) {
+                        if out == nil { out = Array(b[range]) }
+                        let j = i - range.lowerBound
+                        out![j] = UInt8(0xE0 | f >> 12)
+                        out![j + 1] = UInt8(0x80 | (f >> 6) & 0x3F)
+                        out![j + 2] = UInt8(0x80 | f & 0x3F)
+                    }
                 }
-                if start < range.upperBound {
-                    line(t, l, start..<range.upperBound, number: lineNumber, segmenter: segmenter, options: options, into: &out)
-                }
+                i += 3
             }
         }
         return out
     }
 
+    /// The output of the lines in `range`; `lookup`, when given, is that range folded.
+    func render(text: [UInt8], lookup: [UInt8]?, range: Range<Int>, firstLine: Int,
+                segmenter: Segmenter, options: Segmenter.Options) -> ByteBuffer {
+        let out = ByteBuffer(capacity: range.count * (json ? 12 : 1 + delimiter.count) + 64)
+        var lineNumber = firstLine
+        text.withUnsafeBufferPointer { t in
+            func each(_ l: UnsafeBufferPointer<UInt8>, _ shift: Int) {
+                var start = range.lowerBound
+                for (stop, next) in Self.lineEnds(t, range) {
+                    line(t, l, start..<stop, shift: shift, number: lineNumber, segmenter: segmenter, options: options, into: out)
+                    lineNumber += 1
+                    start = next
+                }
+                if start < range.upperBound {
+                    line(t, l, start..<range.upperBound, shift: shift, number: lineNumber, segmenter: segmenter, options: options, into: out)
+                }
+            }
+            if let lookup { lookup.withUnsafeBufferPointer { each($0, range.lowerBound) } } else { each(t, 0) }
+        }
+        return out
+    }
+
+    /// One line: its words looked up in `l` (offset by `shift` from `t`), copied from `t`.
     @inline(__always)
-    func line(_ t: UnsafeBufferPointer<UInt8>, _ l: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, number: Int,
-              segmenter: Segmenter, options: Segmenter.Options, into out: inout [UInt8]) {
+    func line(_ t: UnsafeBufferPointer<UInt8>, _ l: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, shift: Int, number: Int,
+              segmenter: Segmenter, options: Segmenter.Options, into out: ByteBuffer) {
         let base = r.lowerBound
-        let words = UnsafeBufferPointer(rebasing: l[r])
+        let words = UnsafeBufferPointer(rebasing: l[(r.lowerBound - shift)..<(r.upperBound - shift)])
+        let source = t.baseAddress! + base
         if json {
-            out += "{\"line\": \(number), \"tokens\": [".utf8
+            out.append("{\"line\": \(number), \"tokens\": [")
             var first = true
             segmenter.segment(utf8: words, options: options) { tok in
-                if !first { out += [0x2C, 0x20] }
+                if !first { out.append(", ") }
                 first = false
-                out += "{\"text\": ".utf8
-                Self.appendJSONString(&out, UnsafeBufferPointer(rebasing: t[(base + tok.utf8Range.lowerBound)..<(base + tok.utf8Range.upperBound)]))
-                out += ", \"kind\": \"\(tok.kind.rawValue)\", \"start\": \(tok.scalarRange.lowerBound), \"end\": \(tok.scalarRange.upperBound), \"utf8_start\": \(tok.utf8Range.lowerBound), \"utf8_end\": \(tok.utf8Range.upperBound)}".utf8
+                out.append("{\"text\": ")
+                Self.appendJSONString(out, UnsafeBufferPointer(start: source + tok.utf8Range.lowerBound, count: tok.utf8Range.count))
+                out.append(", \"kind\": \"\(tok.kind.rawValue)\", \"start\": \(tok.scalarRange.lowerBound), \"end\": \(tok.scalarRange.upperBound), \"utf8_start\": \(tok.utf8Range.lowerBound), \"utf8_end\": \(tok.utf8Range.upperBound)}")
             }
-            out += "]}\n".utf8
+            out.append("]}\n")
         } else {
-            var first = true
             delimiter.withUnsafeBufferPointer { d in
+                let dp = d.baseAddress!, dn = d.count
+                var first = true
                 segmenter.segment(utf8: words, options: options) { tok in
-                    if !first { out.append(contentsOf: d) }
+                    if !first { out.append(dp, dn) }
                     first = false
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: t[(base + tok.utf8Range.lowerBound)..<(base + tok.utf8Range.upperBound)]))
+                    out.append(source + tok.utf8Range.lowerBound, tok.utf8Range.count)
                 }
             }
             out.append(0x0A)
         }
     }
 
-    /// Writes all of `bytes` to standard output; false on an error (a closed pipe, a full disk).
-    static func writeAll(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBytes { b in
-            var done = 0
-            while done < b.count {
-                let n = Glibc.write(1, b.baseAddress! + done, b.count - done)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    printError("tuiwei segment: cannot write the output: \(String(cString: strerror(errno)))")
-                    return false
-                }
-                done += n
+    /// Writes all of `buffer` to standard output; false on an error (a closed pipe, a full disk).
+    static func writeAll(_ buffer: ByteBuffer) -> Bool {
+        var done = 0
+        while done < buffer.count {
+            let n = Glibc.write(1, buffer.base + done, buffer.count - done)
+            if n < 0 {
+                if errno == EINTR { continue }
+                printError("tuiwei segment: cannot write the output: \(String(cString: strerror(errno)))")
+                return false
             }
-            return true
+            done += n
         }
+        return true
     }
 
     /// Appends `s` as a JSON string literal.
-    static func appendJSONString(_ out: inout [UInt8], _ s: UnsafeBufferPointer<UInt8>) {
+    static func appendJSONString(_ out: ByteBuffer, _ s: UnsafeBufferPointer<UInt8>) {
         out.append(0x22)
         for c in s {
             switch c {
-            case 0x22: out += [0x5C, 0x22]
-            case 0x5C: out += [0x5C, 0x5C]
-            case 0x0A: out += [0x5C, 0x6E]
-            case 0x0D: out += [0x5C, 0x72]
-            case 0x09: out += [0x5C, 0x74]
-            case 0..<0x20: out += Array(String(format: "\\u%04x", c).utf8)
+            case 0x22: out.append("\\\"")
+            case 0x5C: out.append("\\\\")
+            case 0x0A: out.append("\\n")
+            case 0x0D: out.append("\\r")
+            case 0x09: out.append("\\t")
+            case 0..<0x20: out.append(String(format: "\\u%04x", c))
             default: out.append(c)
             }
         }
         out.append(0x22)
+    }
+}
+
+/// A growing byte buffer that a single thread fills, then hands on.
+final class ByteBuffer: @unchecked Sendable {
+    private(set) var base: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 16)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    @inline(__always)
+    func append(_ p: UnsafePointer<UInt8>, _ n: Int) {
+        if count + n > capacity { grow(count + n) }
+        // Words are a few bytes: a loop beats a call to memcpy.
+        if n <= 16 {
+            for i in 0..<n { base[count + i] = p[i] }
+        } else {
+            (base + count).update(from: p, count: n)
+        }
+        count += n
+    }
+
+    @inline(__always)
+    func append(_ byte: UInt8) {
+        if count == capacity { grow(count + 1) }
+        base[count] = byte
+        count += 1
+    }
+
+    func append(_ s: String) {
+        var s = s
+        s.withUTF8 { append($0.baseAddress!, $0.count) }
+    }
+
+    private func grow(_ need: Int) {
+        let bigger = max(need, capacity * 2)
+        let p = UnsafeMutablePointer<UInt8>.allocate(capacity: bigger)
+        p.update(from: base, count: count)
+        base.deallocate()
+        base = p
+        capacity = bigger
+    }
+}
+
+/// Pieces handed out to worker threads in order, and their outputs back to the writer.
+final class PieceQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+    private var outputs: [ByteBuffer?]
+    private let ready: [DispatchSemaphore]
+
+    init(count: Int) {
+        outputs = Array(repeating: nil, count: count)
+        ready = (0..<count).map { _ in DispatchSemaphore(value: 0) }
+    }
+
+    func take() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < outputs.count else { return nil }
+        next += 1
+        return next - 1
+    }
+
+    func finish(_ k: Int, _ output: ByteBuffer) {
+        lock.lock()
+        outputs[k] = output
+        lock.unlock()
+        ready[k].signal()
+    }
+
+    /// Blocks until piece `k` is done; its output, which the queue then lets go of.
+    func wait(_ k: Int) -> ByteBuffer {
+        ready[k].wait()
+        lock.lock()
+        defer { lock.unlock() }
+        let out = outputs[k]!
+        outputs[k] = nil
+        return out
     }
 }
