@@ -126,15 +126,20 @@ public enum TextDecoder {
 
     /// NUL and most C0 controls never occur in text files; tab, LF, CR, FF, ESC-free text passes.
     static func firstBinaryByte(_ bytes: ArraySlice<UInt8>) -> Int? {
-        var controls = 0
-        for (i, b) in zip(bytes.indices, bytes) {
-            if b == 0 { return i }
-            if b < 0x20, b != 0x09, b != 0x0A, b != 0x0D, b != 0x0C {
-                controls += 1
-                if controls > 8 { return i }
+        bytes.withUnsafeBufferPointer { b in
+            var controls = 0
+            for i in 0..<b.count {
+                let c = b[i]
+                // Text bytes are nearly all ≥ 0x20: one test passes them.
+                if c >= 0x20 { continue }
+                if c == 0 { return bytes.startIndex + i }
+                if c != 0x09, c != 0x0A, c != 0x0D, c != 0x0C {
+                    controls += 1
+                    if controls > 8 { return bytes.startIndex + i }
+                }
             }
+            return nil
         }
-        return nil
     }
 
     static func decodeUTF8(_ bytes: ArraySlice<UInt8>, label: String) -> Result<Decoded, Failure> {

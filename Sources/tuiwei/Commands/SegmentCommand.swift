@@ -105,7 +105,7 @@ enum SegmentCommand: Command {
             folder = ScriptFolder()
         }
         let output = SegmentOutput(delimiter: Array((args.value("--delimiter") ?? "  ").utf8), json: args.flag("--json"))
-        return output.write(text: text, folder: folder, segmenter: segmenter, options: options) ? ExitStatus.ok : ExitStatus.partial
+        return output.write(text: text, folder: FoldTable(folder), segmenter: segmenter, options: options) ? ExitStatus.ok : ExitStatus.partial
     }
 
     /// The bytes of a file, read straight into an array; nil when it cannot be opened or read.
@@ -158,7 +158,7 @@ struct SegmentOutput: Sendable {
     let json: Bool
 
     /// Segments `text` and writes its words to standard output; false when that failed.
-    func write(text: [UInt8], folder: ScriptFolder, segmenter: Segmenter, options: Segmenter.Options) -> Bool {
+    func write(text: [UInt8], folder: FoldTable, segmenter: Segmenter, options: Segmenter.Options) -> Bool {
         let workers = text.count > 1 << 20 ? max(1, min(8, ProcessInfo.processInfo.activeProcessorCount)) : 1
         let pieces = Self.pieces(text, count: workers == 1 ? 1 : workers * 4, numbered: json)
         let work = PieceQueue(count: pieces.count)
@@ -227,9 +227,10 @@ struct SegmentOutput: Sendable {
     /// The bytes `range` of `text` with every traditional ideograph replaced by its simplified
     /// form where that takes the same number of UTF-8 bytes (as every pair of the table does), so
     /// that byte offsets found in it are offsets in `text`; nil when nothing changes.
-    static func folded(_ text: [UInt8], _ range: Range<Int>, _ folder: ScriptFolder) -> [UInt8]? {
-        guard folder.tableSize > 0 else { return nil }
+    static func folded(_ text: [UInt8], _ range: Range<Int>, _ folder: FoldTable) -> [UInt8]? {
+        guard folder.active else { return nil }
         var out: [UInt8]? = nil
+        folder.table.withUnsafeBufferPointer { table in
         text.withUnsafeBufferPointer { b in
             let n = range.upperBound
             var i = range.lowerBound
@@ -239,8 +240,8 @@ struct SegmentOutput: Sendable {
                 guard c >= 0xE3, c <= 0xEF, i + 2 < n else { i += c < 0xC0 ? 1 : (c < 0xE0 ? 2 : (c < 0xF0 ? 3 : 4)); continue }
                 let v = (UInt32(c) & 0x0F) << 12 | (UInt32(b[i + 1]) & 0x3F) << 6 | UInt32(b[i + 2]) & 0x3F
                 if v >= 0x3400 {
-                    let f = folder.fold(v)
-                    if f != v, f >= 0x800, f < 0x10000, !(0xD800..<0xE000).contains(f) {
+                    let f = UInt32(table[Int(v)])
+                    if f != v {
                         if out == nil { out = Array(b[range]) }
                         let j = i - range.lowerBound
                         out![j] = UInt8(0xE0 | f >> 12)
@@ -250,6 +251,7 @@ struct SegmentOutput: Sendable {
                 }
                 i += 3
             }
+        }
         }
         return out
     }
@@ -298,10 +300,12 @@ struct SegmentOutput: Sendable {
             delimiter.withUnsafeBufferPointer { d in
                 let dp = d.baseAddress!, dn = d.count
                 var first = true
-                segmenter.segment(utf8: words, options: options) { tok in
-                    if !first { out.append(dp, dn) }
-                    first = false
-                    out.append(source + tok.utf8Range.lowerBound, tok.utf8Range.count)
+                segmenter.segmentBatches(utf8: words, options: options) { batch in
+                    for tok in batch {
+                        if !first { out.append(dp, dn) }
+                        first = false
+                        out.append(source + tok.utf8Range.lowerBound, tok.utf8Range.count)
+                    }
                 }
             }
             out.append(0x0A)
@@ -338,6 +342,27 @@ struct SegmentOutput: Sendable {
             }
         }
         out.append(0x22)
+    }
+}
+
+/// The folder's ideograph table as one array the hot loop reads directly: each BMP scalar's
+/// simplified form where that is also a three-byte ideograph, the scalar itself otherwise.
+struct FoldTable: Sendable {
+    let table: [UInt16]
+    let active: Bool
+
+    init(_ folder: ScriptFolder) {
+        var t = (0..<0x10000).map { UInt16($0) }
+        var any = false
+        for v in 0x3400..<0x10000 where !(0xD800..<0xE000).contains(v) {
+            let f = folder.fold(UInt32(v))
+            if f != v, f >= 0x800, f < 0x10000, !(0xD800..<0xE000).contains(f) {
+                t[v] = UInt16(f)
+                any = true
+            }
+        }
+        table = t
+        active = any
     }
 }
 
