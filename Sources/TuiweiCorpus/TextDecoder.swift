@@ -128,14 +128,34 @@ public enum TextDecoder {
     static func firstBinaryByte(_ bytes: ArraySlice<UInt8>) -> Int? {
         bytes.withUnsafeBufferPointer { b in
             var controls = 0
-            for i in 0..<b.count {
+            var i = 0
+            // Eight bytes at a time while none is below 0x20 (a test of all eight in one word).
+            if let raw = UnsafeRawPointer(b.baseAddress) {
+                while i + 8 <= b.count {
+                    let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    if (w &- 0x2020_2020_2020_2020) & ~w & 0x8080_8080_8080_8080 != 0 { break }
+                    i += 8
+                }
+            }
+            while i < b.count {
                 let c = b[i]
+                i += 1
                 // Text bytes are nearly all ≥ 0x20: one test passes them.
-                if c >= 0x20 { continue }
-                if c == 0 { return bytes.startIndex + i }
+                if c >= 0x20 {
+                    // Back to whole words once past the run that stopped them.
+                    if let raw = UnsafeRawPointer(b.baseAddress), i & 7 == 0 {
+                        while i + 8 <= b.count {
+                            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                            if (w &- 0x2020_2020_2020_2020) & ~w & 0x8080_8080_8080_8080 != 0 { break }
+                            i += 8
+                        }
+                    }
+                    continue
+                }
+                if c == 0 { return bytes.startIndex + i - 1 }
                 if c != 0x09, c != 0x0A, c != 0x0D, c != 0x0C {
                     controls += 1
-                    if controls > 8 { return bytes.startIndex + i }
+                    if controls > 8 { return bytes.startIndex + i - 1 }
                 }
             }
             return nil

@@ -299,16 +299,27 @@ struct SegmentOutput: Sendable {
         } else {
             delimiter.withUnsafeBufferPointer { d in
                 let dp = d.baseAddress!, dn = d.count
+                // Room for the line's bytes, a delimiter per byte at most, and its LF: then the
+                // words go in through a plain pointer.
+                var w = out.reserve(words.count * (1 + dn) + 1)
+                let start = w
                 var first = true
                 segmenter.segmentBatches(utf8: words, options: options) { batch in
                     for tok in batch {
-                        if !first { out.append(dp, dn) }
+                        if !first {
+                            for i in 0..<dn { w[i] = dp[i] }
+                            w += dn
+                        }
                         first = false
-                        out.append(source + tok.utf8Range.lowerBound, tok.utf8Range.count)
+                        let from = source + tok.utf8Range.lowerBound
+                        for i in 0..<tok.utf8Range.count { w[i] = from[i] }
+                        w += tok.utf8Range.count
                     }
                 }
+                w[0] = 0x0A
+                w += 1
+                out.commit(w - start)
             }
-            out.append(0x0A)
         }
     }
 
@@ -390,6 +401,14 @@ final class ByteBuffer: @unchecked Sendable {
         }
         count += n
     }
+
+    /// Where the next `n` bytes may be written; `commit` then says how many were.
+    func reserve(_ n: Int) -> UnsafeMutablePointer<UInt8> {
+        if count + n > capacity { grow(count + n) }
+        return base + count
+    }
+
+    func commit(_ n: Int) { count += n }
 
     @inline(__always)
     func append(_ byte: UInt8) {
