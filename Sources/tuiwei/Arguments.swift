@@ -38,8 +38,18 @@ struct CommandSpec {
     let options: [OptionSpec]
     var details: String = ""
 
+    /// The synopsis, followed by every option it does not mention yet, so that the usage line
+    /// always lists the options that exist.
+    var usage: String {
+        var s = synopsis
+        for o in options where !synopsis.contains(o.name) {
+            s += " [" + (o.short.map { "\($0)|" } ?? "") + o.name + (o.value.map { " \($0)" } ?? "") + "]" + (o.repeatable ? "…" : "")
+        }
+        return s
+    }
+
     var help: String {
-        var s = "USAGE: \(synopsis)\n\n\(summary)\n"
+        var s = "USAGE: \(usage)\n\n\(summary)\n"
         if !details.isEmpty { s += "\n\(details)\n" }
         let all = options + [OptionSpec.flag("--version", "Print the version.").short("-V"), OptionSpec.flag("--help", "Show this help.").short("-h")]
         s += "\nOPTIONS:\n"

@@ -20,7 +20,7 @@ enum EvalCommand: Command {
             checked against their 'starts' text; records that do not match are listed, not used.
             A code counts once per turn. Lists every false positive (with the lexicon entry that
             fired) and false negative (with the annotator's evidence). CORPUS defaults to corpus/.
-            Exit status 1 when some gold records could not be aligned.
+            Exit status 1 when some gold records could not be aligned or a document could not be read.
             """)
 
     static func run(_ args: ParsedArguments) async throws -> Int32 {
@@ -34,6 +34,7 @@ enum EvalCommand: Command {
         let engine = try LexiconOptions.engine(args)
         let detection = engine.detection
         let documents = TranscriptReader.readDocuments(at: try CorpusArguments.paths(args.positional))
+        let unread = CorpusArguments.reportUnread(documents, command: "eval")
         let alignment = GoldAlignment(gold: gold, documents: documents)
         var byCall: [String: [Int: [Detection]]] = [:]
         let report = GoldEvaluation.evaluate(alignment) { a in
@@ -52,7 +53,7 @@ enum EvalCommand: Command {
             let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
             print(String(decoding: data, as: UTF8.self))
         }
-        return report.misaligned.isEmpty ? ExitStatus.ok : ExitStatus.partial
+        return report.misaligned.isEmpty && !unread ? ExitStatus.ok : ExitStatus.partial
     }
 
     static func renderGrades(_ g: GradeAgreement) -> String {

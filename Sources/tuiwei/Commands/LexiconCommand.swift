@@ -82,6 +82,7 @@ enum LexiconCommand: Command {
     static func mine(_ corpus: [String], _ args: ParsedArguments) throws -> Int32 {
         let detection = try LexiconOptions.load(args)
         let documents = TranscriptReader.readDocuments(at: try CorpusArguments.paths(corpus))
+        let unread = CorpusArguments.reportUnread(documents, command: "lexicon mine")
         // An excerpted copy of a call would count its phrases twice.
         let copies = Set(TranscriptReader.duplicates(in: documents).map { "\($0.document)#\($0.call)" })
         var official: [LexiconMiner.Text] = []
@@ -112,7 +113,7 @@ enum LexiconCommand: Command {
             for e in c.examples.dropFirst() { print("\t\t\t\t\(e)") }
         }
         printError("\(official.count) official turns, \(reference.count) reference texts; \(found.count) candidate(s) not covered by the lexicon")
-        return ExitStatus.ok
+        return unread ? ExitStatus.partial : ExitStatus.ok
     }
 }
 

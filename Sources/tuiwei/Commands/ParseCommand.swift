@@ -43,6 +43,14 @@ enum CorpusArguments {
         }
         return [dir]
     }
+
+    /// Prints every document that took no part (missing, unreadable, not read as a transcript)
+    /// on standard error; true when there was one, for exit status 1.
+    static func reportUnread(_ documents: [Document], command: String) -> Bool {
+        let unread = documents.filter { !$0.status.isAnalysed }
+        for d in unread { printError("tuiwei \(command): \(d.path): \(d.status)") }
+        return !unread.isEmpty
+    }
 }
 
 /// Plain-text rendering of a document's structure, for reading in a terminal.
