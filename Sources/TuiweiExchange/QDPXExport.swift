@@ -101,9 +101,12 @@ public enum QDACodeBook {
         .specific: "numbers, dates, names, documents", .acknowledge: "concedes the caller's point",
         .commit: "a concrete next step the speaker will take themself",
     ]
+    /// The grade scale of docs/TAXONOMY.md.
     static let gradeDescriptions = [
-        "no answer: only deflection, or nothing relevant", "a gesture at an answer, mostly deflection",
-        "a partial answer", "answers directly with substance",
+        "does not answer: ignorance, referral, refusal, counter-question, hang-up",
+        "talks around the question: hedged, boilerplate, deferral, with little that answers",
+        "partly answers: on the question, but incomplete or generic",
+        "answers what was asked, directly, with substance",
     ]
 
     public static var codes: [QDAProject.Code] {
@@ -118,7 +121,7 @@ public enum QDACodeBook {
             description: "The 0–3 responsiveness grade of an official turn, applied to the selection of the whole turn.",
             children: (0...3).map { QDAProject.Code(guid: guid(grade: $0), name: name(grade: $0), isCodable: true, description: gradeDescriptions[$0]) }
                 + [QDAProject.Code(guid: guid(grade: nil), name: name(grade: nil), isCodable: true,
-                                   description: "a greeting, thanks or bare backchannel: not graded")])
+                                   description: "backchannel or greeting only: not graded")])
         return [
             group("Deflections", .deflection, "What an official says instead of answering (docs/TAXONOMY.md)."),
             group("Modifiers", .modifier, "Counted, but not deflections on their own."),
