@@ -47,11 +47,12 @@ enum SegmentCommand: Command {
             return ExitStatus.dataError
         }
         let options = Segmenter.Options(hmm: !args.flag("--no-hmm"), separateMeasureWords: !args.flag("--keep-measure-words"))
-        guard let segmenter = loadSegmenter(directory: dictDir, userDictionaries: args.all("--user-dict")) else {
-            return ExitStatus.dataError
-        }
+        // The dictionary loads while the input is read and decoded.
+        let userDictionaries = args.all("--user-dict")
+        let loading = Task.detached { loadSegmenter(directory: dictDir, userDictionaries: userDictionaries) }
 
         if let gold = args.value("--eval") {
+            guard let segmenter = await loading.value else { return ExitStatus.dataError }
             guard let data = FileManager.default.contents(atPath: gold) else {
                 printError(Diagnostic(.error, file: gold, "cannot read the gold file; check the path").description)
                 return ExitStatus.dataError
@@ -67,6 +68,11 @@ enum SegmentCommand: Command {
             return ExitStatus.ok
         }
 
+        let folding = Task.detached { () -> (FoldTable, String?) in
+            do { return (FoldTable(try ScriptFolder.shipped()), nil) } catch {
+                return (FoldTable(ScriptFolder()), "\(error); traditional characters are looked up as written")
+            }
+        }
         let path = args.positional.first ?? "-"
         let name = path == "-" ? "<stdin>" : path
         let raw: [UInt8]
@@ -84,7 +90,7 @@ enum SegmentCommand: Command {
             }
             raw = bytes
         }
-        if raw.isEmpty { return ExitStatus.ok }
+        if raw.isEmpty { return await loading.value == nil ? ExitStatus.dataError : ExitStatus.ok }
         let text: [UInt8]
         switch TextDecoder.decode(raw) {
         case .failure(let failure):
@@ -97,15 +103,11 @@ enum SegmentCommand: Command {
             // Plain UTF-8 decodes to its own bytes: no second copy.
             text = decoded.encoding == "UTF-8" && decoded.warnings.isEmpty ? raw : Array(decoded.text.utf8)
         }
-        let folder: ScriptFolder
-        do { folder = try ScriptFolder.shipped() } catch {
-            if !args.flag("--quiet") {
-                printError("\(error); traditional characters are looked up as written")
-            }
-            folder = ScriptFolder()
-        }
+        guard let segmenter = await loading.value else { return ExitStatus.dataError }
+        let (folder, problem) = await folding.value
+        if let problem, !args.flag("--quiet") { printError(problem) }
         let output = SegmentOutput(delimiter: Array((args.value("--delimiter") ?? "  ").utf8), json: args.flag("--json"))
-        return output.write(text: text, folder: FoldTable(folder), segmenter: segmenter, options: options) ? ExitStatus.ok : ExitStatus.partial
+        return output.write(text: text, folder: folder, segmenter: segmenter, options: options) ? ExitStatus.ok : ExitStatus.partial
     }
 
     /// The bytes of a file, read straight into an array; nil when it cannot be opened or read.
