@@ -33,11 +33,11 @@ enum ExportCommand: Command {
         for source in sources {
             switch ExchangeDocument.read(source) {
             case .failure(let d):
-                printError(d.description)
+                printError("tuiwei export: \(source.path): skipped: \(d.message)")
                 skipped += 1
             case .success(let (document, text)):
-                if let reason = document.status.reason {
-                    printError(Diagnostic(.error, file: source.path, "\(document.status.name): \(reason)").description)
+                if !document.status.isAnalysed {
+                    printError("tuiwei export: \(source.path): \(document.status)")
                     skipped += 1
                     continue
                 }
@@ -56,7 +56,7 @@ enum ExportCommand: Command {
         }
         let answers = documents.reduce(0) { $0 + $1.answers.count }
         let detections = documents.reduce(0) { $0 + $1.answers.reduce(0) { $0 + $1.score.detections.count } }
-        printError("wrote \(out): \(documents.count) source(s), \(answers) official turn(s), \(detections) detection(s)")
+        printError("tuiwei export: wrote \(out): \(documents.count) source(s), \(answers) official turn(s), \(detections) detection(s)")
         return skipped == 0 ? ExitStatus.ok : ExitStatus.partial
     }
 }
@@ -104,7 +104,7 @@ enum ImportCommand: Command {
                 printError(Diagnostic(.error, file: out, "cannot write the gold file; check that its folder exists and is writable").description)
                 return ExitStatus.dataError
             }
-            printError("wrote \(out): \(result.records.count) official turn(s)")
+            printError("tuiwei import: wrote \(out): \(result.records.count) official turn(s)")
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
         }

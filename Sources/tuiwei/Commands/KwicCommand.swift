@@ -47,7 +47,7 @@ enum KwicCommand: Command {
                 let left = r.left.count < width ? String(repeating: "　", count: width - r.left.count) + r.left : r.left
                 print("\(r.document):\(r.line):\(r.column)\t\(r.speaker)\t\(left) [\(r.match)] \(r.right)\t\(r.codes.joined(separator: " "))")
             }
-            printError("\(rows.count) match(es) of '\(source)' in \(documents.count) document(s)")
+            printError("tuiwei kwic: \(rows.count) match(es) of '\(source)' in \(documents.count) document(s)")
         }
         return unread ? ExitStatus.partial : ExitStatus.ok
     }

@@ -75,7 +75,7 @@ enum LexiconCommand: Command {
         let warnings = diagnostics.count - errors
         let count = (paths.isEmpty ? 0 : Lexicon.files(in: paths).count) + bodyTables.count
             + transcriptFolders.count * TranscriptConventions.schema.count
-        printError("\(count) lexicon file(s): \(errors) error(s), \(warnings) warning(s)")
+        printError("tuiwei lexicon check: \(count) lexicon file(s): \(errors) error(s), \(warnings) warning(s)")
         return errors > 0 ? ExitStatus.dataError : ExitStatus.ok
     }
 
@@ -112,7 +112,7 @@ enum LexiconCommand: Command {
             print(String(format: "%.2f", c.score) + "\t\(c.officialCount)\t\(c.referenceCount)\t\(c.phrase)\t\(c.examples.first ?? "")")
             for e in c.examples.dropFirst() { print("\t\t\t\t\(e)") }
         }
-        printError("\(official.count) official turns, \(reference.count) reference texts; \(found.count) candidate(s) not covered by the lexicon")
+        printError("tuiwei lexicon mine: \(official.count) official turns, \(reference.count) reference texts; \(found.count) candidate(s) not covered by the lexicon")
         return unread ? ExitStatus.partial : ExitStatus.ok
     }
 }
