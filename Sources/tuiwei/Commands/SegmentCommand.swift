@@ -57,7 +57,11 @@ enum SegmentCommand: Command {
                 printError(Diagnostic(.error, file: gold, "cannot read the gold file; check the path").description)
                 return ExitStatus.dataError
             }
-            let score = segmenter.evaluate(goldText: String(decoding: data, as: UTF8.self), options: options)
+            // Traditional-script gold is segmented as the text is: looked up as simplified.
+            let goldBytes = Array(data)
+            let table = FoldTable((try? ScriptFolder.shipped()) ?? ScriptFolder())
+            let folded = SegmentOutput.folded(goldBytes, 0..<goldBytes.count, table) ?? goldBytes
+            let score = segmenter.evaluate(goldText: String(decoding: folded, as: UTF8.self), options: options)
             print("sentences  \(score.sentences)")
             print("gold words \(score.wordsGold)")
             print("out words  \(score.wordsOut)")
