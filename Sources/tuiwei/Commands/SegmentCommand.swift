@@ -96,6 +96,8 @@ enum SegmentCommand: Command {
         }
         if raw.isEmpty { return await loading.value == nil ? ExitStatus.dataError : ExitStatus.ok }
         var text: [UInt8]
+        // Plain UTF-8, which the decoder would read as it is, is used as it is.
+        if TextDecoder.isPlainUTF8(raw) { text = consume raw } else {
         switch TextDecoder.decode(raw) {
         case .failure(let failure):
             printError(Diagnostic(.error, file: name, failure.description).description)
@@ -105,7 +107,8 @@ enum SegmentCommand: Command {
                 for w in decoded.warnings { printError(Diagnostic(.note, file: name, w).description) }
             }
             // Plain UTF-8 decodes to its own bytes: no second copy.
-            if decoded.encoding == "UTF-8" && decoded.warnings.isEmpty { text = consume raw } else { text = Array(decoded.text.utf8) }
+            text = Array(decoded.text.utf8)
+        }
         }
         guard let segmenter = await loading.value else { return ExitStatus.dataError }
         let (folder, problem) = await folding.value
@@ -115,30 +118,35 @@ enum SegmentCommand: Command {
         return output.write(text: SegmentOutput.padded(consume text), length: length, folder: folder, segmenter: segmenter, options: options) ? ExitStatus.ok : ExitStatus.partial
     }
 
-    /// The bytes of a file, read straight into an array; nil when it cannot be opened or read.
+    /// The bytes of a file, read straight into an array with room for the writer's slack after
+    /// them; nil when it cannot be opened or read.
     static func readFile(_ path: String) -> [UInt8]? {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0, st.st_mode & S_IFMT != S_IFDIR else { return nil }
-        var out: [UInt8] = []
-        // Room for the whole file and the slack the writer wants after it, in one allocation.
-        var chunk = max(Int(st.st_size) + 64, 1 << 16)
-        while true {
-            let old = out.count
-            var failed = false
-            out.append(contentsOf: repeatElement(0, count: chunk))
-            let got = out.withUnsafeMutableBufferPointer { b -> Int in
-                var n = 0
-                repeat { n = read(fd, b.baseAddress! + old, chunk) } while n < 0 && errno == EINTR
-                return n
+        let size = max(0, Int(st.st_size))
+        var failed = false
+        var out = [UInt8](unsafeUninitializedCapacity: size + 64) { buf, n in
+            n = 0
+            while n < size {
+                let r = read(fd, buf.baseAddress! + n, size - n)
+                if r < 0 && errno == EINTR { continue }
+                if r < 0 { failed = true }
+                if r <= 0 { break }
+                n += r
             }
-            if got < 0 { failed = true }
-            out.removeLast(chunk - max(got, 0))
-            if failed { return nil }
-            if got == 0 { return out }
-            chunk = 1 << 20
+        }
+        if failed { return nil }
+        // A file that grows while read, or has no size (a pipe, /proc), is read to its end.
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let r = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if r < 0 && errno == EINTR { continue }
+            if r < 0 { return nil }
+            if r == 0 { return out }
+            out += chunk[..<r]
         }
     }
 
@@ -181,11 +189,17 @@ struct SegmentOutput: Sendable {
         let work = PieceQueue(count: pieces.count)
         let render = { @Sendable (k: Int) -> ByteBuffer in
             let lookup = Self.folded(text, pieces[k].range, folder)
-            return self.render(text: text, lookup: lookup, range: pieces[k].range, firstLine: pieces[k].firstLine,
-                               segmenter: segmenter, options: options)
+            let out = work.buffer(capacity: pieces[k].range.count * (json ? 12 : 1 + delimiter.count) + 64)
+            self.render(text: text, lookup: lookup, range: pieces[k].range, firstLine: pieces[k].firstLine,
+                        segmenter: segmenter, options: options, into: out)
+            return out
         }
         if workers == 1 {
-            return pieces.indices.allSatisfy { Self.writeAll(render($0)) }
+            return pieces.indices.allSatisfy { k in
+                let out = render(k)
+                defer { work.recycle(out) }
+                return Self.writeAll(out)
+            }
         }
         for _ in 0..<workers {
             Thread.detachNewThread {
@@ -196,6 +210,7 @@ struct SegmentOutput: Sendable {
         for k in pieces.indices {
             let out = work.wait(k)
             if ok { ok = Self.writeAll(out) }
+            work.recycle(out)
         }
         return ok
     }
@@ -275,8 +290,7 @@ struct SegmentOutput: Sendable {
 
     /// The output of the lines in `range`; `lookup`, when given, is that range folded.
     func render(text: [UInt8], lookup: [UInt8]?, range: Range<Int>, firstLine: Int,
-                segmenter: Segmenter, options: Segmenter.Options) -> ByteBuffer {
-        let out = ByteBuffer(capacity: range.count * (json ? 12 : 1 + delimiter.count) + 64)
+                segmenter: Segmenter, options: Segmenter.Options, into out: ByteBuffer) {
         var lineNumber = firstLine
         text.withUnsafeBufferPointer { t in
             func each(_ l: UnsafeBufferPointer<UInt8>, _ shift: Int) {
@@ -292,7 +306,6 @@ struct SegmentOutput: Sendable {
             }
             if let lookup { lookup.withUnsafeBufferPointer { each($0, range.lowerBound) } } else { each(t, 0) }
         }
-        return out
     }
 
     /// One line: its words looked up in `l` (offset by `shift` from `t`), copied from `t`.
@@ -440,6 +453,9 @@ final class ByteBuffer: @unchecked Sendable {
 
     func commit(_ n: Int) { count += n }
 
+    /// Empties the buffer, keeping its memory (already paged in) for the next piece.
+    func reset() { count = 0 }
+
     @inline(__always)
     func append(_ byte: UInt8) {
         if count == capacity { grow(count + 1) }
@@ -468,10 +484,28 @@ final class PieceQueue: @unchecked Sendable {
     private var next = 0
     private var outputs: [ByteBuffer?]
     private let ready: [DispatchSemaphore]
+    /// Buffers the writer is done with, handed to the next pieces: their pages are already in.
+    private var free: [ByteBuffer] = []
 
     init(count: Int) {
         outputs = Array(repeating: nil, count: count)
         ready = (0..<count).map { _ in DispatchSemaphore(value: 0) }
+    }
+
+    func buffer(capacity: Int) -> ByteBuffer {
+        lock.lock()
+        let b = free.popLast()
+        lock.unlock()
+        guard let b else { return ByteBuffer(capacity: capacity) }
+        b.reset()
+        _ = b.reserve(capacity)
+        return b
+    }
+
+    func recycle(_ b: ByteBuffer) {
+        lock.lock()
+        free.append(b)
+        lock.unlock()
     }
 
     func take() -> Int? {
