@@ -182,8 +182,8 @@ struct SegmentOutput: Sendable {
     /// Segments `text` and writes its words to standard output; false when that failed.
     /// - Parameter text: the input, its first `length` bytes, followed by at least 16 more
     ///   (`padded`), so that a word's bytes may be moved eight at a time.
-    func write(text: [UInt8], length: Int, folder: FoldTable, segmenter: Segmenter, options: Segmenter.Options) -> Bool {
-        precondition(text.count >= length + 16)
+    func write(text given: [UInt8], length: Int, folder: FoldTable, segmenter: Segmenter, options: Segmenter.Options) -> Bool {
+        let text = given.count >= length + 16 ? given : Self.padded(Array(given.prefix(length)))
         let workers = length > 1 << 20 ? max(1, min(8, ProcessInfo.processInfo.activeProcessorCount)) : 1
         let pieces = Self.pieces(text, length: length, count: workers == 1 ? 1 : workers * 4, numbered: json)
         let work = PieceQueue(count: pieces.count)
