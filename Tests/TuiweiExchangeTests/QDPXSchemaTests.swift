@@ -38,6 +38,27 @@ import FoundationXML
         return parts.map(\.count) == [8, 4, 4, 4, 12] && parts.allSatisfy { $0.allSatisfy(\.isHexDigit) }
     }
 
+    /// With the published schema at hand (`TUIWEI_QDA_SCHEMA=/path/to/Project.xsd`) and
+    /// xmllint installed (`apt-get install libxml2-utils`), the export is validated against it.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["TUIWEI_QDA_SCHEMA"] != nil
+                   && FileManager.default.isExecutableFile(atPath: "/usr/bin/xmllint")))
+    func validatesAgainstThePublishedSchema() throws {
+        let schema = try #require(ProcessInfo.processInfo.environment["TUIWEI_QDA_SCHEMA"])
+        let (_, archive) = try QDPXRoundTripTests.exported(QDPXRoundTripTests.call000)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("tuiwei-\(UUID().uuidString).qde")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data(try #require(archive.entry(named: "project.qde")).data).write(to: file)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/xmllint")
+        p.arguments = ["--noout", "--schema", schema, file.path]
+        let err = Pipe()
+        p.standardError = err
+        try p.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0, "\(message)")
+    }
+
     @Test func everyRequiredElementAndAttribute() throws {
         let (d, archive) = try QDPXRoundTripTests.exported(QDPXRoundTripTests.call000)
         let data = Data(try #require(archive.entry(named: "project.qde")).data)
