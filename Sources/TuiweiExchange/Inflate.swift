@@ -32,7 +32,7 @@ enum Inflate {
         var counts = [Int](repeating: 0, count: 16)
         var symbols: [Int]
 
-        init(lengths: [Int]) throws(Failure) {
+        init(lengths: [Int]) {
             symbols = [Int](repeating: 0, count: lengths.count)
             for l in lengths { counts[l] += 1 }
             counts[0] = 0
@@ -44,10 +44,10 @@ enum Inflate {
             }
         }
 
-        static let fixedLiterals: Huffman = try! Huffman(
+        static let fixedLiterals = Huffman(
             lengths: [Int](repeating: 8, count: 144) + [Int](repeating: 9, count: 112)
                 + [Int](repeating: 7, count: 24) + [Int](repeating: 8, count: 8))
-        static let fixedDistances: Huffman = try! Huffman(lengths: [Int](repeating: 5, count: 30))
+        static let fixedDistances = Huffman(lengths: [Int](repeating: 5, count: 30))
     }
 
     static let lengthBase = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258]
@@ -111,7 +111,7 @@ enum Inflate {
             guard literalCount <= 286, distanceCount <= 30 else { throw Failure(message: "bad table sizes in deflate data") }
             var codeLengths = [Int](repeating: 0, count: 19)
             for i in 0..<codeCount { codeLengths[Inflate.lengthOrder[i]] = try bits(3) }
-            let lengthCode = try Huffman(lengths: codeLengths)
+            let lengthCode = Huffman(lengths: codeLengths)
             var lengths: [Int] = []
             while lengths.count < literalCount + distanceCount {
                 let symbol = try decode(lengthCode)
@@ -125,7 +125,7 @@ enum Inflate {
                 }
             }
             guard lengths.count == literalCount + distanceCount else { throw Failure(message: "too many code lengths in deflate data") }
-            return (try Huffman(lengths: Array(lengths[..<literalCount])), try Huffman(lengths: Array(lengths[literalCount...])))
+            return (Huffman(lengths: Array(lengths[..<literalCount])), Huffman(lengths: Array(lengths[literalCount...])))
         }
 
         mutating func codes(_ out: inout [UInt8], _ literals: Huffman, _ distances: Huffman) throws(Failure) {

@@ -41,6 +41,29 @@ import Testing
         #expect(throws: ZipError.self) { try ZipArchive(bytes: zip) }
     }
 
+    /// Damaged packages and streams are errors, never crashes: random bytes, and a real package
+    /// with bytes changed at random.
+    @Test func randomDamage() throws {
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next() -> UInt64 {
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17
+            return state
+        }
+        for _ in 0..<500 {
+            let bytes = (0..<Int(next() % 200)).map { _ in UInt8(truncatingIfNeeded: next()) }
+            _ = try? Inflate.decompress(bytes)
+            _ = try? ZipArchive(bytes: bytes)
+        }
+        let package = try Self.fixture("deflated-05-traditional.qdpx")
+        for _ in 0..<300 {
+            var damaged = package
+            for _ in 0..<(1 + Int(next() % 4)) {
+                damaged[Int(next() % UInt64(damaged.count))] = UInt8(truncatingIfNeeded: next())
+            }
+            _ = try? ZipArchive(bytes: damaged)
+        }
+    }
+
     @Test func deflatedPackageFromAnotherZipWriter() throws {
         let archive = try ZipArchive(bytes: try Self.fixture("deflated-05-traditional.qdpx"))
         #expect(archive.entry(named: "project.qde") != nil)
