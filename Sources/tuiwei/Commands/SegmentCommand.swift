@@ -58,9 +58,9 @@ enum SegmentCommand: Command {
                 return ExitStatus.dataError
             }
             // Traditional-script gold is segmented as the text is: looked up as simplified.
-            let goldBytes = Array(data)
+            var folded = Array(data)
             let table = FoldTable((try? ScriptFolder.shipped()) ?? ScriptFolder())
-            let folded = SegmentOutput.folded(goldBytes, 0..<goldBytes.count, table) ?? goldBytes
+            table.table.withUnsafeBufferPointer { SegmentOutput.fold(&folded, $0) }
             let score = segmenter.evaluate(goldText: String(decoding: folded, as: UTF8.self), options: options)
             print("sentences  \(score.sentences)")
             print("gold words \(score.wordsGold)")
@@ -188,9 +188,8 @@ struct SegmentOutput: Sendable {
         let pieces = Self.pieces(text, length: length, count: workers == 1 ? 1 : workers * 4, numbered: json)
         let work = PieceQueue(count: pieces.count)
         let render = { @Sendable (k: Int) -> ByteBuffer in
-            let lookup = Self.folded(text, pieces[k].range, folder)
             let out = work.buffer(capacity: pieces[k].range.count * (json ? 12 : 1 + delimiter.count) + 64)
-            self.render(text: text, lookup: lookup, range: pieces[k].range, firstLine: pieces[k].firstLine,
+            self.render(text: text, range: pieces[k].range, firstLine: pieces[k].firstLine, folder: folder,
                         segmenter: segmenter, options: options, into: out)
             return out
         }
@@ -256,65 +255,84 @@ struct SegmentOutput: Sendable {
         return out
     }
 
-    /// The bytes `range` of `text` with every traditional ideograph replaced by its simplified
-    /// form where that takes the same number of UTF-8 bytes (as every pair of the table does), so
-    /// that byte offsets found in it are offsets in `text`; nil when nothing changes.
-    static func folded(_ text: [UInt8], _ range: Range<Int>, _ folder: FoldTable) -> [UInt8]? {
-        guard folder.active else { return nil }
-        var out: [UInt8]? = nil
-        folder.table.withUnsafeBufferPointer { table in
-        text.withUnsafeBufferPointer { b in
-            let n = range.upperBound
-            var i = range.lowerBound
-            while i < n {
+    /// The output of the lines in `range`, found in one pass over the bytes that also notices
+    /// traditional characters: a line that has some is folded into a scratch copy for lookup.
+    func render(text: [UInt8], range: Range<Int>, firstLine: Int, folder: FoldTable,
+                segmenter: Segmenter, options: Segmenter.Options, into out: ByteBuffer) {
+        var lineNumber = firstLine
+        var scratch: [UInt8] = []
+        text.withUnsafeBufferPointer { t in
+            folder.table.withUnsafeBufferPointer { table in
+                let end = range.upperBound
+                var start = range.lowerBound
+                while start < end {
+                    // LF, CR, CRLF and U+2028/U+2029 (E2 80 A8/A9) end a line, as the corpus reader reads them.
+                    var stop = end, next = end
+                    var fold = false
+                    var j = start
+                    while j < end {
+                        let c = t[j]
+                        if c < 0x80 {
+                            if c == 0x0A { stop = j; next = j + 1; break }
+                            if c == 0x0D { stop = j; next = j + 1 < end && t[j + 1] == 0x0A ? j + 2 : j + 1; break }
+                            j += 1
+                            continue
+                        }
+                        if c < 0xE0 { j += 2; continue }
+                        if c >= 0xF0 { j += 4; continue }
+                        if c == 0xE2, t[j + 1] == 0x80, t[j + 2] == 0xA8 || t[j + 2] == 0xA9 { stop = j; next = j + 3; break }
+                        if !fold, folder.active, c >= 0xE3 {
+                            let v = (Int(c) & 0x0F) << 12 | (Int(t[j + 1]) & 0x3F) << 6 | Int(t[j + 2]) & 0x3F
+                            fold = v >= 0x3400 && Int(table[v]) != v
+                        }
+                        j += 3
+                    }
+                    let line = UnsafeBufferPointer(rebasing: t[start..<stop])
+                    if fold {
+                        scratch.removeAll(keepingCapacity: true)
+                        scratch.append(contentsOf: line)
+                        Self.fold(&scratch, table)
+                        scratch.withUnsafeBufferPointer { l in
+                            self.line(l, from: line.baseAddress!, number: lineNumber, segmenter: segmenter, options: options, into: out)
+                        }
+                    } else {
+                        self.line(line, from: line.baseAddress!, number: lineNumber, segmenter: segmenter, options: options, into: out)
+                    }
+                    lineNumber += 1
+                    start = next
+                }
+            }
+        }
+    }
+
+    /// Replaces, in place, every ideograph whose simplified form the table gives (three bytes
+    /// for three bytes, so offsets do not move).
+    static func fold(_ bytes: inout [UInt8], _ table: UnsafeBufferPointer<UInt16>) {
+        bytes.withUnsafeMutableBufferPointer { b in
+            var i = 0
+            while i < b.count {
                 let c = b[i]
-                // Ideographs from U+3400 are three bytes led by E3–E9 (and EF for compatibility ideographs).
-                guard c >= 0xE3, c <= 0xEF, i + 2 < n else { i += c < 0xC0 ? 1 : (c < 0xE0 ? 2 : (c < 0xF0 ? 3 : 4)); continue }
-                let v = (UInt32(c) & 0x0F) << 12 | (UInt32(b[i + 1]) & 0x3F) << 6 | UInt32(b[i + 2]) & 0x3F
-                if v >= 0x3400 {
-                    let f = UInt32(table[Int(v)])
-                    if f != v {
-                        if out == nil { out = Array(b[range]) }
-                        let j = i - range.lowerBound
-                        out![j] = UInt8(0xE0 | f >> 12)
-                        out![j + 1] = UInt8(0x80 | (f >> 6) & 0x3F)
-                        out![j + 2] = UInt8(0x80 | f & 0x3F)
+                if c < 0xE0 { i += c < 0x80 ? 1 : 2; continue }
+                if c >= 0xF0 { i += 4; continue }
+                if c >= 0xE3, i + 2 < b.count {
+                    let v = (Int(c) & 0x0F) << 12 | (Int(b[i + 1]) & 0x3F) << 6 | Int(b[i + 2]) & 0x3F
+                    let f = Int(table[v])
+                    if v >= 0x3400, f != v {
+                        b[i] = UInt8(0xE0 | f >> 12)
+                        b[i + 1] = UInt8(0x80 | (f >> 6) & 0x3F)
+                        b[i + 2] = UInt8(0x80 | f & 0x3F)
                     }
                 }
                 i += 3
             }
         }
-        }
-        return out
     }
 
-    /// The output of the lines in `range`; `lookup`, when given, is that range folded.
-    func render(text: [UInt8], lookup: [UInt8]?, range: Range<Int>, firstLine: Int,
-                segmenter: Segmenter, options: Segmenter.Options, into out: ByteBuffer) {
-        var lineNumber = firstLine
-        text.withUnsafeBufferPointer { t in
-            func each(_ l: UnsafeBufferPointer<UInt8>, _ shift: Int) {
-                var start = range.lowerBound
-                for (stop, next) in Self.lineEnds(t, range) {
-                    line(t, l, start..<stop, shift: shift, number: lineNumber, segmenter: segmenter, options: options, into: out)
-                    lineNumber += 1
-                    start = next
-                }
-                if start < range.upperBound {
-                    line(t, l, start..<range.upperBound, shift: shift, number: lineNumber, segmenter: segmenter, options: options, into: out)
-                }
-            }
-            if let lookup { lookup.withUnsafeBufferPointer { each($0, range.lowerBound) } } else { each(t, 0) }
-        }
-    }
-
-    /// One line: its words looked up in `l` (offset by `shift` from `t`), copied from `t`.
+    /// One line: its words looked up in `words`, their bytes copied from `source` (the line as
+    /// written, which `words` is or folds byte for byte).
     @inline(__always)
-    func line(_ t: UnsafeBufferPointer<UInt8>, _ l: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, shift: Int, number: Int,
+    func line(_ words: UnsafeBufferPointer<UInt8>, from source: UnsafePointer<UInt8>, number: Int,
               segmenter: Segmenter, options: Segmenter.Options, into out: ByteBuffer) {
-        let base = r.lowerBound
-        let words = UnsafeBufferPointer(rebasing: l[(r.lowerBound - shift)..<(r.upperBound - shift)])
-        let source = t.baseAddress! + base
         if json {
             out.append("{\"line\": \(number), \"tokens\": [")
             var first = true
