@@ -116,7 +116,7 @@ extension CommandSpec {
                     v = args[i]
                     i += 1
                     // `--out --quiet`: the next word is an option, not the value that was left out.
-                    if v.hasPrefix("--") || v == "-h" || options.contains(where: { $0.short == v }) {
+                    if v.hasPrefix("--") || v == "-h" || v == "-V" || options.contains(where: { $0.short == v }) {
                         throw UsageError(message: "\(name) needs a value (\(spec.value!)), not the option '\(v)'; write \(name)=\(v) if you mean a value that starts with -")
                     }
                 }
