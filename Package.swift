@@ -26,7 +26,10 @@ let package = Package(
                 "TuiweiCore", "TuiweiCorpus", "TuiweiTranscript", "TuiweiSegmentation",
                 "TuiweiLexicon", "TuiweiScoring", "TuiweiAggregates", "TuiweiReports", "TuiweiFit",
             ]),
-        .executableTarget(name: "tuiwei", dependencies: ["TuiweiPipeline"]),
+        .target(
+            name: "TuiweiExchange",
+            dependencies: ["TuiweiCore", "TuiweiCorpus", "TuiweiTranscript", "TuiweiScoring", "TuiweiPipeline"]),
+        .executableTarget(name: "tuiwei", dependencies: ["TuiweiPipeline", "TuiweiExchange"]),
         .executableTarget(
             name: "SegmentationBenchmark",
             dependencies: ["TuiweiCore", "TuiweiSegmentation"],
@@ -52,6 +55,7 @@ let package = Package(
         .testTarget(name: "TuiweiReportsTests", dependencies: ["TuiweiReports", "TuiweiTestSupport"]),
         .testTarget(name: "TuiweiFitTests", dependencies: ["TuiweiFit"]),
         .testTarget(name: "TuiweiPipelineTests", dependencies: ["TuiweiPipeline"]),
+        .testTarget(name: "TuiweiExchangeTests", dependencies: ["TuiweiExchange"]),
         .testTarget(name: "TuiweiCLITests", dependencies: ["tuiwei"]),
     ]
 )

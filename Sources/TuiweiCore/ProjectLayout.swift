@@ -4,7 +4,9 @@ import Foundation
 ///
 /// Lexicons are data the user edits, not compiled resources, so the tool looks for them at run
 /// time: `$TUIWEI_HOME`, then the current folder and its parents, then the folders above the
-/// executable (which lives under `.build/` inside the project).
+/// executable (which lives under `.build/` inside the project) and `share/tuiwei` beside the
+/// folder it was installed in (`/usr/local/bin/tuiwei` → `/usr/local/share/tuiwei`). The first
+/// folder with a `lexicons/` subfolder is the root; its `corpus/` is the default corpus.
 public enum ProjectLayout {
     /// The project root, or nil when no folder with a `lexicons/` subfolder is found.
     public static func root(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
@@ -18,8 +20,12 @@ public enum ProjectLayout {
         if let exe = try? fm.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
             starts.append((exe as NSString).deletingLastPathComponent)
         }
-        for start in starts {
+        for (k, start) in starts.enumerated() {
             var dir = (start as NSString).standardizingPath
+            if k == 1 {
+                let shared = ((dir as NSString).deletingLastPathComponent as NSString).appendingPathComponent("share/tuiwei")
+                if hasLexicons(shared) { return shared }
+            }
             while true {
                 if hasLexicons(dir) { return dir }
                 let parent = (dir as NSString).deletingLastPathComponent
@@ -28,6 +34,19 @@ public enum ProjectLayout {
             }
         }
         return nil
+    }
+
+    /// Why the project's data was not found and how to point the tool to it, for `what`
+    /// (`lexicons/dictionary`); `option` names a flag that gives the file directly.
+    public static func notFound(_ what: String, option: String? = nil,
+                                environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        var s = "cannot find \(what): no folder with a lexicons/ subfolder "
+        if let home = environment["TUIWEI_HOME"] { s += "in TUIWEI_HOME (\(home)), " } else { s += "(TUIWEI_HOME is not set), " }
+        s += "in the current folder or its parents, above the executable or in share/tuiwei beside its folder. "
+        s += "Set TUIWEI_HOME to the folder that holds lexicons/ and corpus/ (export TUIWEI_HOME=/path/to/tuiwei), "
+        s += "or copy them to share/tuiwei beside the binary's folder (see README, Installation)"
+        if let option { s += ", or give \(option)" }
+        return s
     }
 
     /// `ROOT/lexicons`, where the shipped lexicons, weights and dictionary live.

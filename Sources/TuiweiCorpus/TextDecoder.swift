@@ -62,6 +62,54 @@ public enum TextDecoder {
         return decodeLegacy(bytes)
     }
 
+    /// Whether `decode(bytes)` reads the bytes as they are: UTF-8 without a byte-order mark,
+    /// no binary byte, valid throughout, no warning. A reader that wants UTF-8 bytes (the
+    /// segmenter) then uses the file's own bytes and makes no string of them.
+    public static func isPlainUTF8(_ bytes: [UInt8]) -> Bool {
+        if bytes.isEmpty || bytes.starts(with: [0xEF, 0xBB, 0xBF]) || bytes.starts(with: [0xFF, 0xFE])
+            || bytes.starts(with: [0xFE, 0xFF]) { return false }
+        if firstBinaryByte(bytes[...]) != nil { return false }
+        return bytes.withUnsafeBufferPointer(isValidUTF8)
+    }
+
+    /// Strict UTF-8 (no overlong forms, surrogates or scalars above U+10FFFF), as `String(validating:)`
+    /// checks it; ASCII eight bytes at a time.
+    static func isValidUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let raw = UnsafeRawPointer(b.baseAddress) else { return true }
+        let n = b.count
+        var i = 0
+        while i < n {
+            if i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+                continue
+            }
+            let c = b[i]
+            if c < 0x80 { i += 1; continue }
+            if c < 0xC2 { return false }
+            if c < 0xE0 {
+                guard i + 1 < n, b[i + 1] & 0xC0 == 0x80 else { return false }
+                i += 2
+                continue
+            }
+            if c < 0xF0 {
+                guard i + 2 < n else { return false }
+                let c1 = b[i + 1], c2 = b[i + 2]
+                guard c1 & 0xC0 == 0x80, c2 & 0xC0 == 0x80 else { return false }
+                if c == 0xE0 && c1 < 0xA0 { return false }
+                if c == 0xED && c1 >= 0xA0 { return false }
+                i += 3
+                continue
+            }
+            guard c < 0xF5, i + 3 < n else { return false }
+            let c1 = b[i + 1], c2 = b[i + 2], c3 = b[i + 3]
+            guard c1 & 0xC0 == 0x80, c2 & 0xC0 == 0x80, c3 & 0xC0 == 0x80 else { return false }
+            if c == 0xF0 && c1 < 0x90 { return false }
+            if c == 0xF4 && c1 >= 0x90 { return false }
+            i += 4
+        }
+        return true
+    }
+
     /// GB18030 or Big5 (Big5-HKSCS when plain Big5 does not decode), whichever the bytes are.
     static func decodeLegacy(_ bytes: [UInt8]) -> Result<Decoded, Failure> {
         let gb = iconvDecode(bytes, from: "GB18030")
@@ -126,15 +174,40 @@ public enum TextDecoder {
 
     /// NUL and most C0 controls never occur in text files; tab, LF, CR, FF, ESC-free text passes.
     static func firstBinaryByte(_ bytes: ArraySlice<UInt8>) -> Int? {
-        var controls = 0
-        for (i, b) in zip(bytes.indices, bytes) {
-            if b == 0 { return i }
-            if b < 0x20, b != 0x09, b != 0x0A, b != 0x0D, b != 0x0C {
-                controls += 1
-                if controls > 8 { return i }
+        bytes.withUnsafeBufferPointer { b in
+            var controls = 0
+            var i = 0
+            // Eight bytes at a time while none is below 0x20 (a test of all eight in one word).
+            if let raw = UnsafeRawPointer(b.baseAddress) {
+                while i + 8 <= b.count {
+                    let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    if (w &- 0x2020_2020_2020_2020) & ~w & 0x8080_8080_8080_8080 != 0 { break }
+                    i += 8
+                }
             }
+            while i < b.count {
+                let c = b[i]
+                i += 1
+                // Text bytes are nearly all ≥ 0x20: one test passes them.
+                if c >= 0x20 {
+                    // Back to whole words once past the run that stopped them.
+                    if let raw = UnsafeRawPointer(b.baseAddress), i & 7 == 0 {
+                        while i + 8 <= b.count {
+                            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                            if (w &- 0x2020_2020_2020_2020) & ~w & 0x8080_8080_8080_8080 != 0 { break }
+                            i += 8
+                        }
+                    }
+                    continue
+                }
+                if c == 0 { return bytes.startIndex + i - 1 }
+                if c != 0x09, c != 0x0A, c != 0x0D, c != 0x0C {
+                    controls += 1
+                    if controls > 8 { return bytes.startIndex + i - 1 }
+                }
+            }
+            return nil
         }
-        return nil
     }
 
     static func decodeUTF8(_ bytes: ArraySlice<UInt8>, label: String) -> Result<Decoded, Failure> {

@@ -174,8 +174,9 @@ public struct Segmenter: Sendable {
         segmentBatches(utf8: b, options: options) { for t in $0 { body(t) } }
     }
 
-    /// Segments UTF-8, handing the tokens to `flush` a few dozen at a time, in order.
-    func segmentBatches(utf8 b: UnsafeBufferPointer<UInt8>, options: Options, _ flush: (UnsafeBufferPointer<Token>) -> Void) {
+    /// Segments UTF-8, handing the tokens to `flush` a few dozen at a time, in order: for callers
+    /// that copy every token out (`tuiwei segment`), one call per batch rather than per token.
+    public func segmentBatches(utf8 b: UnsafeBufferPointer<UInt8>, options: Options, _ flush: (UnsafeBufferPointer<Token>) -> Void) {
         // Long texts go in pieces of about 64 KB cut at whitespace or after a full stop, where no
         // word can span the cut, so working memory stays small whatever the input.
         let limit = 1 << 16

@@ -12,12 +12,21 @@ struct OptionSpec {
     let value: String?        // "DIR" when it takes a value, nil for a flag
     let repeatable: Bool
     let help: String
+    /// A one-letter form ("-d"), where a familiar tool has one that means the same.
+    var short: String? = nil
+    /// Whether an empty value ("") is meaningful, as a delimiter can be; for every other option it is an error.
+    var allowsEmpty = false
 
     static func flag(_ name: String, _ help: String) -> OptionSpec {
         OptionSpec(name: name, value: nil, repeatable: false, help: help)
     }
-    static func value(_ name: String, _ value: String, _ help: String, repeatable: Bool = false) -> OptionSpec {
-        OptionSpec(name: name, value: value, repeatable: repeatable, help: help)
+    static func value(_ name: String, _ value: String, _ help: String, repeatable: Bool = false, allowsEmpty: Bool = false) -> OptionSpec {
+        OptionSpec(name: name, value: value, repeatable: repeatable, help: help, allowsEmpty: allowsEmpty)
+    }
+    func short(_ letter: String) -> OptionSpec {
+        var o = self
+        o.short = letter
+        return o
     }
 }
 
@@ -29,13 +38,23 @@ struct CommandSpec {
     let options: [OptionSpec]
     var details: String = ""
 
+    /// The synopsis, followed by every option it does not mention yet, so that the usage line
+    /// always lists the options that exist.
+    var usage: String {
+        var s = synopsis
+        for o in options where !synopsis.contains(o.name) {
+            s += " [" + (o.short.map { "\($0)|" } ?? "") + o.name + (o.value.map { " \($0)" } ?? "") + "]" + (o.repeatable ? "…" : "")
+        }
+        return s
+    }
+
     var help: String {
-        var s = "USAGE: \(synopsis)\n\n\(summary)\n"
+        var s = "USAGE: \(usage)\n\n\(summary)\n"
         if !details.isEmpty { s += "\n\(details)\n" }
-        let all = options + [.flag("--help", "Show this help.")]
+        let all = options + [OptionSpec.flag("--version", "Print the version.").short("-V"), OptionSpec.flag("--help", "Show this help.").short("-h")]
         s += "\nOPTIONS:\n"
         for o in all {
-            let left = o.value.map { "\(o.name) \($0)" } ?? o.name
+            let left = (o.short.map { "\($0), " } ?? "") + (o.value.map { "\(o.name) \($0)" } ?? o.name)
             s += "  " + left.padding(toLength: max(22, left.count + 2), withPad: " ", startingAt: 0) + o.help + "\n"
         }
         return s
@@ -48,6 +67,7 @@ struct ParsedArguments {
     var values: [String: [String]] = [:]
     var flags: Set<String> = []
     var help = false
+    var version = false
 
     func flag(_ name: String) -> Bool { flags.contains(name) }
     func value(_ name: String) -> String? { values[name]?.last }
@@ -78,15 +98,17 @@ extension CommandSpec {
             }
             if a == "--" { onlyPositional = true; continue }
             if a == "--help" || a == "-h" { out.help = true; continue }
+            if a == "--version" || a == "-V" { out.version = true; continue }
             var name = a
             var inline: String?
             if let eq = a.firstIndex(of: "=") {
                 name = String(a[..<eq])
                 inline = String(a[a.index(after: eq)...])
             }
-            guard let spec = options.first(where: { $0.name == name }) else {
+            guard let spec = options.first(where: { $0.name == name || $0.short == name }) else {
                 throw UsageError(message: "unknown option '\(name)' for '\(self.name)'")
             }
+            name = spec.name
             if spec.value != nil {
                 let v: String
                 if let inline { v = inline } else {
@@ -94,10 +116,11 @@ extension CommandSpec {
                     v = args[i]
                     i += 1
                     // `--out --quiet`: the next word is an option, not the value that was left out.
-                    if v.hasPrefix("--"), v == "--help" || options.contains(where: { $0.name == v }) {
-                        throw UsageError(message: "\(name) needs a value (\(spec.value!)), not the option '\(v)'; write \(name)=\(v) if you mean a name that starts with --")
+                    if v.hasPrefix("--") || v == "-h" || v == "-V" || options.contains(where: { $0.short == v }) {
+                        throw UsageError(message: "\(name) needs a value (\(spec.value!)), not the option '\(v)'; write \(name)=\(v) if you mean a value that starts with -")
                     }
                 }
+                if v.isEmpty, !spec.allowsEmpty { throw UsageError(message: "\(name) needs a value (\(spec.value!)), not an empty one") }
                 if !spec.repeatable, out.values[name] != nil {
                     throw UsageError(message: "\(name) given more than once")
                 }

@@ -1,4 +1,5 @@
 import Foundation
+import TuiweiCore
 import TuiweiReports
 import TuiweiTranscript
 
@@ -11,6 +12,10 @@ let topUsage = """
 
     COMMANDS:
     \(Commands.all.map { "  " + $0.spec.name.padding(toLength: 10, withPad: " ", startingAt: 0) + $0.spec.summary }.joined(separator: "\n"))
+
+    OPTIONS:
+      --version   Print the version (\(TuiweiVersion.string)).
+      --help      Show this help.
 
     Run 'tuiwei <command> --help' for a command's options.
     """
@@ -26,6 +31,10 @@ func main() async -> Int32 {
         print(topUsage)
         return ExitStatus.ok
     }
+    if name == "--version" || name == "-V" {
+        print("tuiwei \(TuiweiVersion.string)")
+        return ExitStatus.ok
+    }
     argv.removeFirst()
     guard let command = Commands.all.first(where: { $0.spec.name == name }) else {
         printError("tuiwei: unknown command '\(name)'\n\n" + topUsage)
@@ -37,9 +46,17 @@ func main() async -> Int32 {
             print(command.spec.help, terminator: "")
             return ExitStatus.ok
         }
+        if parsed.version {
+            print("tuiwei \(TuiweiVersion.string)")
+            return ExitStatus.ok
+        }
         // Every command but the lexicon check reads transcripts with the shipped conventions: a
         // broken file stops the run with its line before any work, never reads with no words.
         if command.spec.name != "lexicon", command.spec.name != "segment" {
+            guard ProjectLayout.root() != nil else {
+                printError("tuiwei \(command.spec.name): " + ProjectLayout.notFound("the lexicons/ folder"))
+                return ExitStatus.dataError
+            }
             _ = try TranscriptConventions.shipped()
         }
         return try await command.run(parsed)

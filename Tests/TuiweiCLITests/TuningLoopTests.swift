@@ -120,7 +120,7 @@ import Testing
 
         let check = try ToolProcess.run(["lexicon", "check", "--lexicons", copy])
         #expect(check.status == 65)
-        #expect(check.stdout.contains(error), "\(check.stdout)")
+        #expect(check.stderr.contains(error), "\(check.stderr)")
         let analyze = try ToolProcess.run(["analyze", document, "--lexicons", copy, "--quiet", "--out", tmp.sub("out")])
         #expect(analyze.status == 65)
         #expect(analyze.stderr.contains(error), "\(analyze.stderr)")

@@ -131,7 +131,7 @@ enum ReportOptions {
     /// Lists skipped documents, prints the Markdown report when no --out was given, and gives the exit status.
     static func finish(_ result: ReportStream.Result, formats: [ReportFormat], args: ParsedArguments, command: String) -> Int32 {
         let summary = result.summary
-        for d in summary.skipped { printError("tuiwei \(command): skipped \(d.path): \(d.status)") }
+        for d in summary.skipped { printError("tuiwei \(command): \(d.path): \(d.status)") }
         if args.value("--out") == nil, let md = result.files.first(where: { $0.name == "report.md" })?.path,
            let text = try? String(contentsOfFile: md, encoding: .utf8) {
             print(text, terminator: "")

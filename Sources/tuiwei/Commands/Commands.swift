@@ -8,6 +8,6 @@ protocol Command: Sendable {
 enum Commands {
     static let all: [any Command.Type] = [
         AnalyzeCommand.self, ParseCommand.self, SegmentCommand.self, EvalCommand.self,
-        LexiconCommand.self, KwicCommand.self, MergeCommand.self, FitCommand.self,
+        LexiconCommand.self, KwicCommand.self, MergeCommand.self, FitCommand.self, ExportCommand.self, ImportCommand.self,
     ]
 }

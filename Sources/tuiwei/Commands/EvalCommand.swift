@@ -25,7 +25,7 @@ enum EvalCommand: Command {
             pooled over every aligned turn and, with several documents, given per document. Lists
             every false positive (with the lexicon entry that fired) and false negative (with the
             annotator's evidence). CORPUS defaults to corpus/. Exit status 1 when some gold records
-            could not be aligned.
+            could not be aligned or a document could not be read.
             """)
 
     static func run(_ args: ParsedArguments) async throws -> Int32 {
@@ -38,6 +38,7 @@ enum EvalCommand: Command {
         }
         let engine = try LexiconOptions.engine(args)
         let documents = TranscriptReader.readDocuments(at: try CorpusArguments.paths(args.positional), conventions: engine.conventions)
+        let unread = CorpusArguments.reportUnread(documents, command: "eval")
         let alignment = GoldAlignment(gold: gold, documents: documents)
         let report = GoldEvaluation.evaluate(alignment, detect: engine.reportedDetections(alignment))
         print(render(report))
@@ -63,7 +64,7 @@ enum EvalCommand: Command {
             let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
             print(String(decoding: data, as: UTF8.self))
         }
-        return report.misaligned.isEmpty ? ExitStatus.ok : ExitStatus.partial
+        return report.misaligned.isEmpty && !unread ? ExitStatus.ok : ExitStatus.partial
     }
 
     static func renderGrades(_ g: GradeAgreement) -> String {

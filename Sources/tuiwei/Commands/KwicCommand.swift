@@ -20,7 +20,7 @@ enum KwicCommand: Command {
             …{N}, word anchors <…>, and the word classes of the lexicons (@know). Matching folds traditional to simplified, full-width to ASCII and
             digits to 0, as the detector does. The last column says which lexicon code (if any) the
             detector gives that span, so a new phrase can be checked before it is added.
-            CORPUS defaults to the bundled corpus/.
+            CORPUS defaults to the bundled corpus/. Exit status 1 when a document could not be read.
             """)
 
     static func run(_ args: ParsedArguments) async throws -> Int32 {
@@ -36,6 +36,7 @@ enum KwicCommand: Command {
         let width = try args.integer("--width", in: 0...200) ?? 12
         let documents = TranscriptReader.readDocuments(at: try CorpusArguments.paths(Array(args.positional.dropFirst())),
                                                        conventions: conventions)
+        let unread = CorpusArguments.reportUnread(documents, command: "kwic")
         let rows = Kwic.search(pattern, in: documents, detection: detection, width: width, officialsOnly: args.flag("--officials"))
         if args.flag("--csv") {
             print("document,line,column,speaker,role,left,match,right,codes")
@@ -47,9 +48,9 @@ enum KwicCommand: Command {
                 let left = r.left.count < width ? String(repeating: "　", count: width - r.left.count) + r.left : r.left
                 print("\(r.document):\(r.line):\(r.column)\t\(r.speaker)\t\(left) [\(r.match)] \(r.right)\t\(r.codes.joined(separator: " "))")
             }
-            printError("\(rows.count) match(es) of '\(source)' in \(documents.count) document(s)")
+            printError("tuiwei kwic: \(rows.count) match(es) of '\(source)' in \(documents.count) document(s)")
         }
-        return ExitStatus.ok
+        return unread ? ExitStatus.partial : ExitStatus.ok
     }
 
     static func csv(_ s: String) -> String {

@@ -88,16 +88,18 @@ enum LexiconCommand: Command {
 
     /// Prints the diagnostics and a count; exit status 65 when one is an error.
     static func report(_ diagnostics: [Diagnostic], files: Int) -> Int32 {
-        for d in diagnostics { print(d.description) }
+        // Findings and the summary both go to standard error, as a compiler's do.
+        for d in diagnostics { printError(d.description) }
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors
-        printError("\(files) lexicon file(s): \(errors) error(s), \(warnings) warning(s)")
+        printError("tuiwei lexicon check: \(files) lexicon file(s): \(errors) error(s), \(warnings) warning(s)")
         return errors > 0 ? ExitStatus.dataError : ExitStatus.ok
     }
 
     static func mine(_ corpus: [String], _ args: ParsedArguments) throws -> Int32 {
         let (detection, conventions) = try LexiconOptions.load(args)
         let documents = TranscriptReader.readDocuments(at: try CorpusArguments.paths(corpus), conventions: conventions)
+        let unread = CorpusArguments.reportUnread(documents, command: "lexicon mine")
         let miner = LexiconMiner(minimumCount: try args.integer("--min-count", in: 1...1000) ?? 3,
                                  limit: try args.integer("--top", in: 1...10000) ?? 40)
         let (found, officialCount, referenceCount) = detection.minePhrases(in: documents, miner: miner)
@@ -106,8 +108,8 @@ enum LexiconCommand: Command {
             print(String(format: "%.2f", c.score) + "\t\(c.officialCount)\t\(c.referenceCount)\t\(c.phrase)\t\(c.examples.first ?? "")")
             for e in c.examples.dropFirst() { print("\t\t\t\t\(e)") }
         }
-        printError("\(officialCount) official turns, \(referenceCount) reference texts; \(found.count) candidate(s) not covered by the lexicon")
-        return ExitStatus.ok
+        printError("tuiwei lexicon mine: \(officialCount) official turns, \(referenceCount) reference texts; \(found.count) candidate(s) not covered by the lexicon")
+        return unread ? ExitStatus.partial : ExitStatus.ok
     }
 }
 

@@ -41,9 +41,17 @@ enum CorpusArguments {
     static func paths(_ positional: [String]) throws -> [String] {
         if !positional.isEmpty { return positional }
         guard let dir = ProjectLayout.corpusDirectory() else {
-            throw UsageError(message: "no corpus given and the bundled corpus/ folder was not found; name files or folders to read, or set TUIWEI_HOME to the project folder")
+            throw UsageError(message: "no corpus given, and " + ProjectLayout.notFound("the bundled corpus/", option: "the files or folders to read"))
         }
         return [dir]
+    }
+
+    /// Prints every document that took no part (missing, unreadable, not read as a transcript)
+    /// on standard error; true when there was one, for exit status 1.
+    static func reportUnread(_ documents: [Document], command: String) -> Bool {
+        let unread = documents.filter { !$0.status.isAnalysed }
+        for d in unread { printError("tuiwei \(command): \(d.path): \(d.status)") }
+        return !unread.isEmpty
     }
 }
 
