@@ -38,3 +38,41 @@ import TuiweiTranscript
         }
     }
 }
+
+/// `fitGrades` on a small written gold whose grades follow one rule: a deflection is grade 0, a
+/// yes or no to the question grade 3.
+@Suite struct WrittenGoldFitTests {
+    static let turns: [String: [(String, Int)]] = [
+        "a": [("这个我不清楚。", 0), ("没有。", 3), ("你去问组织部吧。", 0), ("有的。", 3)],
+        "b": [("我们也不知道。", 0), ("没有。", 3), ("你去问人社局吧。", 0), ("对。", 3)],
+        "c": [("具体的我就不清楚了。", 0), ("是的。", 3), ("这个你得问街道。", 0), ("没有。", 3)],
+    ]
+
+    @Test func learnsTheRuleAndPredictsEachHeldOutDocument() throws {
+        var lines: [String] = []
+        var documents: [Document] = []
+        for (id, list) in Self.turns.sorted(by: { $0.key < $1.key }) {
+            documents.append(document(id, officials: list.map(\.0)))
+            for (i, (text, grade)) in list.enumerated() {
+                lines.append(#"{"doc": "\#(id)", "call": 1, "turn": \#(i + 1), "starts": "\#(text.prefix(3))", "grade": \#(grade), "codes": []}"#)
+            }
+        }
+        let gold = GoldReader.parse(text: lines.joined(separator: "\n"), file: "written.jsonl")
+        #expect(gold.diagnostics.isEmpty)
+        let alignment = GoldAlignment(gold: gold.records, documents: documents)
+        #expect(alignment.aligned.count == 12)
+        // Start from weights that say nothing, so whatever separates the grades is learnt.
+        var flat = AnalysisRunTests.engine.scoring.weights.values
+        for f in GradeFit.features { flat[f] = 0 }
+        flat["base"] = 40
+        let engine = AnalysisRunTests.engine.with(weights: ScoringWeights(values: flat))
+        let report = engine.fitGrades(alignment, ridge: 0.1)
+        #expect(report.before.exact < 0.6)
+        #expect(report.training.exact == 1)
+        #expect(report.crossValidated.exact == 1, "each document is predicted by the other two")
+        #expect(report.crossValidated.quadraticKappa > 0.99)
+        // The learnt weights say the same: deflections take points away, a yes or no adds them.
+        #expect(report.weights["deflection.IGNORANCE"] < 0 && report.weights["deflection.REFERRAL"] < 0)
+        #expect(report.weights["question.yesno.answered"] + report.weights["answer.DIRECT"] > 0)
+    }
+}
