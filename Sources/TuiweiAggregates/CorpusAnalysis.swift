@@ -53,21 +53,22 @@ public struct CorpusAnalysis: Sendable, Hashable, Codable {
     }
 
     /// Calls that repeat another analysed call: listed, but left out of every aggregate.
-    public var duplicateCalls: [String: DuplicateLink] {
-        Self.copies(duplicates, present: Set(calls.map { "\($0.document)#\($0.call)" }))
+    public var duplicateCalls: [CallID: DuplicateLink] {
+        Self.copies(duplicates, present: Set(calls.map(\.id)))
     }
 
     /// The links that hold between calls in `present` (`document#call`; nil: every call linked is
     /// present), keyed by the copy: one original per copy, and of two calls naming each other, the
     /// one that sorts first stays the original.
-    public static func copies(_ links: [DuplicateLink], present: Set<String>? = nil) -> [String: DuplicateLink] {
+    public static func copies(_ links: [DuplicateLink], present: Set<CallID>? = nil) -> [CallID: DuplicateLink] {
         let sorted = links.sorted { ($0.document, $0.call, $0.original, $0.originalCall) < ($1.document, $1.call, $1.original, $1.originalCall) }
-        let linked = Set(sorted.map { "\($0.document)#\($0.call)>\($0.original)#\($0.originalCall)" })
-        var out: [String: DuplicateLink] = [:]
+        struct Pair: Hashable { let copy: CallID, original: CallID }
+        let linked = Set(sorted.map { Pair(copy: $0.copy, original: $0.originalID) })
+        var out: [CallID: DuplicateLink] = [:]
         for link in sorted {
-            let copy = "\(link.document)#\(link.call)", original = "\(link.original)#\(link.originalCall)"
+            let copy = link.copy, original = link.originalID
             guard present.map({ $0.contains(copy) && $0.contains(original) }) ?? true, copy != original else { continue }
-            if linked.contains("\(original)>\(copy)"), copy < original { continue }
+            if linked.contains(Pair(copy: original, original: copy)), copy < original { continue }
             if out[copy] == nil { out[copy] = link }
         }
         return out

@@ -106,7 +106,7 @@ public struct CorpusSummary: Sendable, Hashable {
     /// The first `SummaryBuilder.Limits.answers` answers, in corpus order.
     public let answers: [ScoredAnswer]
     /// Calls that repeat another, keyed `document#call`.
-    public let duplicates: [String: DuplicateLink]
+    public let duplicates: [CallID: DuplicateLink]
     /// Where the buck goes: the bodies officials and organisations point to.
     public let referrals: ReferralMap
     /// The confidence level of every interval (`bootstrap.level`), for the reports to print.
@@ -141,7 +141,7 @@ public struct CorpusSummary: Sendable, Hashable {
 
     init(totals: RunTotals, officials: [OfficialSummary], calls: [CallSummary], organisations: [OrganisationSummary],
          overall: ScoreStatistics, gradeThresholds: [Double], documents: [DocumentEntry], skipped: [DocumentEntry],
-         answers: [ScoredAnswer], duplicates: [String: DuplicateLink], referrals: ReferralMap = .empty,
+         answers: [ScoredAnswer], duplicates: [CallID: DuplicateLink], referrals: ReferralMap = .empty,
          intervalLevel: Double = ScoringWeights.defaultIntervalLevel, shownAs: [OfficialKey: OfficialKey] = [:]) {
         self.totals = totals
         self.officials = officials

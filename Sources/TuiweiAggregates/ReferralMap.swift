@@ -81,7 +81,7 @@ struct ReferralMapBuilder: Sendable {
     mutating func add(_ answer: ScoredAnswer, as shown: OfficialKey? = nil) {
         let official = shown ?? answer.official
         guard !answer.targets.isEmpty else { return }
-        let call = "\(answer.score.document)#\(answer.score.call)"
+        let call = answer.callID.description
         for t in answer.targets {
             for edgeOfficial in [official as OfficialKey?, nil] {
                 let key = Key(organisation: official.organisation, official: edgeOfficial, body: t.body, kind: t.kind)

@@ -46,7 +46,7 @@ public struct SummaryBuilder: Sendable {
     }
 
     let resources: ScoringResources
-    let duplicates: [String: DuplicateLink]
+    let duplicates: [CallID: DuplicateLink]
     let referenceNgrams: Set<String>
     let limits: Limits
     private var totals = RunTotals()
@@ -67,7 +67,7 @@ public struct SummaryBuilder: Sendable {
     /// - Parameters:
     ///   - duplicates: calls that repeat another, keyed `document#call` (`CorpusAnalysis.duplicateCalls`).
     ///   - referenceNgrams: word n-grams of the article documents.
-    public init(resources: ScoringResources, duplicates: [String: DuplicateLink], referenceNgrams: Set<String>,
+    public init(resources: ScoringResources, duplicates: [CallID: DuplicateLink], referenceNgrams: Set<String>,
                 limits: Limits = .init()) {
         self.resources = resources
         self.duplicates = duplicates
@@ -78,11 +78,11 @@ public struct SummaryBuilder: Sendable {
     /// The summaries of a document's calls and its answers' phrases: a pure function, run
     /// concurrently where the document was analysed.
     public static func prepare(_ part: CorpusAnalysis, resources: ScoringResources,
-                               duplicates: [String: DuplicateLink], referenceNgrams: Set<String> = []) -> PreparedPart {
-        var byCall: [String: [ScoredAnswer]] = [:]
-        for a in part.answers { byCall["\(a.score.document)#\(a.score.call)", default: []].append(a) }
+                               duplicates: [CallID: DuplicateLink], referenceNgrams: Set<String> = []) -> PreparedPart {
+        var byCall: [CallID: [ScoredAnswer]] = [:]
+        for a in part.answers { byCall[a.callID, default: []].append(a) }
         let calls = part.calls.map { entry in
-            let key = "\(entry.document)#\(entry.call)"
+            let key = entry.id
             let answers = byCall[key] ?? []
             var totals = ScoreTotals()
             totals.add(call: answers, officialTurns: entry.officialTurns)
@@ -116,15 +116,15 @@ public struct SummaryBuilder: Sendable {
         }
         for answer in a.answers where answers.count < limits.answers { answers.append(answer) }
 
-        var sizes: [String: Int] = [:]
-        for c in a.calls { sizes["\(c.document)#\(c.call)"] = c.officialTurns }
+        var sizes: [CallID: Int] = [:]
+        for c in a.calls { sizes[c.id] = c.officialTurns }
         // Answers are in (call, turn) order: each run of one call is added as that call.
         var start = 0
         while start < a.answers.count {
             let first = a.answers[start].score
             var end = start + 1
             while end < a.answers.count, a.answers[end].score.call == first.call, a.answers[end].score.document == first.document { end += 1 }
-            let key = "\(first.document)#\(first.call)"
+            let key = CallID(document: first.document, call: first.call)
             if duplicates[key] == nil { count(a.answers[start..<end], phrases: part.phrases[start..<end], officialTurns: sizes[key] ?? 1) }
             start = end
         }

@@ -33,16 +33,10 @@ extension AnalysisEngine {
     /// as `analyze` with unit weights.
     public func gradeFitRows(_ alignment: GoldAlignment) -> [GradeFitRow] {
         let unit = AnswerScorer(resources: scoring.with(weights: GradeFit.unitWeights(keeping: scoring.weights)))
-        var byDocument: [String: [String: AnswerScore]] = [:]
+        let scores = self.scores(of: alignment, scorer: unit)
         var rows: [GradeFitRow] = []
         for a in alignment.aligned {
-            guard let grade = a.record.grade else { continue }
-            if byDocument[a.document.id] == nil {
-                var byTurn: [String: AnswerScore] = [:]
-                for answer in analyse(a.document, scorer: unit).answers { byTurn["\(answer.score.call)#\(answer.score.turn)"] = answer.score }
-                byDocument[a.document.id] = byTurn
-            }
-            guard let score = byDocument[a.document.id]?["\(a.call.index)#\(a.turn.index)"] else { continue }
+            guard let grade = a.record.grade, let score = scores[a.place] else { continue }
             rows.append(GradeFitRow(document: a.document.id, features: GradeFit.row(score.contributions),
                                     gold: grade, graded: score.grade != nil))
         }

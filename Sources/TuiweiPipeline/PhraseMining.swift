@@ -10,7 +10,7 @@ extension DeflectionDetection {
     /// - Returns: the candidates, and how many official and reference texts were counted.
     public func minePhrases(in documents: [Document], miner: LexiconMiner)
         -> (candidates: [LexiconMiner.Candidate], official: Int, reference: Int) {
-        let copies = Set(TranscriptReader.duplicates(in: documents).map { "\($0.document)#\($0.call)" })
+        let copies = Set(TranscriptReader.duplicates(in: documents).map(\.copy))
         var official: [LexiconMiner.Text] = []
         var reference: [LexiconMiner.Text] = []
         // Numerals and demonstratives stay with their measure word (这个, 一块), so candidates
@@ -19,7 +19,7 @@ extension DeflectionDetection {
             segmenter?.tokens(in: text, options: .init(separateMeasureWords: false)).map(\.scalarRange)
         }
         for d in documents where d.status.isAnalysed {
-            for c in d.calls where !copies.contains("\(d.id)#\(c.index)") {
+            for c in d.calls where !copies.contains(CallID(document: d.id, call: c.index)) {
                 for t in c.turns {
                     let text = LexiconMiner.Text(text: t.text, label: "\(d.id):\(t.lines.lowerBound)", tokens: words(t.text))
                     switch t.role {

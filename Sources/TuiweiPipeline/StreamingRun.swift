@@ -12,7 +12,7 @@ import TuiweiTranscript
 public struct CorpusSurvey: Sendable {
     public let referenceNgrams: Set<String>
     /// `document#call` → the call it repeats.
-    public let copies: [String: DuplicateLink]
+    public let copies: [CallID: DuplicateLink]
 }
 
 /// How far a streaming run has got: `phase` is "reading" (the survey) or "analysing".

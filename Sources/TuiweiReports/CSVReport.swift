@@ -19,7 +19,7 @@ public enum CSVReport {
     ]
 
     /// The rows of `answers` (no header); `copies` marks the calls that repeat another.
-    public static func answerRows(_ answers: [ScoredAnswer], copies: [String: DuplicateLink]) -> String {
+    public static func answerRows(_ answers: [ScoredAnswer], copies: [CallID: DuplicateLink]) -> String {
         var out = TextBytes(capacity: answers.count * 1024)
         var duplicate = DuplicateLookup(copies)
         var codes: [Code] = []

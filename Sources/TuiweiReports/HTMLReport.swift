@@ -67,7 +67,7 @@ public enum HTMLReport {
                 listed.insert(id)
                 let key = s.rankedOfficial(of: a)
                 if official[key] == nil { official[key] = id }
-                let c = "\(a.score.document)#\(a.score.call)"
+                let c = a.callID.description
                 if call[c] == nil { call[c] = id }
             }
             self.listed = listed
@@ -207,7 +207,7 @@ public enum HTMLReport {
             let c = s.calls[i]
             var h = ""
             let st = c.statistics
-            let key = "\(c.entry.document)#\(c.entry.call)"
+            let key = c.entry.id.description
             h += "<div class=\"call\" id=\"c-\(i + 1)\">\n<h3>\(esc(c.entry.document)), call \(c.entry.call)"
             if let header = c.entry.header { h += " — \(esc(header.trimmingCharacters(in: .whitespaces)))" }
             h += "</h3>\n"
@@ -277,7 +277,7 @@ public enum HTMLReport {
         h += concurrentMap(s.answers.count) { i in
             let a = s.answers[i]
             let rank = links.rank[s.rankedOfficial(of: a)]
-            return answerRow(a, duplicate: copies["\(a.score.document)#\(a.score.call)"] != nil, rank: rank)
+            return answerRow(a, duplicate: copies[a.callID] != nil, rank: rank)
         }.joined()
         h += "</tbody>\n</table>\n</section>\n"
         return h

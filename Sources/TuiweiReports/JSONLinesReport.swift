@@ -30,7 +30,7 @@ public enum JSONLinesReport {
     }
 
     /// The `document`, `call` and `answer` lines of one document's result.
-    public static func partLines(_ part: PreparedPart, copies: [String: DuplicateLink]) -> (documents: String, calls: String, answers: String) {
+    public static func partLines(_ part: PreparedPart, copies: [CallID: DuplicateLink]) -> (documents: String, calls: String, answers: String) {
         let encoder = encoder()
         var documents = "", calls = "", answers = ""
         for d in part.analysis.documents {

@@ -15,7 +15,7 @@ public enum ReferralReport {
     // MARK: referrals.csv
 
     /// The rows of `answers`' targets (no header).
-    public static func csvRows(_ answers: [ScoredAnswer], copies: [String: DuplicateLink]) -> String {
+    public static func csvRows(_ answers: [ScoredAnswer], copies: [CallID: DuplicateLink]) -> String {
         var out = TextBytes(capacity: 256)
         var duplicate = DuplicateLookup(copies)
         for a in answers where !a.targets.isEmpty {
@@ -64,7 +64,7 @@ public enum ReferralReport {
     }
 
     /// A `target` line for every target of `answers`.
-    static func targetLines(_ answers: [ScoredAnswer], copies: [String: DuplicateLink]) -> String {
+    static func targetLines(_ answers: [ScoredAnswer], copies: [CallID: DuplicateLink]) -> String {
         var out = ""
         var duplicate = DuplicateLookup(copies)
         let encoder = JSONLinesReport.encoder()

@@ -96,11 +96,11 @@ public final class ReportStream {
     public struct Context: Sendable {
         public let resources: ScoringResources
         /// `document#call` → the call it repeats.
-        public let copies: [String: DuplicateLink]
+        public let copies: [CallID: DuplicateLink]
         public let referenceNgrams: Set<String>
         public let formats: [ReportFormat]
 
-        public init(resources: ScoringResources, copies: [String: DuplicateLink], referenceNgrams: Set<String>, formats: [ReportFormat]) {
+        public init(resources: ScoringResources, copies: [CallID: DuplicateLink], referenceNgrams: Set<String>, formats: [ReportFormat]) {
             self.resources = resources
             self.copies = copies
             self.referenceNgrams = referenceNgrams
@@ -413,14 +413,14 @@ func statusText(_ s: DocumentStatus) -> String {
 /// `document#call` of the call a call repeats, looked up once per call rather than per answer
 /// (answers come call by call).
 struct DuplicateLookup {
-    private let copies: [String: DuplicateLink]
+    private let copies: [CallID: DuplicateLink]
     private var last: (document: String, call: Int, original: String?)?
 
-    init(_ copies: [String: DuplicateLink]) { self.copies = copies }
+    init(_ copies: [CallID: DuplicateLink]) { self.copies = copies }
 
     mutating func of(document: String, call: Int) -> String? {
         if let last, last.call == call, last.document == document { return last.original }
-        let original = copies.isEmpty ? nil : copies["\(document)#\(call)"].map { "\($0.original)#\($0.originalCall)" }
+        let original = copies.isEmpty ? nil : copies[CallID(document: document, call: call)].map { $0.originalID.description }
         last = (document, call, original)
         return original
     }

@@ -140,3 +140,12 @@ extension AnswerScore {
     /// place among the call's official turns, the number the gold files and the charts use.
     public var turnNumber: Int { turn + 1 }
 }
+
+extension CallEntry {
+    public var id: CallID { CallID(document: document, call: call) }
+}
+
+extension ScoredAnswer {
+    /// The call the answer was given in.
+    public var callID: CallID { CallID(document: score.document, call: score.call) }
+}
