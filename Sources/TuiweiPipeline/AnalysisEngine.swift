@@ -13,10 +13,14 @@ public struct AnalysisEngine: Sendable {
     public let segmenter: Segmenter
     public let scoring: ScoringResources
     public let scorer: AnswerScorer
+    /// The release and data files the engine was loaded from; nil for an engine put together
+    /// in code.
+    public let provenance: RunProvenance?
 
     /// - Parameter scoring: its term lists are matched through the lexicons' script folding, so
     ///   a transcript in traditional script is scored like a simplified one.
-    public init(detection: DeflectionDetection, segmenter: Segmenter, scoring: ScoringResources) {
+    public init(detection: DeflectionDetection, segmenter: Segmenter, scoring: ScoringResources,
+                provenance: RunProvenance? = nil) {
         let folder = detection.detector.lexicon.folder
         var scoring = scoring
         // Ideographs only: the folder also lower-cases Latin and zeroes digits, which cues need as written.
@@ -25,6 +29,7 @@ public struct AnalysisEngine: Sendable {
         self.segmenter = segmenter
         self.scoring = scoring
         self.scorer = AnswerScorer(resources: scoring)
+        self.provenance = provenance
     }
 
     /// Loads the shipped lexicons (unless `defaultLexicons` is false) plus `lexicons`, the
@@ -36,7 +41,10 @@ public struct AnalysisEngine: Sendable {
             throw Diagnostic(.error, file: "lexicons/dictionary",
                              "cannot find the segmentation dictionary; run inside the project or set TUIWEI_HOME")
         }
-        return AnalysisEngine(detection: detection, segmenter: segmenter, scoring: try ScoringResources.loadDefault())
+        let scoring = try ScoringResources.loadDefault()
+        // Hashed after loading, so a file that cannot be used is reported by its loader first.
+        let provenance = try RunProvenance.ofRun(lexicons: lexicons, defaultLexicons: defaultLexicons)
+        return AnalysisEngine(detection: detection, segmenter: segmenter, scoring: scoring, provenance: provenance)
     }
 
     /// One document through detection and scoring. Each text is segmented once, for both the

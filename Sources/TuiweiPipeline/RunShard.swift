@@ -1,30 +1,68 @@
 import Foundation
 import TuiweiCore
+import TuiweiCorpus
 import TuiweiScoring
 import TuiweiTranscript
 
+/// Which corpus a sharded run split: how many documents it had and a hash of their names and
+/// paths, so that shards of different corpora are never merged as one.
+public struct CorpusIdentity: Sendable, Hashable, Codable, CustomStringConvertible {
+    public let documents: Int
+    /// SHA-256 of every document's `id<tab>path` line, sorted.
+    public let digest: String
+
+    public init(documents: Int, digest: String) {
+        self.documents = documents
+        self.digest = digest
+    }
+
+    /// The identity of the whole corpus found from the user's paths, before it is split.
+    public init(sources: [CorpusSource]) {
+        let lines = sources.map { "\($0.id)\t\($0.path)\n" }.sorted()
+        self.init(documents: sources.count, digest: SHA256.hex(lines.joined()))
+    }
+
+    public var description: String { "\(documents) documents, identity \(digest.prefix(12))" }
+}
+
 /// A run over one shard of a corpus, saved so that `tuiwei merge` can combine the shards into
-/// the same reports as one run over the whole corpus.
+/// the same reports as one run over the whole corpus. It carries what merging must check: the
+/// split it belongs to, the corpus it split and what the run was made with.
 public struct RunShard: Sendable, Codable {
     public static let format = "tuiwei-run-shard"
-    public static let version = 3
+    /// 4: the split's index and count, the corpus identity and the run's provenance.
+    public static let version = 4
 
     public let format: String
     public let version: Int
-    /// `I/N` of the run that wrote it.
-    public let shard: String
+    /// Shard `index` of `count`, 1-based.
+    public let index: Int
+    public let count: Int
+    public let corpus: CorpusIdentity
+    public let provenance: RunProvenance
     public let analysis: CorpusAnalysis
     public let fingerprints: [DuplicateCalls.Fingerprint]
 
-    public init(shard: String, run: CorpusRun) {
+    public init(index: Int, count: Int, corpus: CorpusIdentity, provenance: RunProvenance, run: CorpusRun) {
         format = Self.format
         version = Self.version
-        self.shard = shard
+        self.index = index
+        self.count = count
+        self.corpus = corpus
+        self.provenance = provenance
         analysis = run.partial
         fingerprints = run.fingerprints
     }
 
+    /// `I/N`.
+    public var shard: String { "\(index)/\(count)" }
+
     public var run: CorpusRun { CorpusRun(partial: analysis, fingerprints: fingerprints) }
+
+    /// How many documents shard `index` of `count` takes from a corpus of `documents`.
+    public static func expectedDocuments(index: Int, count: Int, of documents: Int) -> Int {
+        documents >= index ? (documents - index) / count + 1 : 0
+    }
 
     /// The shard as JSON, the same bytes for the same run.
     public func data() -> Data {
@@ -35,7 +73,7 @@ public struct RunShard: Sendable, Codable {
     }
 
     /// Reads a shard file.
-    /// - Throws: a `Diagnostic` naming `file` when it is not a shard of this version.
+    /// - Throws: a `Diagnostic` naming `file` when it is not a shard of this version or is damaged.
     public init(data: Data, file: String) throws(Diagnostic) {
         struct Header: Decodable { let format: String?; let version: Int? }
         guard let header = try? JSONDecoder().decode(Header.self, from: data), header.format == Self.format else {
@@ -44,10 +82,84 @@ public struct RunShard: Sendable, Codable {
         guard header.version == Self.version else {
             throw Diagnostic(.error, file: file, "shard format version \(header.version.map(String.init) ?? "?") is not supported (expected \(Self.version)); re-run that shard with this version")
         }
+        let shard: RunShard
         do {
-            self = try JSONDecoder().decode(RunShard.self, from: data)
+            shard = try JSONDecoder().decode(RunShard.self, from: data)
         } catch {
             throw Diagnostic(.error, file: file, "damaged shard file (\(error)); re-run the shard that wrote it")
         }
+        // A file edited by hand or cut and patched must not pass for a shard.
+        guard shard.count >= 1, (1...shard.count).contains(shard.index), shard.corpus.documents >= 0 else {
+            throw Diagnostic(.error, file: file, "damaged shard file: shard \(shard.index)/\(shard.count) is not a shard of a split (I/N with 1 ≤ I ≤ N); re-run the shard that wrote it")
+        }
+        let expected = Self.expectedDocuments(index: shard.index, count: shard.count, of: shard.corpus.documents)
+        guard shard.analysis.documents.count == expected else {
+            throw Diagnostic(.error, file: file, "damaged shard file: shard \(shard.shard) of a corpus of \(shard.corpus.documents) documents holds \(expected), but this file holds \(shard.analysis.documents.count); re-run the shard that wrote it")
+        }
+        self = shard
+    }
+}
+
+/// Everything that keeps a set of shard files from being merged, each problem naming its file.
+public struct ShardSetError: Error, Sendable, CustomStringConvertible {
+    public let problems: [Diagnostic]
+    public init(problems: [Diagnostic]) { self.problems = problems }
+    public var description: String { problems.map(\.description).joined(separator: "\n") }
+}
+
+extension RunShard {
+    /// Checks that `shards` (with the files they were read from) form one complete split of one
+    /// corpus, made with the same release, lexicons and weights; `scoring`, when given, are the
+    /// scoring files the merge would score with now, which must be those the shards were made with.
+    /// - Returns: every problem found; none when the shards can be merged.
+    public static func problems(in shards: [(file: String, shard: RunShard)],
+                                scoring: [RunProvenance.File]? = nil) -> [Diagnostic] {
+        guard let (firstFile, first) = shards.first else { return [] }
+        var out: [Diagnostic] = []
+        for (file, s) in shards.dropFirst() {
+            if s.count != first.count {
+                out.append(Diagnostic(.error, file: file, "shard \(s.shard) belongs to a split into \(s.count), but \(firstFile) is shard \(first.shard) of a split into \(first.count); merge the shards of one split"))
+            } else if s.corpus != first.corpus {
+                out.append(Diagnostic(.error, file: file, "shard \(s.shard) was made from another corpus (\(s.corpus)) than \(firstFile) (\(first.corpus)); merge the shards of one run over one corpus"))
+            }
+            for difference in first.provenance.differences(from: s.provenance) {
+                out.append(Diagnostic(.error, file: file, "made with other settings than \(firstFile): \(difference) (\(firstFile) first); re-run the shards with the same release, lexicons and weights"))
+            }
+        }
+        guard out.isEmpty else { return out }
+        var seen: [Int: String] = [:]
+        for (file, s) in shards {
+            if let earlier = seen[s.index] {
+                out.append(Diagnostic(.error, file: file, "shard \(s.shard) is given twice (also as \(earlier)); give each shard once"))
+            } else {
+                seen[s.index] = file
+            }
+        }
+        let missing = (1...first.count).filter { seen[$0] == nil }
+        for i in missing {
+            out.append(Diagnostic(.error, file: "shard-\(i)-of-\(first.count).json",
+                                  "shard \(i)/\(first.count) is missing (\(seen.count) of \(first.count) shards given); run 'tuiwei analyze CORPUS --shard \(i)/\(first.count)' and merge again"))
+        }
+        if let scoring {
+            let made = Dictionary(first.provenance.scoringFiles.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+            for now in scoring where made[now.path]?.sha256 != now.sha256 {
+                let then = made[now.path].map { "sha256 \($0.sha256.prefix(12))" } ?? "not used"
+                out.append(Diagnostic(.error, file: now.location, "has changed since the shards were made (sha256 \(now.sha256.prefix(12)) now, \(then) in \(firstFile)); the reports are scored with it, so restore the file the shards were made with, or re-run the shards"))
+            }
+        }
+        return out
+    }
+
+    /// The shards as one run, after `problems(in:scoring:)` found none.
+    /// - Throws: `ShardSetError` listing every problem.
+    public static func merged(_ shards: [(file: String, shard: RunShard)],
+                              scoring: [RunProvenance.File]? = nil) throws(ShardSetError) -> (run: CorpusRun, provenance: RunProvenance) {
+        let found = problems(in: shards, scoring: scoring)
+        guard found.isEmpty, let first = shards.first else {
+            throw ShardSetError(problems: found.isEmpty ? [Diagnostic(.error, file: "-", "no shard files to merge")] : found)
+        }
+        // Merged in split order, whatever order the files were named in.
+        let ordered = shards.sorted { $0.shard.index < $1.shard.index }
+        return (CorpusRun.merged(ordered.map(\.shard.run)), first.shard.provenance)
     }
 }

@@ -49,6 +49,7 @@ enum EvalCommand: Command {
             for (key, value) in grades.agreement.jsonFields { object[key] = value.isFinite ? (value * 10000).rounded() / 10000 : NSNull() }
             object["grade_confusion"] = grades.agreement.confusion
             object["graded"] = grades.agreement.count
+            if let provenance = engine.provenance { object["provenance"] = provenance.jsonObject }
             let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
             print(String(decoding: data, as: UTF8.self))
         }
