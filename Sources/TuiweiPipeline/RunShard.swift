@@ -77,6 +77,10 @@ public struct RunShard: Sendable, Codable {
     public init(data: Data, file: String) throws(Diagnostic) {
         struct Header: Decodable { let format: String?; let version: Int? }
         guard let header = try? JSONDecoder().decode(Header.self, from: data), header.format == Self.format else {
+            // A shard cut short or overwritten in part is still named as one.
+            if data.range(of: Data("\"format\":\"\(Self.format)\"".utf8)) != nil {
+                throw Diagnostic(.error, file: file, "damaged shard file: it is not complete JSON (cut short, or changed by hand); re-run the shard that wrote it")
+            }
             throw Diagnostic(.error, file: file, "not a Tuiwei shard file; give the files written by 'tuiwei analyze --shard I/N'")
         }
         guard header.version == Self.version else {
