@@ -3,7 +3,7 @@ import TuiweiCore
 
 /// Everything the scorer and the aggregates read from `lexicons/scoring/`, loaded once and shared.
 public struct ScoringResources: Sendable {
-    public let weights: ScoringWeights
+    public private(set) var weights: ScoringWeights
     /// Words left out of the question–answer overlap and of the content count.
     public let stopWords: Set<String>
     /// Fillers, greetings, yes/no answer words and question markers (`cues.tsv`).
@@ -74,6 +74,13 @@ public struct ScoringResources: Sendable {
         greetingWords = Set(cues["greeting"])
         nonContentWords = WordSet(stopWords.union(fillerWords).union(greetingWords))
         stopWordSet = WordSet(stopWords)
+    }
+
+    /// The same term lists scored with other weights, without building their matchers again.
+    public func with(weights: ScoringWeights) -> ScoringResources {
+        var copy = self
+        copy.weights = weights
+        return copy
     }
 
     /// Loads `weights.tsv`, `stopwords.txt`, `cues.tsv`, `orientation.tsv` and `bodies.tsv` from `directory`.

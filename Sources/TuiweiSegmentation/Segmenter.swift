@@ -67,7 +67,12 @@ public struct Segmenter: Sendable {
     /// - Throws: `Diagnostic` with the file and line of the first malformed line.
     @discardableResult
     public mutating func loadUserDictionary(at path: String) throws -> [Diagnostic] {
-        let bytes = try FileBytes.read(path)
+        try addUserDictionary(bytes: try FileBytes.read(path), file: path)
+    }
+
+    /// The same for the bytes of a dictionary file already read; `file` names it in messages.
+    @discardableResult
+    public mutating func addUserDictionary(bytes: [UInt8], file path: String) throws -> [Diagnostic] {
         var entries: [([UInt32], Int?)] = []
         try bytes.withUnsafeBufferPointer { b in
             try DictionaryFile.parse(b, file: path) { word, frequency, _ in entries.append((word, frequency)) }
