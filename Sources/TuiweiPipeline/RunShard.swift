@@ -100,7 +100,47 @@ public struct RunShard: Sendable, Codable {
         guard shard.analysis.documents.count == expected else {
             throw Diagnostic(.error, file: file, "damaged shard file: shard \(shard.shard) of a corpus of \(shard.corpus.documents) documents holds \(expected), but this file holds \(shard.analysis.documents.count); re-run the shard that wrote it")
         }
+        if let value = Self.impossibleValue(in: shard.analysis) {
+            throw Diagnostic(.error, file: file, "damaged shard file: it holds \(value), which no run writes; re-run the shard that wrote it")
+        }
         self = shard
+    }
+
+    /// The first value of `a` that no run writes (a score beyond 0–100, a grade beyond 0–3, a
+    /// detection outside its turn, a negative count), described; nil when there is none. The
+    /// reports index and divide by these, so they are checked before a shard is used.
+    static func impossibleValue(in a: CorpusAnalysis) -> String? {
+        for d in a.documents where d.calls < 0 || d.paragraphs < 0 {
+            return "document \(d.id) with \(d.calls) calls and \(d.paragraphs) paragraphs"
+        }
+        for c in a.calls where c.call < 1 || c.turns < 0 || c.officialTurns < 0 || c.officialTurns > c.turns {
+            return "call \(c.call) of \(c.document) with \(c.turns) turns, \(c.officialTurns) of them official"
+        }
+        for ans in a.answers {
+            let s = ans.score
+            let at = "answer \(s.document) call \(s.call) turn \(s.turn)"
+            guard s.score.isFinite, (0...100).contains(s.score) else { return "\(at) scored \(s.score)" }
+            if let g = s.grade, !(0...3).contains(g) { return "\(at) graded \(g)" }
+            guard s.call >= 1, s.turn >= 0, s.officialTurn >= 1, ans.line >= 1, ans.hangUps >= 0 else {
+                return "\(at) at line \(ans.line), official turn \(s.officialTurn), \(ans.hangUps) hang-ups"
+            }
+            let length = ans.text.unicodeScalars.count
+            for d in s.detections where d.range.lowerBound < 0 || d.range.upperBound > length || !d.weight.isFinite {
+                return "\(at) with a detection at \(d.range) of a turn \(length) characters long"
+            }
+            for c in s.contributions where !c.points.isFinite { return "\(at) with \(c.feature) worth \(c.points) points" }
+            for t in ans.targets where t.detection < 0 || t.detection >= s.detections.count || t.range.lowerBound < 0 || t.range.upperBound > length {
+                return "\(at) with a referral target outside its turn"
+            }
+            let o = ans.orientation
+            if o.characters < 0 || o.authority < 0 || o.grassroots < 0 || o.terms.values.contains(where: { $0 < 0 }) {
+                return "\(at) with negative orientation counts"
+            }
+        }
+        for l in a.duplicates where !((0...1).contains(l.containment) && (0...1).contains(l.coverage)) {
+            return "a duplicate link of \(l.document) with containment \(l.containment) and coverage \(l.coverage)"
+        }
+        return nil
     }
 }
 

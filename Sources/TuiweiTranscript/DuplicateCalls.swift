@@ -32,7 +32,7 @@ public enum DuplicateCalls {
     /// A short call needs this many shingles (about 24 characters of speech) to be compared, and
     /// at most `maxShortShingles` are kept.
     static let minShortShingles = 16
-    static let maxShortShingles = 2048
+    static let maxShortShingles = 1024
 
     struct Key: Hashable, Comparable {
         let document: String

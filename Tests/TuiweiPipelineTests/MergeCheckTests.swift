@@ -115,6 +115,27 @@ import TuiweiScoring
         #expect {
             try RunShard(data: edited, file: "s.json")
         } throws: { ($0 as! Diagnostic).message.contains("shard 1/2 of a corpus of 5 documents holds 3, but this file holds 2") }
+        // Values no run writes, which the reports would index or divide by.
+        let seed = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/fuzz/seeds/shard/shard-1-of-1.json")
+        let real = try Data(contentsOf: seed)
+        #expect(try RunShard(data: real, file: "seed.json").analysis.answers.count == 7)
+        for (key, value) in [("score", 1e300 as Any), ("grade", 7 as Any), ("turn", -1 as Any)] {
+            var shard = try JSONSerialization.jsonObject(with: real) as! [String: Any]
+            var analysis = shard["analysis"] as! [String: Any]
+            var answers = analysis["answers"] as! [[String: Any]]
+            var score = answers[0]["score"] as! [String: Any]
+            score[key] = value
+            answers[0]["score"] = score
+            analysis["answers"] = answers
+            shard["analysis"] = analysis
+            #expect {
+                try RunShard(data: try JSONSerialization.data(withJSONObject: shard), file: "s.json")
+            } throws: { e in
+                let d = e as! Diagnostic
+                return d.message.hasPrefix("damaged shard file: it holds answer") && d.message.contains("which no run writes")
+            }
+        }
         // A shard index outside its split.
         object["index"] = 4
         #expect {
