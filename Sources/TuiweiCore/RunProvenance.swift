@@ -101,16 +101,31 @@ public struct RunProvenance: Sendable, Hashable, Codable {
         if weights.sha256 != other.weights.sha256 {
             out.append("weights file \(weights.location) (sha256 \(weights.sha256.prefix(12))) against \(other.weights.location) (sha256 \(other.weights.sha256.prefix(12)))")
         }
-        let mine = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
-        let theirs = Dictionary(other.files.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
-        for f in files {
-            guard let t = theirs[f.path] else { out.append("lexicon file \(f.location) used in one and not the other"); continue }
-            if t.sha256 != f.sha256 {
-                out.append("lexicon file \(f.path) differs (sha256 \(f.sha256.prefix(12)) against \(t.sha256.prefix(12)))")
+        // By path, each path's hashes sorted, so that a list compared with itself never differs.
+        func byPath(_ list: [File]) -> [String: (file: File, hashes: [String])] {
+            var out: [String: (file: File, hashes: [String])] = [:]
+            for f in list { out[f.path, default: (f, [])].hashes.append(f.sha256) }
+            return out.mapValues { ($0.file, $0.hashes.sorted()) }
+        }
+        let mine = byPath(files), theirs = byPath(other.files)
+        var reported: Set<String> = []
+        for f in files + other.files where reported.insert(f.path).inserted {
+            guard let m = mine[f.path], let t = theirs[f.path] else {
+                out.append("lexicon file \(f.location) used in one and not the other")
+                continue
+            }
+            if m.hashes != t.hashes {
+                out.append("lexicon file \(f.path) differs (sha256 \(m.hashes.joined(separator: ", ").prefix(12)) against \(t.hashes.joined(separator: ", ").prefix(12)))")
             }
         }
-        for f in other.files where mine[f.path] == nil { out.append("lexicon file \(f.location) used in one and not the other") }
         return out
+    }
+
+    /// Whether every hash is 64 hexadecimal digits and no path is listed twice, as in every
+    /// provenance a run records.
+    public var isWellFormed: Bool {
+        func hex(_ h: String) -> Bool { h.utf8.count == 64 && h.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) } }
+        return (files + [weights]).allSatisfy { hex($0.sha256) && !$0.path.isEmpty } && Set(files.map(\.path)).count == files.count
     }
 
     /// One line for the foot of a report: the release, the weights and a hash over every file.

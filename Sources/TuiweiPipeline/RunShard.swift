@@ -100,6 +100,9 @@ public struct RunShard: Sendable, Codable {
         guard shard.analysis.documents.count == expected else {
             throw Diagnostic(.error, file: file, "damaged shard file: shard \(shard.shard) of a corpus of \(shard.corpus.documents) documents holds \(expected), but this file holds \(shard.analysis.documents.count); re-run the shard that wrote it")
         }
+        guard shard.provenance.isWellFormed else {
+            throw Diagnostic(.error, file: file, "damaged shard file: the record of its lexicon and data files is malformed (a hash that is not 64 hexadecimal digits, or a file listed twice); re-run the shard that wrote it")
+        }
         if let value = Self.impossibleValue(in: shard.analysis) {
             throw Diagnostic(.error, file: file, "damaged shard file: it holds \(value), which no run writes; re-run the shard that wrote it")
         }

@@ -37,6 +37,8 @@ swiftc -sanitize=${FUZZ_SANITIZE:-fuzzer,address} -parse-as-library -O -module-n
   | grep -v -E 'warning:|^ *[0-9]* *\||^ *\||^$' || true
 [ -x "$work/fuzzer" ] || { echo "fuzz harness did not build" >&2; exit 1; }
 find "$seeds" -type f \( -name '*.txt' -o -name '*.tsv' -o -name '*.json' -o -name '*.dict' \) -size -64k -exec cp {} "$work/corpus/" \; 2>/dev/null || true
+# Swift's own crash backtracer is off, so that libFuzzer's handler sees the crash and saves the input.
+export SWIFT_BACKTRACE=${SWIFT_BACKTRACE:-enable=no}
 # Leak checks are off: the runtime's caches and the harness's shared state look like leaks to
 # LeakSanitizer, which then costs more than the input itself.
 "$work/fuzzer" "$work/corpus" -artifact_prefix="$work/crashes/" -max_total_time="$seconds" -max_len="$max_len" \

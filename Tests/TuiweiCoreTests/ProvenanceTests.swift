@@ -57,6 +57,16 @@ import Testing
         #expect(Self.base.differences(from: extra) == ["lexicon file extra/mine.tsv used in one and not the other"])
     }
 
+    @Test func aListWithAPathTwiceIsLikeItselfAndNotWellFormed() {
+        // Found by the shard fuzzer: the same shard given twice was reported as made differently.
+        let twice = RunProvenance(version: "1.0.0", files: Self.base.files + [Self.file("deflection/a.tsv", "7")], weights: Self.base.weights)
+        #expect(twice.differences(from: twice).isEmpty)
+        #expect(!twice.isWellFormed && Self.base.isWellFormed)
+        #expect(Self.base.differences(from: twice) == ["lexicon file deflection/a.tsv differs (sha256 111111111111 against 111111111111)"])
+        let badHash = RunProvenance(version: "1.0.0", files: [RunProvenance.File(folder: "lexicons", path: "x.tsv", sha256: "zz")], weights: Self.base.weights)
+        #expect(!badHash.isWellFormed)
+    }
+
     @Test func aFileIsHashedFromItsBytesAndTheHashOfALargeOneIsKept() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tuiwei-prov-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -136,6 +136,18 @@ import TuiweiScoring
                 return d.message.hasPrefix("damaged shard file: it holds answer") && d.message.contains("which no run writes")
             }
         }
+        // A record of data files naming one file twice (found by the shard fuzzer).
+        var twice = try JSONSerialization.jsonObject(with: data) as! [String: Any]
+        var provenance = twice["provenance"] as! [String: Any]
+        var files = provenance["files"] as! [[String: Any]]
+        var again = files[0]
+        again["sha256"] = String(repeating: "0", count: 64)
+        files.append(again)
+        provenance["files"] = files
+        twice["provenance"] = provenance
+        #expect {
+            try RunShard(data: try JSONSerialization.data(withJSONObject: twice), file: "s.json")
+        } throws: { ($0 as! Diagnostic).message.hasPrefix("damaged shard file: the record of its lexicon and data files is malformed") }
         // A shard index outside its split.
         object["index"] = 4
         #expect {
