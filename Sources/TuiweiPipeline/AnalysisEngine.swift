@@ -16,11 +16,14 @@ public struct AnalysisEngine: Sendable {
     public let scorer: AnswerScorer
     /// The transcript stage's words every document of the run is read with.
     public let conventions: TranscriptConventions
+    /// The release and data files the engine was loaded from; nil for an engine put together
+    /// in code.
+    public let provenance: RunProvenance?
 
     /// - Parameter scoring: its term lists are matched through the lexicons' script folding, so
     ///   a transcript in traditional script is scored like a simplified one.
     public init(detection: DeflectionDetection, segmenter: Segmenter, scoring: ScoringResources,
-                conventions: TranscriptConventions = .standard) {
+                conventions: TranscriptConventions = .standard, provenance: RunProvenance? = nil) {
         let folder = detection.detector.lexicon.folder
         var scoring = scoring
         // Ideographs only: the folder also lower-cases Latin and zeroes digits, which cues need as written.
@@ -30,11 +33,13 @@ public struct AnalysisEngine: Sendable {
         self.scoring = scoring
         self.scorer = AnswerScorer(resources: scoring)
         self.conventions = conventions
+        self.provenance = provenance
     }
 
     /// The same engine scoring with `weights`.
     public func with(weights: ScoringWeights) -> AnalysisEngine {
-        AnalysisEngine(detection: detection, segmenter: segmenter, scoring: scoring.with(weights: weights), conventions: conventions)
+        AnalysisEngine(detection: detection, segmenter: segmenter, scoring: scoring.with(weights: weights), conventions: conventions,
+                       provenance: provenance?.with(weights: weights))
     }
 
     /// Loads the deflection lexicons of `layout` (unless `defaultLexicons` is false) plus
@@ -49,8 +54,11 @@ public struct AnalysisEngine: Sendable {
             throw Diagnostic(.error, file: layout.dictionary, "cannot load the segmentation dictionary")
         }
         let conventions = try TranscriptConventions.load(directory: layout.transcript, folder: detection.detector.lexicon.folder)
-        return AnalysisEngine(detection: detection, segmenter: segmenter, scoring: try ScoringResources.load(layout: layout),
-                              conventions: conventions)
+        let scoring = try ScoringResources.load(layout: layout)
+        // Hashed after loading, so a file that cannot be used is reported by its loader first.
+        let provenance = try RunProvenance.ofRun(layout: layout, lexicons: lexicons, defaultLexicons: defaultLexicons)
+        return AnalysisEngine(detection: detection, segmenter: segmenter, scoring: scoring,
+                              conventions: conventions, provenance: provenance)
     }
 
     /// One document through detection and scoring. Each text is segmented once, for both the

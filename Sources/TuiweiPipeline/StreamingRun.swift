@@ -35,7 +35,8 @@ extension AnalysisEngine {
         let ordered = sources.sorted { ($0.id, $0.path) < ($1.id, $1.path) }
         let survey = await self.survey(ordered, jobs: jobs, progress: progress)
         let context = ReportStream.Context(resources: scoring, copies: survey.copies,
-                                           referenceNgrams: survey.referenceNgrams, formats: formats)
+                                           referenceNgrams: survey.referenceNgrams, formats: formats,
+                                           provenance: provenance)
         let stream = try makeStream(context)
         /// A document's output, or a document of many calls, streamed call by call as it is consumed.
         enum Piece: Sendable {

@@ -24,9 +24,9 @@ public enum JSONLinesReport {
     }
 
     /// The `run` line.
-    public static func runLine(_ s: CorpusSummary) -> String {
+    public static func runLine(_ s: CorpusSummary, provenance: RunProvenance? = nil) -> String {
         line("run", RunRecord(documents: s.totals.documents, calls: s.totals.calls, answers: s.overall.answers,
-                              duplicateCalls: s.totals.duplicateCalls, overall: s.overall), encoder())
+                              duplicateCalls: s.totals.duplicateCalls, overall: s.overall, provenance: provenance), encoder())
     }
 
     /// The `document`, `call` and `answer` lines of one document's result.
@@ -86,6 +86,7 @@ public enum JSONLinesReport {
     struct RunRecord: Encodable {
         let documents: Int, calls: Int, answers: Int, duplicateCalls: Int
         let overall: ScoreStatistics
+        let provenance: RunProvenance?
     }
 
     struct DocumentRecord: Encodable {

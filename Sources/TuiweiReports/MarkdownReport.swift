@@ -119,6 +119,12 @@ public enum MarkdownReport {
         return out + "\n…\n"
     }
 
+    /// The last line: which release and which data files made the report, so it can be traced.
+    public static func footer(_ p: RunProvenance?) -> String {
+        guard let p else { return "" }
+        return "\n---\n\nMade with \(p.summary).\n"
+    }
+
     /// A table cell: pipes escaped, line breaks flattened.
     static func cell(_ s: String) -> String {
         s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")

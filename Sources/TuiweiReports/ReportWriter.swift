@@ -46,8 +46,10 @@ public enum ReportFormat: String, Sendable, Hashable, CaseIterable {
 public enum ReportWriter {
     /// Every file of `formats`, rendered: file name → contents. Pure; the same analysis gives the same bytes.
     public static func render(_ analysis: CorpusAnalysis, resources: ScoringResources, formats: [ReportFormat],
-                              excelBOM: Bool = false, limits: SummaryBuilder.Limits = .init()) -> [(name: String, contents: String)] {
-        let stream = ReportStream(memory: ReportStream.Context(analysis: analysis, resources: resources, formats: formats),
+                              excelBOM: Bool = false, limits: SummaryBuilder.Limits = .init(),
+                              provenance: RunProvenance? = nil) -> [(name: String, contents: String)] {
+        let stream = ReportStream(memory: ReportStream.Context(analysis: analysis, resources: resources, formats: formats,
+                                                               provenance: provenance),
                                   excelBOM: excelBOM, limits: limits)
         // Writing to memory cannot fail.
         try! feed(analysis, into: stream)
@@ -57,21 +59,24 @@ public enum ReportWriter {
     /// Writes the files of `formats` into `directory` (created if needed).
     /// - Throws: a `Diagnostic` naming the file that could not be written.
     public static func write(_ analysis: CorpusAnalysis, resources: ScoringResources, to directory: String,
-                             formats: [ReportFormat], excelBOM: Bool = false) throws(Diagnostic) -> ReportStream.Result {
+                             formats: [ReportFormat], excelBOM: Bool = false,
+                             provenance: RunProvenance? = nil) throws(Diagnostic) -> ReportStream.Result {
         let folder: OutputFolder
         do { folder = try OutputFolder(path: directory) } catch let d as Diagnostic { throw d } catch {
             throw Diagnostic(.error, file: directory, "\(error)")
         }
-        return try write(analysis, resources: resources, to: folder, formats: formats, excelBOM: excelBOM)
+        return try write(analysis, resources: resources, to: folder, formats: formats, excelBOM: excelBOM, provenance: provenance)
     }
 
     /// Writes the files of `formats` into a folder already opened, replacing its old reports as
     /// one step when every file is written; on an error the old reports are left as they were.
     public static func write(_ analysis: CorpusAnalysis, resources: ScoringResources, to folder: OutputFolder,
-                             formats: [ReportFormat], excelBOM: Bool = false) throws(Diagnostic) -> ReportStream.Result {
+                             formats: [ReportFormat], excelBOM: Bool = false,
+                             provenance: RunProvenance? = nil) throws(Diagnostic) -> ReportStream.Result {
         do {
             let stream = try ReportStream(folder: folder,
-                                          context: ReportStream.Context(analysis: analysis, resources: resources, formats: formats),
+                                          context: ReportStream.Context(analysis: analysis, resources: resources, formats: formats,
+                                                                        provenance: provenance),
                                           excelBOM: excelBOM)
             try feed(analysis, into: stream)
             return try stream.finish()
@@ -99,17 +104,22 @@ public final class ReportStream {
         public let copies: [CallID: DuplicateLink]
         public let referenceNgrams: Set<String>
         public let formats: [ReportFormat]
+        /// What the run was made with, for the foot of `report.md` and the `run` line.
+        public let provenance: RunProvenance?
 
-        public init(resources: ScoringResources, copies: [CallID: DuplicateLink], referenceNgrams: Set<String>, formats: [ReportFormat]) {
+        public init(resources: ScoringResources, copies: [CallID: DuplicateLink], referenceNgrams: Set<String>, formats: [ReportFormat],
+                    provenance: RunProvenance? = nil) {
             self.resources = resources
             self.copies = copies
             self.referenceNgrams = referenceNgrams
             self.formats = formats
+            self.provenance = provenance
         }
 
         /// The context of an analysis held in memory.
-        public init(analysis: CorpusAnalysis, resources: ScoringResources, formats: [ReportFormat]) {
-            self.init(resources: resources, copies: analysis.duplicateCalls, referenceNgrams: analysis.referenceNgrams, formats: formats)
+        public init(analysis: CorpusAnalysis, resources: ScoringResources, formats: [ReportFormat], provenance: RunProvenance? = nil) {
+            self.init(resources: resources, copies: analysis.duplicateCalls, referenceNgrams: analysis.referenceNgrams, formats: formats,
+                      provenance: provenance)
         }
     }
 
@@ -237,10 +247,10 @@ public final class ReportStream {
         }
         for f in ReportFormat.allCases where formats.contains(f) {
             switch f {
-            case .markdown: try put("report.md", [.text(MarkdownReport.render(summary))])
+            case .markdown: try put("report.md", [.text(MarkdownReport.render(summary) + MarkdownReport.footer(context.provenance))])
             case .html: try put("report.html", [.text(HTMLReport.render(summary))])
             case .json:
-                try put("analysis.jsonl", [.text(JSONLinesReport.runLine(summary)), .sink(documentLines!), .sink(callLines!),
+                try put("analysis.jsonl", [.text(JSONLinesReport.runLine(summary, provenance: context.provenance)), .sink(documentLines!), .sink(callLines!),
                                            .sink(answerLines!), .text(JSONLinesReport.closingLines(summary))])
             case .csv:
                 try put("answers.csv", [.sink(answersCSV!)])

@@ -3,7 +3,7 @@ import TuiweiCore
 
 /// Everything the scorer and the aggregates read from `lexicons/scoring/`, loaded once and shared.
 public struct ScoringResources: Sendable {
-    public let weights: ScoringWeights
+    public private(set) var weights: ScoringWeights
     /// Words left out of the question–answer overlap and of the content count.
     public let stopWords: Set<String>
     /// Fillers, greetings, yes/no answer words and question markers (`cues.tsv`).
@@ -85,6 +85,13 @@ public struct ScoringResources: Sendable {
         stopWordSet = WordSet(stopWords)
     }
 
+    /// The same term lists scored with other weights, without building their matchers again.
+    public func with(weights: ScoringWeights) -> ScoringResources {
+        var copy = self
+        copy.weights = weights
+        return copy
+    }
+
     /// Loads `weights.tsv`, `stopwords.txt`, `cues.tsv`, `orientation.tsv` and `bodies.tsv` from `directory`.
     /// - Parameter weights: a weights file to use instead of `directory`'s `weights.tsv`.
     public static func load(directory: String, weights: String? = nil) throws(Diagnostic) -> ScoringResources {
@@ -135,14 +142,5 @@ public struct ScoringResources: Sendable {
                              "cannot find the project's lexicons/ folder; run from the project folder or set TUIWEI_HOME")
         }
         return try load(directory: dir + "/scoring")
-    }
-}
-
-extension ScoringResources {
-    /// The same resources with other weights (a fitted or a researcher's file).
-    public func with(weights: ScoringWeights) -> ScoringResources {
-        var r = ScoringResources(weights: weights, stopWords: stopWords, cues: cues, orientation: orientation, bodies: bodies)
-        r.scriptFold = scriptFold
-        return r
     }
 }

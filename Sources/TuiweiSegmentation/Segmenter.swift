@@ -67,7 +67,12 @@ public struct Segmenter: Sendable {
     /// - Throws: `Diagnostic` with the file and line of the first malformed line.
     @discardableResult
     public mutating func loadUserDictionary(at path: String) throws -> [Diagnostic] {
-        let bytes = try FileBytes.read(path)
+        try addUserDictionary(bytes: try FileBytes.read(path), file: path)
+    }
+
+    /// The same for the bytes of a dictionary file already read; `file` names it in messages.
+    @discardableResult
+    public mutating func addUserDictionary(bytes: [UInt8], file path: String) throws -> [Diagnostic] {
         var entries: [([UInt32], Int?)] = []
         try bytes.withUnsafeBufferPointer { b in
             try DictionaryFile.parse(b, file: path) { word, frequency, _ in entries.append((word, frequency)) }
@@ -111,7 +116,8 @@ public struct Segmenter: Sendable {
     public var totalFrequency: Double { dictionary.total }
 
     mutating func addWord(scalars: [UInt32], frequency: Int?, rescore: Bool = true) {
-        guard !scalars.isEmpty else { return }
+        // White space is never part of a token, so a word of nothing else could never be found.
+        guard scalars.contains(where: { ScalarClass.of($0) != .space }) else { return }
         let f = frequency ?? suggestedFrequency(scalars)
         dictionary.setWord(scalars, frequency: f, rescore: rescore)
         if scalars.contains(0x20) { spacedWords = true }
@@ -137,8 +143,14 @@ public struct Segmenter: Sendable {
             let piece = scalars[t.scalarRange].map { foldWidth($0.value) }
             p *= max(dictionary.frequency(of: piece), 1) / dictionary.total
         }
-        return max(Int(p * dictionary.total) + 1, Int(max(dictionary.frequency(of: word), 1)))
+        // In floating point and capped at the largest frequency a dictionary file may give, so
+        // that a dictionary whose total has grown very large cannot overflow the result.
+        let suggested = max((p * dictionary.total).rounded(.down) + 1, max(dictionary.frequency(of: word), 1))
+        return suggested.isFinite ? Int(min(suggested, Double(Self.maxFrequency))) : Self.maxFrequency
     }
+
+    /// The largest frequency a dictionary line may give (15 digits), and the largest suggested.
+    static let maxFrequency = 999_999_999_999_999
 
     // MARK: - Segmenting
 

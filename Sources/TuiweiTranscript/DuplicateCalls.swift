@@ -1,22 +1,38 @@
 import TuiweiCore
 import TuiweiCorpus
 
-/// Finds calls that appear again in another document (an excerpt), by overlap of what the
-/// officials said: character 8-gram shingles of official speech, punctuation and spaces removed.
+/// Finds calls that appear again in another document (an excerpt, or the same call given
+/// twice), by overlap of what was said: character 8-gram shingles, punctuation and spaces removed.
 ///
-/// Shingles are sampled by hash (one in 64) and kept as 32-bit hashes: the same shingle is
-/// sampled in every call that has it, so the sample of two calls' overlap is the overlap of
-/// their samples, and a call keeps about 4 bytes per 64 characters of official speech. Calls are
-/// compared through the shingles they share, never pair by pair; a shingle found in very many
-/// calls (a stock phrase) says nothing about which call was copied and is not followed, which
-/// keeps a large corpus near-linear.
+/// A call with enough official speech is compared by its official speech, its shingles sampled
+/// by hash (one in 64) and kept as 32-bit hashes: the same shingle is sampled in every call that
+/// has it, so the sample of two calls' overlap is the overlap of their samples, and a call keeps
+/// about 4 bytes per 64 characters of official speech. A short call (fewer than four sampled
+/// shingles) is compared by every shingle of all its speech, questions included, and only with
+/// other short calls; it is a copy only when nearly all of it recurs, so that two calls that
+/// share an official's stock lines but ask different things are told apart.
+///
+/// Calls with the same fingerprint are one version of a call, however many times it recurs:
+/// each copy is linked to the first of them by name, and only that one is compared further.
+/// Versions are compared through the shingles they share, never pair by pair; a shingle found
+/// in very many different versions (a stock phrase) says nothing about which call was copied
+/// and is not followed, which keeps a large corpus near-linear.
 public enum DuplicateCalls {
     static let shingleLength = 8
     static let sampleModulus: UInt64 = 64
-    /// Shingles in more calls than this are stock phrases, not evidence of copying.
+    /// Shingles in more different versions of calls than this are stock phrases, not evidence
+    /// of copying. Copies of one version count once, so a call recurring any number of times
+    /// is still linked.
     static let maxCallsPerShingle = 48
     /// A call whose official speech is at least this much contained in another call is a copy.
     public static let containmentThreshold = 0.5
+    /// A short call is a copy of another only when this much of it recurs there: in a few lines
+    /// the stock phrases weigh too much for half to prove copying.
+    public static let shortContainmentThreshold = 0.9
+    /// A short call needs this many shingles (about 24 characters of speech) to be compared, and
+    /// at most `maxShortShingles` are kept.
+    static let minShortShingles = 16
+    static let maxShortShingles = 1024
 
     struct Key: Hashable, Comparable {
         let document: String
@@ -24,22 +40,17 @@ public enum DuplicateCalls {
         static func < (a: Key, b: Key) -> Bool { (a.document, a.call) < (b.document, b.call) }
     }
 
-    static func shingles(_ call: Call) -> [UInt32] {
-        var scalars: [UInt32] = []
-        for t in call.turns where t.role == .official {
-            for s in t.text.unicodeScalars where Folding.isHan(s) || Folding.isLatinWordChar(s) {
-                scalars.append(Folding.fold(s).value)
-            }
-        }
+    /// Hashes of every 8-gram of `scalars` (FNV-1a from `basis`: stable across runs, unlike
+    /// Hasher), those for which `keep` holds, sorted and distinct.
+    static func shingleHashes(_ scalars: [UInt32], basis: UInt64, keep: (UInt64) -> Bool) -> [UInt32] {
         var out: [UInt32] = []
         guard scalars.count >= shingleLength else { return out }
         for i in 0...(scalars.count - shingleLength) {
-            // FNV-1a over the window: stable across runs, unlike Hasher.
-            var h: UInt64 = 0xcbf29ce484222325
+            var h: UInt64 = basis
             for k in i..<(i + shingleLength) {
                 h = (h ^ UInt64(scalars[k])) &* 0x100000001b3
             }
-            if h % sampleModulus == 0 { out.append(UInt32(truncatingIfNeeded: h >> 32)) }
+            if keep(h) { out.append(UInt32(truncatingIfNeeded: h >> 32)) }
         }
         out.sort()
         var distinct: [UInt32] = []
@@ -48,20 +59,47 @@ public enum DuplicateCalls {
         return distinct
     }
 
-    /// What duplicate detection keeps of a call: its sampled shingles. Small, so a run over a
-    /// large corpus keeps these instead of the documents.
+    /// The words of the turns `include` takes, letters and ideographs only, folded.
+    static func speech(_ call: Call, _ include: (Turn) -> Bool) -> [UInt32] {
+        var scalars: [UInt32] = []
+        for t in call.turns where include(t) {
+            for s in t.text.unicodeScalars where Folding.isHan(s) || Folding.isLatinWordChar(s) {
+                scalars.append(Folding.fold(s).value)
+            }
+        }
+        return scalars
+    }
+
+    /// The sampled shingles of a call's official speech.
+    static func shingles(_ call: Call) -> [UInt32] {
+        shingleHashes(speech(call) { $0.role == .official }, basis: 0xcbf29ce484222325) { $0 % sampleModulus == 0 }
+    }
+
+    /// Every shingle of all the speech of a short call, hashed apart from the sampled ones (another
+    /// basis), so that short and long calls never meet.
+    static func shortShingles(_ call: Call) -> [UInt32] {
+        let scalars = speech(call) { _ in true }
+        guard scalars.count < maxShortShingles + shingleLength else { return [] }
+        return shingleHashes(scalars, basis: 0x84222325cbf29ce4) { _ in true }
+    }
+
+    /// What duplicate detection keeps of a call: its shingles. Small, so a run over a large
+    /// corpus keeps these instead of the documents.
     public struct Fingerprint: Sendable, Hashable, Codable {
         public let document: String
         public let call: Int
         /// Sorted, distinct.
         let shingles: [UInt32]
+        /// Whether these are every shingle of a short call's speech, not a sample of official speech.
+        let short: Bool
 
-        private enum Keys: String, CodingKey { case document, call, shingles }
+        private enum Keys: String, CodingKey { case document, call, shingles, short }
 
-        init(document: String, call: Int, shingles: [UInt32]) {
+        init(document: String, call: Int, shingles: [UInt32], short: Bool = false) {
             self.document = document
             self.call = call
             self.shingles = shingles
+            self.short = short
         }
 
         public init(from decoder: Decoder) throws {
@@ -69,6 +107,7 @@ public enum DuplicateCalls {
             document = try c.decode(String.self, forKey: .document)
             call = try c.decode(Int.self, forKey: .call)
             shingles = Array(Set(try c.decode([UInt32].self, forKey: .shingles))).sorted()
+            short = try c.decodeIfPresent(Bool.self, forKey: .short) ?? false
         }
 
         public func encode(to encoder: Encoder) throws {
@@ -76,6 +115,14 @@ public enum DuplicateCalls {
             try c.encode(document, forKey: .document)
             try c.encode(call, forKey: .call)
             try c.encode(shingles, forKey: .shingles)
+            if short { try c.encode(short, forKey: .short) }
+        }
+
+        /// One 64-bit hash of the whole fingerprint: calls with the same one are the same version.
+        var version: UInt64 {
+            var h: UInt64 = short ? 0x9E37_79B9_7F4A_7C15 : 0xBF58_476D_1CE4_E5B9
+            for x in shingles { h = (h ^ UInt64(x)) &* 0x100_0000_01B3; h ^= h >> 31 }
+            return (h ^ UInt64(shingles.count)) &* 0x94D0_49BB_1331_11EB
         }
     }
 
@@ -83,7 +130,9 @@ public enum DuplicateCalls {
         guard document.kind == .transcript else { return [] }
         return document.calls.compactMap { c in
             let s = shingles(c)
-            return s.count >= 4 ? Fingerprint(document: document.id, call: c.index, shingles: s) : nil
+            if s.count >= 4 { return Fingerprint(document: document.id, call: c.index, shingles: s) }
+            let all = shortShingles(c)
+            return all.count >= minShortShingles ? Fingerprint(document: document.id, call: c.index, shingles: all, short: true) : nil
         }
     }
 
@@ -102,6 +151,8 @@ public enum DuplicateCalls {
     public struct Index: Sendable {
         private var keys: [Key] = []
         private var sizes: [Int32] = []
+        private var short: [Bool] = []
+        private var versions: [UInt64] = []
         /// shingle << 32 | call number.
         private var postings: [UInt64] = []
 
@@ -111,14 +162,25 @@ public enum DuplicateCalls {
             let id = UInt64(keys.count)
             keys.append(Key(document: f.document, call: f.call))
             sizes.append(Int32(f.shingles.count))
+            short.append(f.short)
+            versions.append(f.version)
             for h in f.shingles { postings.append(UInt64(h) << 32 | id) }
         }
 
         /// Every call that repeats another document's call, linked to its best original.
         public mutating func links() -> [DuplicateLink] {
-            // Sorted in place, the calls that share each shingle stand together.
+            // Copies of one version: the first by name stands for them all.
+            var first: [UInt64: Int] = [:]
+            for id in keys.indices {
+                if let f = first[versions[id]], keys[f] < keys[id] { continue }
+                first[versions[id]] = id
+            }
+            var representative = [Int](keys.indices)
+            for id in keys.indices { representative[id] = first[versions[id]]! }
+            // Sorted in place, the versions that share each shingle stand together.
+            postings.removeAll { representative[Int($0 & 0xFFFF_FFFF)] != Int($0 & 0xFFFF_FFFF) }
             postings.sort()
-            // Shared shingles per ordered pair of calls from different documents.
+            // Shared shingles per ordered pair of versions from different documents.
             var shared: [Int: [Int32: Int]] = [:]
             var start = 0
             while start < postings.count {
@@ -136,11 +198,13 @@ public enum DuplicateCalls {
                 start = end
             }
             var links: [DuplicateLink] = []
+            var original: [Int: (call: Int, link: DuplicateLink)] = [:]
             for id in shared.keys.sorted(by: { keys[$0] < keys[$1] }) {
                 let mine = Int(sizes[id])
+                let threshold = short[id] ? shortContainmentThreshold : containmentThreshold
                 // The best original: most shared, then larger, then first by name.
                 var best: Int?
-                for (o, n) in shared[id]! where Double(n) / Double(mine) >= containmentThreshold {
+                for (o, n) in shared[id]! where Double(n) / Double(mine) >= threshold {
                     let other = Int(o)
                     guard let b = best else { best = other; continue }
                     let nb = shared[id]![Int32(b)]!
@@ -151,12 +215,26 @@ public enum DuplicateCalls {
                 // Of two mutual copies, the smaller one is the excerpt; equal sizes: the later name.
                 if theirs < mine || (theirs == mine && keys[b] > keys[id]) { continue }
                 let n = shared[id]![Int32(b)]!
-                links.append(DuplicateLink(document: keys[id].document, call: keys[id].call, original: keys[b].document,
-                                           originalCall: keys[b].call,
-                                           containment: Double(n) / Double(mine),
-                                           coverage: Double(n) / Double(theirs)))
+                let link = DuplicateLink(document: keys[id].document, call: keys[id].call, original: keys[b].document,
+                                         originalCall: keys[b].call,
+                                         containment: Double(n) / Double(mine),
+                                         coverage: Double(n) / Double(theirs))
+                links.append(link)
+                original[id] = (b, link)
             }
-            return links
+            // Every other copy of a version: linked to the call its version repeats, or else to
+            // the version's first copy; copies inside one document are not copies of each other.
+            for id in keys.indices where representative[id] != id {
+                let r = representative[id]
+                if let (b, link) = original[r], keys[b].document != keys[id].document {
+                    links.append(DuplicateLink(document: keys[id].document, call: keys[id].call, original: link.original,
+                                               originalCall: link.originalCall, containment: link.containment, coverage: link.coverage))
+                } else if keys[r].document != keys[id].document {
+                    links.append(DuplicateLink(document: keys[id].document, call: keys[id].call, original: keys[r].document,
+                                               originalCall: keys[r].call, containment: 1, coverage: 1))
+                }
+            }
+            return links.sorted { ($0.document, $0.call, $0.original, $0.originalCall) < ($1.document, $1.call, $1.original, $1.originalCall) }
         }
     }
 }

@@ -14,7 +14,7 @@ import TuiweiTranscript
 
     static func render(jobs: Int, paths: [String]) async -> [(name: String, contents: String)] {
         let run = await engine.run(TranscriptReader.sources(at: paths), jobs: jobs)
-        return ReportWriter.render(run.analysis, resources: engine.scoring, formats: ReportFormat.allCases)
+        return ReportWriter.render(run.analysis, resources: engine.scoring, formats: ReportFormat.allCases, provenance: engine.provenance)
     }
 
     /// The files of a streaming run, kept in memory.
@@ -44,6 +44,25 @@ import TuiweiTranscript
         #expect(md.contains("6 documents (5 analysed, 1 skipped)"))
     }
 
+    @Test func theReportsNameTheReleaseAndEveryDataFileWithItsHash() async throws {
+        let files = try await Self.streamed(jobs: 2, paths: [Self.root + "/corpus"])
+        let provenance = try #require(Self.engine.provenance)
+        let paths = provenance.files.map(\.path)
+        #expect(paths.contains("deflection/answers.tsv") && paths.contains("dictionary/jieba-dict.txt")
+                && paths.contains("transcript/roles.tsv") && paths.contains("script/traditional-simplified.tsv"))
+        #expect(provenance.weights.path == "scoring/weights.tsv")
+        let weights = try #require(FileManager.default.contents(atPath: Self.root + "/lexicons/scoring/weights.tsv"))
+        #expect(provenance.weights.sha256 == SHA256.hex(weights))
+        let md = try #require(files.first { $0.name == "report.md" }).contents
+        #expect(md.hasSuffix("Made with Tuiwei \(TuiweiVersion.string); weights scoring/weights.tsv sha256 \(provenance.weights.sha256.prefix(12)); \(provenance.files.count) lexicon and data files, sha256 of their list \(provenance.filesDigest.prefix(12)).\n"))
+        let jsonl = try #require(files.first { $0.name == "analysis.jsonl" }).contents
+        let run = try #require(try JSONSerialization.jsonObject(with: Data(jsonl.prefix { $0 != "\n" }.utf8)) as? [String: Any])
+        let recorded = try #require((run["run"] as? [String: Any])?["provenance"] as? [String: Any])
+        #expect(recorded["version"] as? String == TuiweiVersion.string)
+        #expect((recorded["weights"] as? [String: Any])?["sha256"] as? String == provenance.weights.sha256)
+        #expect((recorded["files"] as? [Any])?.count == provenance.files.count)
+    }
+
     @Test func aStreamingRunOnDiskLeavesOnlyItsReports() async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tuiwei-stream-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -61,17 +80,20 @@ import TuiweiTranscript
     @Test func shardsMergedGiveTheSameReportsAsOneRun() async throws {
         let sources = TranscriptReader.sources(at: [Self.root + "/corpus"])
         let whole = await Self.engine.run(sources, jobs: 2)
-        var shards: [CorpusRun] = []
+        var shards: [(file: String, shard: RunShard)] = []
+        let provenance = try #require(Self.engine.provenance)
         for i in 1...3 {
             let part = await Self.engine.run(AnalysisEngine.shard(sources, index: i, count: 3), jobs: 1)
             // Through the shard file and back, as `tuiwei merge` reads it.
-            shards.append(try RunShard(data: RunShard(shard: "\(i)/3", run: part).data(), file: "shard-\(i)").run)
+            let data = RunShard(index: i, count: 3, corpus: CorpusIdentity(sources: sources), provenance: provenance, run: part).data()
+            shards.append(("shard-\(i)", try RunShard(data: data, file: "shard-\(i)")))
         }
-        #expect(shards.map { $0.partial.documents.count } == [2, 2, 1])
-        let merged = CorpusRun.merged(shards.reversed())
-        #expect(merged.analysis.duplicates.count == 1)
+        #expect(shards.map { $0.shard.analysis.documents.count } == [2, 2, 1])
+        let merged = try RunShard.merged(shards.reversed(), scoring: try RunProvenance.currentScoringFiles())
+        #expect(merged.run.analysis.duplicates.count == 1)
         let a = try await Self.streamed(jobs: 2, paths: [Self.root + "/corpus"])
-        let b = ReportWriter.render(merged.analysis, resources: Self.engine.scoring, formats: ReportFormat.allCases)
+        let b = ReportWriter.render(merged.run.analysis, resources: Self.engine.scoring, formats: ReportFormat.allCases,
+                                    provenance: merged.provenance)
         #expect(a.count == 6)
         for (x, y) in zip(a, b) { #expect(x.contents == y.contents, "\(x.name) differs after sharding") }
         _ = whole
@@ -194,7 +216,7 @@ import TuiweiTranscript
         // Written call by call, the files are those of the whole document analysed at once.
         #expect(totals.calls >= AnalysisEngine.callsStreamedOneByOne)
         let whole = ReportWriter.render(await engine.run(TranscriptReader.sources(at: [path]), jobs: 2).analysis,
-                                        resources: engine.scoring, formats: [.csv, .json])
+                                        resources: engine.scoring, formats: [.csv, .json], provenance: engine.provenance)
         #expect(whole.map(\.contents) == result.files.map { $0.contents ?? "" })
     }
 }

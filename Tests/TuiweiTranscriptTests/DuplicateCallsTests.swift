@@ -10,7 +10,7 @@ import TuiweiCore
     /// The call of `d` under another document id.
     static func renamed(_ d: Document, _ id: String) -> DuplicateCalls.Fingerprint {
         let f = DuplicateCalls.fingerprints(of: d)[0]
-        return DuplicateCalls.Fingerprint(document: id, call: f.call, shingles: f.shingles)
+        return DuplicateCalls.Fingerprint(document: id, call: f.call, shingles: f.shingles, short: f.short)
     }
 
     @Test func theExcerptIsLinkedWhicheverComesFirst() {
@@ -30,10 +30,56 @@ import TuiweiCore
         #expect(index.links() == TranscriptReader.duplicates(in: SampleCorpus.documents))
     }
 
-    @Test func wordingSharedByVeryManyCallsIsNotEvidenceOfCopying() {
-        let few = (0..<3).map { Self.renamed(Self.original, "copy\($0)") }
-        #expect(DuplicateCalls.find(few).count == 2)  // the later two repeat the first
-        let many = (0...DuplicateCalls.maxCallsPerShingle).map { Self.renamed(Self.original, "copy\($0)") }
+    @Test func fiftyCopiesOfACallAreCountedOnce() {
+        let copies = (0..<50).map { Self.renamed(Self.original, String(format: "copy%02d", $0)) }
+        let links = DuplicateCalls.find(copies)
+        #expect(links.count == 49)
+        #expect(Set(links.map(\.document)) == Set(copies.dropFirst().map(\.document)))
+        #expect(links.allSatisfy { $0.original == "copy00" && $0.containment == 1 })
+    }
+
+    @Test func theFullerCallIsCountedHoweverOftenItsExcerptRecurs() {
+        let excerpts = (0..<60).map { Self.renamed(Self.excerpt, "excerpt\($0)") }
+        let links = DuplicateCalls.find(excerpts + [Self.renamed(Self.original, "whole")])
+        #expect(links.count == 60)
+        #expect(!links.contains { $0.document == "whole" })
+        #expect(links.allSatisfy { $0.original == "whole" })
+    }
+
+    static let shortCall = """
+        第一通电话：东城区总工会
+        ＣＬＢ：您好，请问是东城区总工会吗？我想问一下拖欠工资的事情。
+        东城区总工会：这个事情你去找劳动监察大队吧，我们这里管不了。
+        ＣＬＢ：好的，谢谢。
+        """
+
+    @Test func aShortCallGivenTwiceIsCountedOnce() throws {
+        let a = TranscriptReader.parse(text: Self.shortCall, id: "a", path: "a.txt")
+        let b = TranscriptReader.parse(text: Self.shortCall, id: "b", path: "b.txt")
+        #expect(DuplicateCalls.shingles(try #require(a.calls.first)).count < 4)
+        let prints = DuplicateCalls.fingerprints(of: a)
+        #expect(prints.count == 1 && prints[0].short)
+        let links = DuplicateCalls.find(in: [a, b])
+        #expect(links.map(\.document) == ["b"] && links.map(\.original) == ["a"])
+    }
+
+    @Test func differentCallsSharingStockLinesAreNotLinked() {
+        // Two short calls: the same official lines, different questions.
+        let other = Self.shortCall.replacingOccurrences(of: "请问是东城区总工会吗？我想问一下拖欠工资的事情。",
+                                                        with: "请问你们对工厂里的职业病问题有什么规定吗？")
+        let a = TranscriptReader.parse(text: Self.shortCall, id: "a", path: "a.txt")
+        let b = TranscriptReader.parse(text: other, id: "b", path: "b.txt")
+        #expect(DuplicateCalls.fingerprints(of: b).count == 1)
+        #expect(DuplicateCalls.find(in: [a, b]).isEmpty)
+        // Two long calls that share a few stock lines of an official but are otherwise different.
+        let stock = (0..<3).map { UInt32(1_000 + $0) }
+        let first = DuplicateCalls.Fingerprint(document: "x", call: 1, shingles: stock + (0..<12).map { UInt32(2_000 + $0) })
+        let second = DuplicateCalls.Fingerprint(document: "y", call: 1, shingles: stock + (0..<12).map { UInt32(3_000 + $0) })
+        #expect(DuplicateCalls.find([first, second]).isEmpty)
+        // Wording found in very many different calls is not evidence either, even where it is half of a call.
+        let many = (0...DuplicateCalls.maxCallsPerShingle).map { k in
+            DuplicateCalls.Fingerprint(document: "d\(k)", call: 1, shingles: stock + [UInt32(900)] + (0..<4).map { UInt32(10_000 * (k + 1) + $0) })
+        }
         #expect(DuplicateCalls.find(many).isEmpty)
     }
 

@@ -62,8 +62,12 @@ enum AnalyzeCommand: Command {
         }
         try ReportOptions.checkFolder(out)
         let engine = try LexiconOptions.engine(args)
+        guard let provenance = engine.provenance else {
+            throw Diagnostic(.error, file: "lexicons", "the data files of this run could not be recorded; run inside the project or set TUIWEI_HOME")
+        }
         let quiet = args.flag("--quiet") || isatty(2) == 0
-        let sources = AnalysisEngine.shard(TranscriptReader.sources(at: paths), index: shard.index, count: shard.count)
+        let all = TranscriptReader.sources(at: paths)
+        let sources = AnalysisEngine.shard(all, index: shard.index, count: shard.count)
         let progress = quiet ? nil : ProgressLine(total: sources.count)
         var report: (@Sendable (Int, Int) -> Void)?
         if let progress { report = { done, _ in progress.update(done, phase: "analysing") } }
@@ -77,7 +81,8 @@ enum AnalyzeCommand: Command {
         defer { interrupts.stop() }
         do {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-            try file.write(RunShard(shard: "\(shard.index)/\(shard.count)", run: result).data())
+            try file.write(RunShard(index: shard.index, count: shard.count, corpus: CorpusIdentity(sources: all),
+                                    provenance: provenance, run: result).data())
         } catch {
             file.discard()
             throw Diagnostic(.error, file: path, "cannot write the shard file (\(error.localizedDescription)); choose another folder with --out")
@@ -113,9 +118,9 @@ enum ReportOptions {
 
     /// Writes the reports of a run held in memory into a folder already taken.
     static func write(_ run: CorpusRun, scoring: ScoringResources, to folder: OutputFolder, formats: [ReportFormat],
-                      args: ParsedArguments, command: String) throws -> Int32 {
+                      args: ParsedArguments, command: String, provenance: RunProvenance? = nil) throws -> Int32 {
         let result = try ReportWriter.write(run.analysis, resources: scoring, to: folder,
-                                            formats: formats, excelBOM: args.flag("--excel"))
+                                            formats: formats, excelBOM: args.flag("--excel"), provenance: provenance)
         return finish(result, formats: formats, args: args, command: command)
     }
 

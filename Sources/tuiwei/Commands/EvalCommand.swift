@@ -61,6 +61,7 @@ enum EvalCommand: Command {
                 }
                 object["per_document"] = perDocument
             }
+            if let provenance = engine.provenance { object["provenance"] = provenance.jsonObject }
             let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
             print(String(decoding: data, as: UTF8.self))
         }
