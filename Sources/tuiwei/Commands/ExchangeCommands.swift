@@ -67,7 +67,7 @@ enum ImportCommand: Command {
     static let spec = CommandSpec(
         name: "import",
         synopsis: "tuiwei import --qdpx FILE [--out GOLD.jsonl]",
-        summary: "Read a REFI-QDA project (.qdpx) back as gold JSON Lines for 'tuiwei eval'.",
+        summary: "Read a REFI-QDA project (.qdpx) back as gold JSON Lines for 'tuiwei eval' and 'tuiwei fit'.",
         options: [
             .value("--qdpx", "FILE", "The project file to read (stored or deflated zip, as QDA programs write)."),
             .value("--out", "GOLD.jsonl", "Write the gold records here (default: standard output)."),
