@@ -140,14 +140,17 @@ struct ReferralMapBuilder: Sendable {
     /// Chains of two to four hops: P points to a body that is a called organisation O, and O
     /// points on. A cycle is listed once, from the organisation whose name sorts first.
     static func chains(_ edges: [ReferralEdge], called: [String], resources: ScoringResources) -> [ReferralChain] {
-        var byOrganisation: [String: [ReferralEdge]] = [:]
-        for e in edges { byOrganisation[e.organisation, default: []].append(e) }
-        func calledAs(_ e: ReferralEdge) -> String? {
+        // Which called organisation each edge's body is, worked out once per edge: the walk
+        // below meets an edge many times, and each answer compares names across the corpus.
+        let calledAs: [String?] = edges.map { e in
             called.first { $0 != e.organisation && resources.names(e.body, organisation: $0, pointedFrom: e) }
         }
+        var byOrganisation: [String: [Int]] = [:]
+        for (i, e) in edges.enumerated() { byOrganisation[e.organisation, default: []].append(i) }
         var out: [ReferralChain] = []
-        func hop(_ e: ReferralEdge) -> ReferralChain.Hop {
-            ReferralChain.Hop(organisation: e.organisation, body: e.body, kind: e.kind, calledAs: calledAs(e), count: e.count, quote: e.quote)
+        func hop(_ i: Int) -> ReferralChain.Hop {
+            let e = edges[i]
+            return ReferralChain.Hop(organisation: e.organisation, body: e.body, kind: e.kind, calledAs: calledAs[i], count: e.count, quote: e.quote)
         }
         func walk(_ path: [ReferralChain.Hop], visited: [String]) {
             guard out.count < maximumChains else { return }
@@ -165,11 +168,11 @@ struct ReferralMapBuilder: Sendable {
                 if path.count >= 2 { out.append(ReferralChain(hops: path, pointsBack: false)) }
                 return
             }
-            for e in onward { walk(path + [hop(e)], visited: visited + [next]) }
+            for i in onward { walk(path + [hop(i)], visited: visited + [next]) }
         }
-        for e in edges {
-            guard let target = calledAs(e), byOrganisation[target] != nil else { continue }
-            walk([hop(e)], visited: [e.organisation])
+        for i in edges.indices {
+            guard let target = calledAs[i], byOrganisation[target] != nil else { continue }
+            walk([hop(i)], visited: [edges[i].organisation])
         }
         return out
     }
