@@ -187,24 +187,24 @@ public struct Lexicon: Sendable {
         // Word classes are gathered from every file first, since a pattern may name a class
         // defined in another file.
         let texts = files.map { readText($0) }
-        let (classes, classDiagnostics) = Self.classes(in: zip(files, texts).compactMap { f, t in
-            (try? t.get()).map { (displayPath(f), $0) }
-        })
-        diagnostics += classDiagnostics
+        let definitions = zip(files, texts).map { f, t in
+            (try? t.get()).map { WordClasses.definitions(in: $0, file: displayPath(f)) } ?? (definitions: [], diagnostics: [])
+        }
+        let built = WordClasses.build(definitions.flatMap(\.definitions))
+        let classes = built.classes
+        diagnostics += definitions.flatMap(\.diagnostics) + built.diagnostics
         // Patterns are expanded on every core, which is most of a run's start-up; the files are
         // then joined in file order, as if read one by one.
-        let parsed = concurrentMap(files.count) { i -> Result<(entries: [LexiconEntry], diagnostics: [Diagnostic], classes: Int), Diagnostic> in
-            texts[i].map { text in
-                let p = parse(text: text, file: displayPath(files[i]), folder: folder, classes: classes)
-                return (p.entries, p.diagnostics, WordClasses.definitions(in: text, file: "").definitions.count)
-            }
+        let parsed = concurrentMap(files.count) { i -> Result<(entries: [LexiconEntry], diagnostics: [Diagnostic]), Diagnostic> in
+            texts[i].map { parse(text: $0, file: displayPath(files[i]), folder: folder, classes: classes) }
         }
         for (i, result) in parsed.enumerated() {
             switch result {
             case .success(let p):
                 entries += p.entries
                 diagnostics += p.diagnostics
-                if p.entries.isEmpty, p.diagnostics.isEmpty, p.classes == 0 {
+                // A file of word classes alone is not empty.
+                if p.entries.isEmpty, p.diagnostics.isEmpty, definitions[i].definitions.isEmpty {
                     diagnostics.append(DataFile.empty(displayPath(files[i]), what: "lexicon file", need: needed.contains(files[i]) ? .required : .optional))
                 }
             case .failure(let d):
