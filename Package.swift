@@ -46,7 +46,7 @@ let package = Package(
             dependencies: ["TuiweiCore", "TuiweiScoring", "TuiweiAggregates", "TuiweiReports", "TuiweiPipeline"],
             path: "Tests/TuiweiTestSupport"),
         .testTarget(name: "TuiweiCoreTests", dependencies: ["TuiweiCore"]),
-        .testTarget(name: "TuiweiCorpusTests", dependencies: ["TuiweiCorpus"]),
+        .testTarget(name: "TuiweiCorpusTests", dependencies: ["TuiweiCorpus", "TuiweiTestSupport"]),
         .testTarget(name: "TuiweiTranscriptTests", dependencies: ["TuiweiTranscript"]),
         .testTarget(name: "TuiweiSegmentationTests", dependencies: ["TuiweiSegmentation"]),
         .testTarget(name: "TuiweiLexiconTests", dependencies: ["TuiweiLexicon", "TuiweiTranscript"]),
@@ -56,6 +56,6 @@ let package = Package(
         .testTarget(name: "TuiweiFitTests", dependencies: ["TuiweiFit"]),
         .testTarget(name: "TuiweiPipelineTests", dependencies: ["TuiweiPipeline"]),
         .testTarget(name: "TuiweiExchangeTests", dependencies: ["TuiweiExchange"]),
-        .testTarget(name: "TuiweiCLITests", dependencies: ["tuiwei"]),
+        .testTarget(name: "TuiweiCLITests", dependencies: ["tuiwei", "TuiweiTestSupport"]),
     ]
 )

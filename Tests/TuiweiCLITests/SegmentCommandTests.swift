@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TuiweiTestSupport
 @testable import tuiwei
 #if canImport(Glibc)
 import Glibc
@@ -22,24 +23,7 @@ import Glibc
     }
 
     /// `text` in another encoding, by iconv.
-    static func iconv(_ text: String, to encoding: String) -> [UInt8] {
-        let cd = iconv_open(encoding, "UTF-8")
-        defer { iconv_close(cd) }
-        var input = Array(text.utf8)
-        var output = [UInt8](repeating: 0, count: input.count * 4 + 16)
-        var produced = 0
-        input.withUnsafeMutableBufferPointer { inBuf in
-            output.withUnsafeMutableBufferPointer { outBuf in
-                var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuf.baseAddress!).assumingMemoryBound(to: CChar.self)
-                var inLeft = inBuf.count
-                var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuf.baseAddress!).assumingMemoryBound(to: CChar.self)
-                var outLeft = outBuf.count
-                _ = Glibc.iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
-                produced = outBuf.count - outLeft
-            }
-        }
-        return Array(output[..<produced])
-    }
+    static func iconv(_ text: String, to encoding: String) -> [UInt8] { encode(text, to: encoding) }
 
     static func utf16(_ s: String, littleEndian: Bool) -> [UInt8] {
         var out: [UInt8] = littleEndian ? [0xFF, 0xFE] : [0xFE, 0xFF]

@@ -1,29 +1,10 @@
 import Foundation
 import Testing
 @testable import TuiweiCorpus
+import TuiweiTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
-
-/// Encodes UTF-8 text into another encoding with iconv, to build test inputs.
-func encode(_ text: String, to encoding: String) -> [UInt8] {
-    let cd = iconv_open(encoding, "UTF-8")
-    defer { iconv_close(cd) }
-    var input = Array(text.utf8)
-    var output = [UInt8](repeating: 0, count: input.count * 4 + 16)
-    var produced = 0
-    input.withUnsafeMutableBufferPointer { inBuf in
-        output.withUnsafeMutableBufferPointer { outBuf in
-            var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuf.baseAddress!).assumingMemoryBound(to: CChar.self)
-            var inLeft = inBuf.count
-            var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuf.baseAddress!).assumingMemoryBound(to: CChar.self)
-            var outLeft = outBuf.count
-            _ = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
-            produced = outBuf.count - outLeft
-        }
-    }
-    return Array(output[..<produced])
-}
 
 @Suite struct TextDecoderTests {
     let sample = "ＣＬＢ：请问是总工会吗？\n总工会：对，您好。\n"
