@@ -78,4 +78,20 @@ public struct ScriptFolder: Sendable {
         for s in text.unicodeScalars { out.append(fold(s.value)) }
         return out
     }
+
+    /// `text` with its traditional characters made simplified, width, case and digits as
+    /// written: the text the segmenter reads. Folding is one scalar for one, so scalar offsets
+    /// into the result are offsets into `text`.
+    public func foldingIdeographs(_ text: String) -> String {
+        // Most text is already simplified and comes back as it is, without a copy.
+        guard text.unicodeScalars.contains(where: { $0.value >= 0x3400 && fold($0.value) != $0.value }) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        for s in text.unicodeScalars {
+            let v = s.value
+            let folded = v >= 0x3400 ? Unicode.Scalar(fold(v)) ?? s : s
+            UTF8.encode(folded) { out.append($0) }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
 }

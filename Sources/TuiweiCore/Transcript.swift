@@ -181,4 +181,18 @@ public struct Call: Sendable, Hashable, Codable {
     /// The turns spoken by officials, in order: the unit scoring and the gold files count. A
     /// turn that only translates the one before is not counted again.
     public var officialTurns: [Turn] { turns.filter { $0.role == .official && $0.attribution != .translation } }
+
+    /// The official turn an event is charged to: the last official turn at or before the turn
+    /// the event follows (a hang-up after the caller's reply still ends the official's answer).
+    /// The one rule for event codes, hang-up counts, answer contexts and exports.
+    public func officialTurn(before event: Event) -> Turn? {
+        guard let after = event.afterTurn else { return nil }
+        return turns.last { $0.index <= after && $0.role == .official }
+    }
+
+    /// What the caller asked in `exchange`: the caller's turns joined by line breaks (empty when
+    /// the official speaks first).
+    public func question(of exchange: Exchange) -> String {
+        exchange.callerTurns.filter { $0 < turns.count }.map { turns[$0].text }.joined(separator: "\n")
+    }
 }

@@ -100,7 +100,7 @@ public enum GradeFit {
              ["question.yesno.answered", "question.yesno.unanswered", "question.which.answered", "question.which.unanswered"]),
             ("Share (0–1) of the question's content words the answer takes up, times this.", ["overlap"]),
             ("Content words: points each, at most content.max in all.", ["content.per_word", "content.max", "content.none"]),
-            ("Events right after the turn.", ["event.hang-up", "event.refused-call-back", "event.voicemail"]),
+            ("Events after the turn, before the next answer.", ["event.hang-up", "event.refused-call-back", "event.voicemail"]),
             ("Grade thresholds: the minimum score of grades 1, 2 and 3.", ["grade.1", "grade.2", "grade.3"]),
             ("Aggregates (not fitted): bootstrap resamples, level and seed; boilerplate n-gram length and top phrases.",
              ["bootstrap.samples", "bootstrap.level", "bootstrap.seed", "boilerplate.n", "boilerplate.top"]),

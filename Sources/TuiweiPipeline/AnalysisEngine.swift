@@ -61,70 +61,15 @@ public struct AnalysisEngine: Sendable {
                               conventions: conventions, provenance: provenance)
     }
 
-    /// One document through detection and scoring. Each text is segmented once, for both the
-    /// detector's word boundaries and the scorer's words.
+    /// One document through detection and scoring, each turn analysed once
+    /// (`DeflectionDetection.analyse(_:)`).
     /// - Parameter scorer: another scorer than the engine's (fitting scores with unit weights).
     public func analyse(_ document: Document, scorer: AnswerScorer? = nil) -> CorpusAnalysis {
-        var segmented: [UTF8Key: (ranges: [Range<Int>], words: [String])] = [:]
-        let segmenter = self.segmenter
-        let folder = detection.detector.lexicon.folder
-        func segment(_ text: String) -> (ranges: [Range<Int>], words: [String]) {
-            let key = UTF8Key(text)
-            if let hit = segmented[key] { return hit }
-            // Segmented in the dictionary's script (simplified): folding is one scalar for one, so
-            // the word boundaries are those of the original text, and the words (for stop words,
-            // overlap and phrases shared with the articles) compare alike in either script.
-            let simplified = folder.foldIdeographs(text)
-            let tokens = segmenter.tokens(in: simplified)
-            var simplifiedText = simplified
-            let words = simplifiedText.withUTF8 { bytes in
-                tokens.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0.utf8Range]), as: UTF8.self) }
-            }
-            let entry = (tokens.map(\.scalarRange), words)
-            segmented[key] = entry
-            return entry
-        }
-        // The scorer hands back turns without their call; a turn is told apart by where it starts.
-        var byTurn: [TurnKey: [Detection]] = [:]
-        for call in document.calls {
-            for (index, found) in detection.detect(in: call, tokens: { segment($0).ranges }) {
-                byTurn[TurnKey(call.turns[index])] = found
-            }
-        }
-        return CorpusAnalysis.analysing(document, scorer: scorer ?? self.scorer,
-                                        detections: { byTurn[TurnKey($0)] ?? [] },
-                                        words: { segment($0).words })
-    }
-}
-
-extension ScriptFolder {
-    /// A text with its traditional characters made simplified (width and case as written).
-    func foldIdeographs(_ text: String) -> String {
-        // Only ideographs: the folder also lower-cases Latin and zeroes digits, which words keep.
-        // Most text is already simplified and comes back as it is, without a copy.
-        guard text.unicodeScalars.contains(where: { $0.value >= 0x3400 && fold($0.value) != $0.value }) else { return text }
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        for s in text.unicodeScalars {
-            let v = s.value
-            let folded = v >= 0x3400 ? Unicode.Scalar(fold(v)) ?? s : s
-            UTF8.encode(folded) { out.append($0) }
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-}
-
-/// Identifies a turn within its document: its position and where its label or speech begins.
-struct TurnKey: Hashable {
-    let index: Int
-    let line: Int
-    let column: Int
-
-    init(_ turn: Turn) {
-        let start = turn.label?.start ?? turn.passage.start
-        index = turn.index
-        line = start.line
-        column = start.column
+        let calls = detection.analyse(document)
+        // An article's paragraphs give the phrases boilerplate is recognised by.
+        let paragraphWords = document.kind == .article
+            ? (document.preamble + document.paragraphs).map { detection.words(in: $0.text) } : []
+        return CorpusAnalysis.analysing(document, calls: calls, paragraphWords: paragraphWords, scorer: scorer ?? self.scorer)
     }
 }
 

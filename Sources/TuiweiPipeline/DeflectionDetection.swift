@@ -37,30 +37,51 @@ public struct DeflectionDetection: Sendable {
         return DeflectionDetection(detector: Detector(lexicon: lexicon), segmenter: segmenter)
     }
 
-    /// Word ranges of `text` for anchored patterns.
-    public func tokens(in text: String) -> [Range<Int>]? {
-        segmenter?.tokens(in: text).map(\.scalarRange)
-    }
-
-    /// Detections in every official turn of a call, by turn index, including codes given by events.
-    public func detect(in call: Call) -> [Int: [Detection]] {
-        detect(in: call, tokens: tokens(in:))
-    }
-
-    /// The same, with word boundaries from `tokens` (so a caller that also needs the words
-    /// segments each text once).
-    public func detect(in call: Call, tokens: (String) -> [Range<Int>]?) -> [Int: [Detection]] {
-        var out: [Int: [Detection]] = [:]
-        for t in call.turns where t.role == .official { out[t.index] = detector.detect(in: t, tokens: tokens(t.text)) }
-        for (turn, d) in detector.eventDetections(in: call) where !(out[turn] ?? []).contains(where: { $0.code == d.code }) {
-            out[turn, default: []].append(d)
+    /// Every call of `document` with each turn segmented once (in the dictionary's script) and
+    /// read for deflections: the one per-turn path that `analyze`, `eval`, `parse` and `kwic`
+    /// share, so each reports what the others measure.
+    public func analyse(_ document: Document) -> [CallAnalysis] {
+        // Short turns (嗯, 对) recur throughout a document: each text is segmented once.
+        var segmented: [UTF8Key: (tokens: [Range<Int>], words: [String])] = [:]
+        func segment(_ text: String) -> (tokens: [Range<Int>], words: [String]) {
+            let key = UTF8Key(text)
+            if let hit = segmented[key] { return hit }
+            let entry = self.segment(text)
+            segmented[key] = entry
+            return entry
         }
-        return out
+        return document.calls.map { call in
+            var events: [Int: [Detection]] = [:]
+            for (turn, d) in detector.eventDetections(in: call) { events[turn, default: []].append(d) }
+            let turns = call.turns.map { turn -> TurnAnalysis in
+                let (tokens, words) = segment(turn.text)
+                var found = detector.detect(in: turn, tokens: segmenter == nil ? nil : tokens)
+                for d in events[turn.index] ?? [] where !found.contains(where: { $0.code == d.code }) { found.append(d) }
+                return TurnAnalysis(turn: turn.index, tokens: tokens, words: words, detections: found)
+            }
+            return CallAnalysis(call: call, turns: turns)
+        }
     }
 
-    /// Detections in one turn (none unless it is an official's); event codes need `detect(in: Call)`.
-    public func detect(in turn: Turn) -> [Detection] {
-        guard turn.role == .official else { return [] }
-        return detector.detect(in: turn, tokens: tokens(in: turn.text))
+    /// `text` segmented in the dictionary's script: the words' scalar ranges (which are those of
+    /// `text`, folding being one scalar for one) and the words, simplified so they compare alike
+    /// in either script. Both empty without a segmenter.
+    public func segment(_ text: String) -> (tokens: [Range<Int>], words: [String]) {
+        guard let segmenter else { return ([], []) }
+        var simplified = detector.lexicon.folder.foldingIdeographs(text)
+        let found = segmenter.tokens(in: simplified)
+        let words = simplified.withUTF8 { bytes in
+            found.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0.utf8Range]), as: UTF8.self) }
+        }
+        return (found.map(\.scalarRange), words)
+    }
+
+    /// The words of `text` (see `segment(_:)`).
+    public func words(in text: String) -> [String] { segment(text).words }
+
+    /// Word ranges of `text` for anchored patterns outside a transcript (an article's
+    /// paragraphs); nil without a segmenter, so anchors match anywhere.
+    public func tokens(in text: String) -> [Range<Int>]? {
+        segmenter == nil ? nil : segment(text).tokens
     }
 }

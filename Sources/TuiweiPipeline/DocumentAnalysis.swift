@@ -8,22 +8,22 @@ extension CorpusAnalysis {
     /// - Parameters:
     ///   - detections: the lexicon stage's detections for a turn.
     ///   - words: the segmenter's words of a text.
-    public static func analysing(_ document: Document, scorer: AnswerScorer,
-                                 detections: (Turn) -> [Detection],
-                                 words: (String) -> [String]) -> CorpusAnalysis {
+    public static func analysing(_ document: Document, calls analysed: [CallAnalysis], paragraphWords: [[String]],
+                                 scorer: AnswerScorer) -> CorpusAnalysis {
         let entry = DocumentEntry(document)
         guard document.status.isAnalysed else { return CorpusAnalysis(documents: [entry]) }
         let n = max(1, Int(scorer.resources.weights["boilerplate.n"]))
         if document.kind == .article {
             var grams: Set<String> = []
-            for p in document.preamble + document.paragraphs {
-                for g in wordNgrams(words(p.text), n: n, stopWords: scorer.resources.stopWordSet) { grams.insert(g) }
+            for words in paragraphWords {
+                for g in wordNgrams(words, n: n, stopWords: scorer.resources.stopWordSet) { grams.insert(g) }
             }
             return CorpusAnalysis(documents: [entry], referenceNgrams: grams)
         }
         var calls: [CallEntry] = []
         var answers: [ScoredAnswer] = []
-        for call in document.calls {
+        for analysis in analysed {
+            let call = analysis.call
             calls.append(CallEntry(document: document.id, call: call.index, header: call.header?.text,
                                    headerLine: call.header?.lines.lowerBound, organisation: call.organisation,
                                    turns: call.turns.count, officialTurns: call.officialTurns.count,
@@ -32,10 +32,9 @@ extension CorpusAnalysis {
             // A hang-up is charged to the last official turn before it.
             var hangUpsAfter: [Int: Int] = [:]
             for e in call.events where e.kind == .hangUp {
-                let before = call.turns.last { $0.role == .official && $0.index <= (e.afterTurn ?? -1) }
-                if let t = before { hangUpsAfter[t.index, default: 0] += 1 }
+                if let t = call.officialTurn(before: e) { hangUpsAfter[t.index, default: 0] += 1 }
             }
-            let contexts = AnswerContext.contexts(in: call, document: document.id, detections: detections, words: words)
+            let contexts = AnswerContext.contexts(in: analysis, document: document.id)
             // Answers of one exchange share its question: its type is worked out once. The type
             // is read from the scalars, so the same question means the same bytes.
             var lastQuestion: (text: String, type: QuestionType)?

@@ -27,13 +27,14 @@ public enum Kwic {
         let automaton = PhraseAutomaton(patterns: [pattern])
         let folder = detection.detector.lexicon.folder
         var rows: [Row] = []
-        func scan(_ passage: Passage, document: String, speaker: String, role: String, turn: Turn?) {
+        let segmented = detection.segmenter != nil
+        func scan(_ passage: Passage, document: String, speaker: String, role: String, turn: TurnAnalysis?) {
             let scalars = Array(passage.text.unicodeScalars)
             let folded = scalars.map { folder.fold($0.value) }
-            let tokens = detection.tokens(in: passage.text)
+            let tokens = turn.map { segmented ? $0.tokens : nil } ?? detection.tokens(in: passage.text)
             let matches = automaton.matches(in: folded, boundaries: tokens.map { WordBoundaries(tokens: $0, length: folded.count) })
             if matches.isEmpty { return }
-            let detections = turn.map { detection.detector.detect(in: $0, tokens: tokens) } ?? []
+            let detections = turn?.detections ?? []
             func text(_ r: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[r])) }
             for m in matches {
                 let loc = passage.map.location(at: m.range.lowerBound)
@@ -44,9 +45,11 @@ public enum Kwic {
             }
         }
         for d in documents where d.status.isAnalysed {
-            for c in d.calls {
+            for analysis in detection.analyse(d) {
+                let c = analysis.call
                 for t in c.turns where !officialsOnly || t.role == .official {
-                    scan(t.passage, document: d.id, speaker: c.speakers[t.speaker].label, role: t.role.rawValue, turn: t)
+                    scan(t.passage, document: d.id, speaker: c.speakers[t.speaker].label, role: t.role.rawValue,
+                         turn: analysis.turns[t.index])
                 }
             }
             if !officialsOnly {

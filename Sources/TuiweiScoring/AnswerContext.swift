@@ -1,7 +1,7 @@
 import TuiweiCore
 
 /// One official turn with everything its score depends on: the question it answers, its words,
-/// its detections and what happened right after it.
+/// its detections and the events charged to it.
 public struct AnswerContext: Sendable, Hashable {
     public let document: String
     /// 1-based call index.
@@ -19,7 +19,7 @@ public struct AnswerContext: Sendable, Hashable {
     public let answerWords: [String]
     /// Lexicon detections in `answer`.
     public let detections: [Detection]
-    /// Events recorded right after this turn (`Event.afterTurn == turn`).
+    /// Events charged to this turn (`Call.officialTurn(before:)`).
     public let events: [Event.Kind]
     /// Where the answer's characters stand in the document, so codes the scorer derives from
     /// the question point back to it as lexicon detections do.
@@ -41,17 +41,13 @@ public struct AnswerContext: Sendable, Hashable {
         self.answerMap = answerMap
     }
 
-    /// The contexts of every official turn of `call`, in turn order.
-    /// - Parameters:
-    ///   - detections: the lexicon stage's detections for a turn.
-    ///   - words: the segmenter's words of a text.
-    public static func contexts(in call: Call, document: String,
-                                detections: (Turn) -> [Detection],
-                                words: (String) -> [String]) -> [AnswerContext] {
+    /// The contexts of every official turn of an analysed call, in turn order.
+    public static func contexts(in analysis: CallAnalysis, document: String) -> [AnswerContext] {
+        let call = analysis.call
         var exchangeOf: [Int: Exchange] = [:]
         for ex in call.exchanges { for t in ex.officialTurns { exchangeOf[t] = ex } }
         var eventsAfter: [Int: [Event.Kind]] = [:]
-        for e in call.events { if let t = e.afterTurn { eventsAfter[t, default: []].append(e.kind) } }
+        for e in call.events { if let t = call.officialTurn(before: e) { eventsAfter[t.index, default: []].append(e.kind) } }
         var out: [AnswerContext] = []
         var questionCache: [Int: (String, [String])] = [:]
         var n = 0
@@ -64,15 +60,16 @@ public struct AnswerContext: Sendable, Hashable {
                 if let cached = questionCache[ex.index] {
                     (question, qWords) = cached
                 } else {
-                    question = ex.callerTurns.filter { $0 < call.turns.count }.map { call.turns[$0].text }.joined(separator: "\n")
-                    qWords = words(question)
+                    question = call.question(of: ex)
+                    qWords = analysis.questionWords(of: ex)
                     questionCache[ex.index] = (question, qWords)
                 }
             }
+            let turnAnalysis = analysis.turns[turn.index]
             out.append(AnswerContext(document: document, call: call.index, turn: turn.index, officialTurn: n,
                                      question: question, questionWords: qWords,
-                                     answer: turn.text, answerWords: words(turn.text),
-                                     detections: detections(turn), events: eventsAfter[turn.index] ?? [],
+                                     answer: turn.text, answerWords: turnAnalysis.words,
+                                     detections: turnAnalysis.detections, events: eventsAfter[turn.index] ?? [],
                                      answerMap: turn.passage.map))
         }
         return out

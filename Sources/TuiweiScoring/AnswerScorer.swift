@@ -131,7 +131,7 @@ public struct AnswerScorer: Sendable {
         }
 
         for kind in context.events {
-            add("event.\(kind.rawValue)", w["event.\(kind.rawValue)"], "\(kind.rawValue) right after this turn")
+            add("event.\(kind.rawValue)", w["event.\(kind.rawValue)"], "\(kind.rawValue) after this turn, before the next answer")
         }
 
         let total = parts.reduce(0) { $0 + $1.points }

@@ -31,8 +31,12 @@ public func fuzzWeights(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         return 0
     }
     let resources = fuzzScoring.with(weights: weights)
-    let analysis = CorpusAnalysis.analysing(fuzzCall, scorer: AnswerScorer(resources: resources), detections: { _ in [] },
-                                            words: { $0.unicodeScalars.map { String($0) } })
+    let calls = fuzzCall.calls.map { call in
+        CallAnalysis(call: call, turns: call.turns.map {
+            TurnAnalysis(turn: $0.index, tokens: [], words: $0.text.unicodeScalars.map { String($0) }, detections: [])
+        })
+    }
+    let analysis = CorpusAnalysis.analysing(fuzzCall, calls: calls, paragraphWords: [], scorer: AnswerScorer(resources: resources))
     for a in analysis.answers where !(0...100).contains(a.score.score) {
         fatalError("a score outside 0–100: \(a.score.score)")
     }

@@ -175,10 +175,9 @@ func document(_ id: String, officials: [String]) -> Document {
         let alignment = GoldAlignment(gold: gold, documents: documents)
         #expect(alignment.misaligned.isEmpty, "\(alignment.misaligned)")
         let detection = try DeflectionDetection.load()
-        var byCall: [Int: [Int: [Detection]]] = [:]
+        let calls = detection.analyse(documents[0])
         let report = GoldEvaluation.evaluate(alignment) { a in
-            if byCall[a.call.index] == nil { byCall[a.call.index] = detection.detect(in: a.call) }
-            return byCall[a.call.index]?[a.turn.index] ?? []
+            calls.first { $0.call.index == a.call.index }?.turns[a.turn.index].detections ?? []
         }
         #expect((report.deflection.f1 ?? 0) >= 0.9)
         #expect((report.deflection.precision ?? 0) >= 0.9)

@@ -15,9 +15,9 @@ import TuiweiLexicon
             let expected = String(String.UnicodeScalarView(text.unicodeScalars.map {
                 $0.value >= 0x3400 ? Unicode.Scalar(folder.fold($0.value)) ?? $0 : $0
             }))
-            #expect(folder.foldIdeographs(text) == expected)
-            #expect(folder.foldIdeographs(text).unicodeScalars.count == text.unicodeScalars.count)
+            #expect(folder.foldingIdeographs(text) == expected)
+            #expect(folder.foldingIdeographs(text).unicodeScalars.count == text.unicodeScalars.count)
         }
-        #expect(folder.foldIdeographs("這個問題ABC") == "这个问题ABC")
+        #expect(folder.foldingIdeographs("這個問題ABC") == "这个问题ABC")
     }
 }

@@ -24,7 +24,7 @@ enum ParseCommand: Command {
         let links = TranscriptReader.duplicates(in: documents)
         for d in documents {
             var found: [Int: [Int: [Detection]]] = [:]
-            if let detection { for c in d.calls { found[c.index] = detection.detect(in: c) } }
+            if let detection { for c in detection.analyse(d) { found[c.call.index] = c.detectionsByTurn } }
             if args.flag("--json") {
                 print(StructureJSON.line(StructureJSON.document(d, links: links, detections: found, explain: args.flag("--explain"))))
             } else {
