@@ -19,9 +19,9 @@ shift $(( $# >= 2 ? 2 : 1 ))
 case "$target" in
   document) modules="TuiweiCore TuiweiCorpus TuiweiTranscript"; harness=Tests/Fuzz/DocumentFuzzer.swift; seeds=corpus ;;
   lexicon)  modules="TuiweiCore TuiweiCorpus TuiweiSegmentation TuiweiLexicon"; harness=Tests/Fuzz/LexiconFuzzer.swift; seeds=lexicons/deflection ;;
-  weights)  modules="TuiweiCore TuiweiCorpus TuiweiTranscript TuiweiScoring"; harness=Tests/Fuzz/WeightsFuzzer.swift; seeds=lexicons/scoring ;;
+  weights)  modules="TuiweiCore TuiweiCorpus TuiweiTranscript TuiweiSegmentation TuiweiLexicon TuiweiScoring TuiweiAggregates TuiweiReports TuiweiFit TuiweiPipeline"; harness=Tests/Fuzz/WeightsFuzzer.swift; seeds=lexicons/scoring ;;
   userdict) modules="TuiweiCore TuiweiSegmentation"; harness=Tests/Fuzz/UserDictionaryFuzzer.swift; seeds=Tests/Fixtures/fuzz/seeds/userdict ;;
-  shard)    modules="TuiweiCore TuiweiCorpus TuiweiTranscript TuiweiSegmentation TuiweiLexicon TuiweiScoring TuiweiReports TuiweiPipeline"
+  shard)    modules="TuiweiCore TuiweiCorpus TuiweiTranscript TuiweiSegmentation TuiweiLexicon TuiweiScoring TuiweiAggregates TuiweiReports TuiweiFit TuiweiPipeline"
             harness=Tests/Fuzz/ShardFuzzer.swift; seeds=Tests/Fixtures/fuzz/seeds/shard ;;
   *) echo "unknown fuzz target '$target' (document, lexicon, weights, userdict or shard)" >&2; exit 64 ;;
 esac
@@ -30,7 +30,7 @@ max_len=8192
 work=.build-fuzz/$target
 rm -rf "$work/src"; mkdir -p "$work/src" "$work/corpus" "$work/crashes"
 for m in $modules; do
-  for f in Sources/$m/*.swift; do sed '/^import Tuiwei/d; /^@testable import Tuiwei/d; s/\bTuiwei\(Core\|Corpus\|Transcript\|Segmentation\|Lexicon\|Scoring\|Reports\|Pipeline\)\.\([a-z]\)/TuiweiFuzz.\2/g' "$f" > "$work/src/${m}_$(basename "$f")"; done
+  for f in Sources/$m/*.swift; do sed '/^import Tuiwei/d; /^@testable import Tuiwei/d; s/\bTuiwei\(Core\|Corpus\|Transcript\|Segmentation\|Lexicon\|Scoring\|Aggregates\|Reports\|Fit\|Pipeline\)\.\([a-z]\)/TuiweiFuzz.\2/g' "$f" > "$work/src/${m}_$(basename "$f")"; done
 done
 sed '/^import Tuiwei/d' "$harness" > "$work/src/harness.swift"
 swiftc -sanitize=${FUZZ_SANITIZE:-fuzzer,address} -parse-as-library -O -module-name TuiweiFuzz "$work"/src/*.swift -o "$work/fuzzer" 2>&1 \
