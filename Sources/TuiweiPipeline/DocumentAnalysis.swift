@@ -6,8 +6,8 @@ extension CorpusAnalysis {
     /// The partial result of one document: scores for every official turn of a transcript, or the
     /// reference n-grams of an article. A pure function of its inputs, safe to run concurrently.
     /// - Parameters:
-    ///   - detections: the lexicon stage's detections for a turn.
-    ///   - words: the segmenter's words of a text.
+    ///   - analysed: the document's calls with their turns analysed (`DeflectionDetection.analyse(_:)`).
+    ///   - paragraphWords: an article's paragraphs (preamble first) as words; ignored for a transcript.
     public static func analysing(_ document: Document, calls analysed: [CallAnalysis], paragraphWords: [[String]],
                                  scorer: AnswerScorer) -> CorpusAnalysis {
         let entry = DocumentEntry(document)
