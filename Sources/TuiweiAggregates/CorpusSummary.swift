@@ -206,11 +206,10 @@ func tellingQuotes(_ answers: [ScoredAnswer], count: Int) -> [Quote] {
 /// with a leading "…". Several caller turns of one exchange are joined by line breaks first.
 public func questionExcerpt(_ question: String) -> String {
     let s = Array(question.unicodeScalars)
-    func isEnd(_ v: UInt32) -> Bool { v == 0x3002 || v == 0xFF01 || v == 0xFF1F || v == 0x21 || v == 0x3F || v == 0x0A || v == 0xFF1B }
+    func isEnd(_ v: UInt32) -> Bool { TextNormaliser.isSentenceEnd(v) }
     func isAsk(_ v: UInt32) -> Bool { v == 0xFF1F || v == 0x3F }
-    func isSpace(_ v: UInt32) -> Bool { v == 0x20 || v == 0x09 || v == 0x0A || v == 0x0D || v == 0x3000 }
     var end = s.count
-    while end > 0, isSpace(s[end - 1].value) { end -= 1 }
+    while end > 0, TextNormaliser.isBlank(s[end - 1]) { end -= 1 }
     guard end > 0 else { return "" }
     // The last sentence that asks, when there is one.
     if let ask = s[..<end].lastIndex(where: { isAsk($0.value) }) { end = ask + 1 }
@@ -218,7 +217,7 @@ public func questionExcerpt(_ question: String) -> String {
     while start > 0, !isEnd(s[start - 1].value) { start -= 1 }
     // A run of marks (？？) belongs to the sentence before it.
     while start > 0, start < end, isEnd(s[start].value) { start += 1 }
-    while start < end, isSpace(s[start].value) { start += 1 }
+    while start < end, TextNormaliser.isBlank(s[start]) { start += 1 }
     var piece = String(String.UnicodeScalarView(s[start..<end]))
     if end - start > questionExcerptLength {
         piece = "…" + String(String.UnicodeScalarView(s[(end - questionExcerptLength)..<end]))
@@ -251,12 +250,7 @@ func detailQuotes(_ detail: String, _ text: String) -> Bool {
 func clause(around range: Range<Int>, in text: String) -> String {
     let s = text.unicodeScalars
     guard !s.isEmpty else { return "" }
-    func isStop(_ c: Unicode.Scalar) -> Bool {
-        switch c.value {
-        case 0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0x21, 0x3F, 0x3B, 0x0A: true
-        default: false
-        }
-    }
+    func isStop(_ c: Unicode.Scalar) -> Bool { TextNormaliser.isSentenceEnd(c) }
     let lower = max(range.lowerBound, 0)
     let lo = s.index(s.startIndex, offsetBy: lower, limitedBy: s.endIndex) ?? s.endIndex
     let hi = s.index(lo, offsetBy: max(range.upperBound - lower, 0), limitedBy: s.endIndex) ?? s.endIndex

@@ -142,9 +142,8 @@ struct ReferralMapBuilder: Sendable {
     static func chains(_ edges: [ReferralEdge], called: [String], resources: ScoringResources) -> [ReferralChain] {
         // Which called organisation each edge's body is, worked out once per edge: the walk
         // below meets an edge many times, and each answer compares names across the corpus.
-        let calledAs: [String?] = edges.map { e in
-            called.first { $0 != e.organisation && resources.names(e.body, organisation: $0, pointedFrom: e) }
-        }
+        let names = CalledNames(called, resources: resources)
+        let calledAs: [String?] = edges.map { names.organisation(named: $0) }
         var byOrganisation: [String: [Int]] = [:]
         for (i, e) in edges.enumerated() { byOrganisation[e.organisation, default: []].append(i) }
         var out: [ReferralChain] = []
@@ -179,26 +178,6 @@ struct ReferralMapBuilder: Sendable {
 }
 
 extension ScoringResources {
-    /// Whether the called `organisation` is the body `body` that `edge`'s organisation pointed
-    /// to: its name ends with the body's name or one of its terms (`安阳市总工会` ends with
-    /// `市总工会`), and what stands before that is no other place — nothing, or a place that the
-    /// pointing organisation's name or the quote also names. The place is the finest one the
-    /// prefix names (`重庆市巴南区` → `巴南`), so two districts of one city stay apart.
-    func names(_ body: String, organisation: String, pointedFrom edge: ReferralEdge) -> Bool {
-        guard body != ReferralTarget.unnamedBody else { return false }
-        let name = folded(organisation)
-        let spellings = [body] + bodies.terms.filter { $0.name == body }.map(\.text)
-        for s in spellings {
-            let t = folded(s)
-            guard !t.isEmpty, name.count >= t.count, name.suffix(t.count).elementsEqual(t) else { continue }
-            let prefix = name.dropLast(t.count)
-            if prefix.isEmpty { return true }
-            let place = Array(Self.finestPlace(Array(prefix)).prefix(2))
-            for context in [folded(edge.organisation), folded(edge.quote.text)] where contains(context, place) { return true }
-        }
-        return false
-    }
-
     /// The last place of a prefix such as `重庆市巴南区`: the level word at its end dropped, then
     /// what follows the last level word left (`巴南`); the whole prefix when that leaves nothing.
     static func finestPlace(_ prefix: [UInt32]) -> [UInt32] {
@@ -210,10 +189,50 @@ extension ScoringResources {
         return p.isEmpty ? prefix : p
     }
 
-    private func contains(_ haystack: [UInt32], _ needle: [UInt32]) -> Bool {
+    fileprivate static func contains(_ haystack: [UInt32], _ needle: [UInt32]) -> Bool {
         guard !needle.isEmpty, haystack.count >= needle.count else { return false }
         for i in 0...(haystack.count - needle.count) where haystack[i..<(i + needle.count)].elementsEqual(needle) { return true }
         return false
+    }
+}
+
+/// The called organisations' names, folded once, and the spellings of each body pointed to,
+/// folded once per body: a corpus's edges are each compared with every called organisation.
+private struct CalledNames {
+    let called: [(name: String, folded: [UInt32])]
+    let resources: ScoringResources
+    /// Body name → its name and its terms' texts, folded, in the body table's order.
+    let spellings: [String: [[UInt32]]]
+
+    init(_ called: [String], resources: ScoringResources) {
+        self.called = called.map { ($0, resources.folded($0)) }
+        self.resources = resources
+        var spellings: [String: [[UInt32]]] = [:]
+        for term in resources.bodies.terms { spellings[term.name, default: []].append(resources.folded(term.text)) }
+        self.spellings = spellings
+    }
+
+    /// The first called organisation, other than the edge's own, that is the body the edge
+    /// points to. A called organisation is that body when its name ends with the body's name or
+    /// one of its terms (`安阳市总工会` ends with `市总工会`), and what stands before that is no
+    /// other place — nothing, or a place that the pointing organisation's name or the quote also
+    /// names. The place is the finest one the prefix names (`重庆市巴南区` → `巴南`), so two
+    /// districts of one city stay apart.
+    func organisation(named edge: ReferralEdge) -> String? {
+        guard edge.body != ReferralTarget.unnamedBody else { return nil }
+        let forms = [resources.folded(edge.body)] + (spellings[edge.body] ?? [])
+        var contexts: [[UInt32]]?
+        for (organisation, name) in called where organisation != edge.organisation {
+            for t in forms {
+                guard !t.isEmpty, name.count >= t.count, name.suffix(t.count).elementsEqual(t) else { continue }
+                let prefix = name.dropLast(t.count)
+                if prefix.isEmpty { return organisation }
+                let place = Array(ScoringResources.finestPlace(Array(prefix)).prefix(2))
+                if contexts == nil { contexts = [resources.folded(edge.organisation), resources.folded(edge.quote.text)] }
+                if contexts!.contains(where: { ScoringResources.contains($0, place) }) { return organisation }
+            }
+        }
+        return nil
     }
 }
 

@@ -17,7 +17,7 @@ public struct PassageBuilder {
     public mutating func append(_ line: SourceLine, _ range: Range<Int>) {
         guard !range.isEmpty else { return }
         let first = line.scalars[range.lowerBound]
-        if let last, Folding.isLatinWordChar(last), Folding.isLatinWordChar(first) {
+        if let last, TextNormaliser.isLatinWordChar(last), TextNormaliser.isLatinWordChar(first) {
             utf8.append(0x20)
             count += 1
         }

@@ -1,3 +1,5 @@
+import TuiweiCore
+
 /// Substring search over scalar arrays: Foundation's `String.contains`/`range(of:)` goes through
 /// CFString on Linux and dominated parsing time, so the stages search scalars directly.
 extension Array where Element == Unicode.Scalar {
@@ -39,6 +41,6 @@ extension Array where Element == Unicode.Scalar {
 
 extension String {
     /// The string's scalars, full-width forms folded: the form the stages match on.
-    public var foldedScalars: [Unicode.Scalar] { unicodeScalars.map(Folding.fold) }
+    public var foldedScalars: [Unicode.Scalar] { unicodeScalars.map { TextNormaliser.width($0) } }
     public var scalarArray: [Unicode.Scalar] { Array(unicodeScalars) }
 }

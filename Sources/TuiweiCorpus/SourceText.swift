@@ -15,8 +15,8 @@ public struct SourceLine: Sendable {
         self.scalars = scalars
         var s = 0
         var e = scalars.count
-        while s < e, Folding.isSpace(scalars[s]) { s += 1 }
-        while e > s, Folding.isSpace(scalars[e - 1]) { e -= 1 }
+        while s < e, TextNormaliser.isSpace(scalars[s]) { s += 1 }
+        while e > s, TextNormaliser.isSpace(scalars[e - 1]) { e -= 1 }
         contentStart = s
         contentEnd = e
     }
@@ -28,7 +28,7 @@ public struct SourceLine: Sendable {
     /// A line holding nothing but a number of up to four digits: a page number of a PDF export.
     public var isBarePageNumber: Bool {
         let c = content
-        return !c.isEmpty && c.count <= 4 && c.allSatisfy { Folding.fold($0).properties.numericType == .decimal && Folding.fold($0).isASCII }
+        return !c.isEmpty && c.count <= 4 && c.allSatisfy { TextNormaliser.width($0).properties.numericType == .decimal && TextNormaliser.width($0).isASCII }
     }
 }
 

@@ -87,7 +87,7 @@ public enum QDPXImport {
                     warn("'\(source.name)' characters \(sel.start)–\(sel.end) (\(readings.map(\.name).joined(separator: ", "))) lie in no official turn; left out")
                     continue
                 }
-                let selected = String(String.UnicodeScalarView(chars[s..<e].filter { !$0.properties.isWhitespace }))
+                let selected = String(String.UnicodeScalarView(chars[s..<e].filter { !TextNormaliser.isBlank($0) }))
                 for r in readings {
                     switch r {
                     case .grade(let g): slots[i].grades.append(g)
@@ -107,7 +107,7 @@ public enum QDPXImport {
                 } else {
                     grade = distinct.first ?? nil
                 }
-                let starts = String(String.UnicodeScalarView(slot.text.unicodeScalars.filter { !$0.properties.isWhitespace }.prefix(12)))
+                let starts = String(String.UnicodeScalarView(slot.text.unicodeScalars.filter { !TextNormaliser.isBlank($0) }.prefix(12)))
                 records.append(GoldRecord(document: id, call: slot.call, turn: slot.turn, starts: starts, grade: grade,
                                           codes: slot.codes, evidence: slot.evidence, file: file, line: 0))
             }

@@ -234,23 +234,15 @@ struct TextContext {
 
     func isQuoted(_ i: Int) -> Bool { i < quoted.count && quoted[i] }
 
-    static func isSentenceEnd(_ s: UInt32) -> Bool {
-        s == 0x3002 || s == 0x21 || s == 0x3F || s == 0x0A || s == 0xFF61
-    }
-
-    static func isClauseEnd(_ s: UInt32) -> Bool {
-        isSentenceEnd(s) || s == 0x2C || s == 0x3B || s == 0x3A || s == 0x2026
-    }
-
     func sentenceEnd(after i: Int) -> Int {
         var j = i
-        while j < text.count, !Self.isSentenceEnd(text[j]) { j += 1 }
+        while j < text.count, !TextNormaliser.isSentenceEnd(text[j]) { j += 1 }
         return j
     }
 
     func clauseEnd(after i: Int) -> Int {
         var j = i
-        while j < text.count, !Self.isClauseEnd(text[j]) { j += 1 }
+        while j < text.count, !TextNormaliser.isClauseEnd(text[j]) { j += 1 }
         return j
     }
 

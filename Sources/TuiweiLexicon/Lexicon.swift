@@ -90,7 +90,7 @@ public struct LexiconError: Error, Sendable, CustomStringConvertible {
 /// A set of lexicon entries with the folding their patterns were compiled with.
 public struct Lexicon: Sendable {
     public let entries: [LexiconEntry]
-    public let folder: ScriptFolder
+    public let folder: TextNormaliser
     /// The files the entries came from, in reading order.
     public let files: [String]
     /// What was loaded but is worth a word (a user's lexicon file with no entries).
@@ -98,7 +98,7 @@ public struct Lexicon: Sendable {
     /// The word classes the files define, which patterns given later (`kwic`) may also use.
     public let classes: WordClasses
 
-    public init(entries: [LexiconEntry], folder: ScriptFolder, files: [String] = [], warnings: [Diagnostic] = [],
+    public init(entries: [LexiconEntry], folder: TextNormaliser, files: [String] = [], warnings: [Diagnostic] = [],
                 classes: WordClasses = .none) {
         self.entries = entries
         self.folder = folder
@@ -142,7 +142,7 @@ public struct Lexicon: Sendable {
     /// - Throws: `LexiconError` with one diagnostic per bad file or line.
     ///   - required: paths (of `paths`) whose files must all be there and hold entries, such as
     ///     the shipped folder; an empty file elsewhere is only a warning.
-    public static func load(paths: [String], folder: ScriptFolder, required: Set<String> = []) throws(LexiconError) -> Lexicon {
+    public static func load(paths: [String], folder: TextNormaliser, required: Set<String> = []) throws(LexiconError) -> Lexicon {
         let read = validate(paths: paths, folder: folder, required: required)
         if read.diagnostics.contains(where: { $0.severity == .error }) {
             throw LexiconError(diagnostics: read.diagnostics)
@@ -154,7 +154,7 @@ public struct Lexicon: Sendable {
     /// that `tuiwei lexicon check` prints and every run refuses to start with. Besides each
     /// line's syntax and the word classes it lints the entries together (duplicates, shadowing,
     /// entries that can never match, classes no entry uses; `LexiconLint`).
-    public static func validate(paths: [String], folder: ScriptFolder, required: Set<String> = [])
+    public static func validate(paths: [String], folder: TextNormaliser, required: Set<String> = [])
         -> (entries: [LexiconEntry], files: [String], diagnostics: [Diagnostic], classes: WordClasses) {
         var entries: [LexiconEntry] = []
         var diagnostics: [Diagnostic] = []
@@ -249,7 +249,7 @@ public struct Lexicon: Sendable {
     /// Parses the text of one lexicon file; malformed lines become diagnostics, the rest entries.
     /// - Parameter classes: the word classes patterns may name; nil for those the file itself
     ///   defines (whose problems are then reported too).
-    public static func parse(text: String, file: String, folder: ScriptFolder,
+    public static func parse(text: String, file: String, folder: TextNormaliser,
                              classes: WordClasses? = nil) -> (entries: [LexiconEntry], diagnostics: [Diagnostic]) {
         var entries: [LexiconEntry] = []
         var diagnostics: [Diagnostic] = []

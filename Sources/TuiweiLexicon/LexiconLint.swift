@@ -6,7 +6,7 @@ import TuiweiCore
 public enum LexiconLint {
     /// Every problem in the files under `paths`, errors and warnings, in file order: what
     /// `Lexicon.load` refuses (errors) or passes on (warnings) for the same files.
-    public static func check(paths: [String], folder: ScriptFolder, required: Set<String> = []) -> [Diagnostic] {
+    public static func check(paths: [String], folder: TextNormaliser, required: Set<String> = []) -> [Diagnostic] {
         Lexicon.validate(paths: paths, folder: folder, required: required).diagnostics
     }
 

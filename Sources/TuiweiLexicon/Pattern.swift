@@ -71,7 +71,7 @@ public struct Pattern: Sendable, Hashable {
 
     /// Parses and expands `source`, folding its literals with `folder`.
     /// - Throws: `SyntaxError` for unbalanced groups, misplaced operators, empty or over-large patterns.
-    public init(_ source: String, folder: ScriptFolder = ScriptFolder(), classes: WordClasses = .none) throws(SyntaxError) {
+    public init(_ source: String, folder: TextNormaliser = TextNormaliser(), classes: WordClasses = .none) throws(SyntaxError) {
         self.source = source
         let scalars = Array(source.unicodeScalars)
         if scalars.count > Self.maximumLength {
@@ -145,7 +145,7 @@ public struct Pattern: Sendable, Hashable {
     static let runLiteralLimit = 512
 
     /// The single form of a pattern whose gaps all stand at its top level, or nil.
-    private static func topLevelForm(_ node: PatternNode, folder: ScriptFolder) -> Form? {
+    private static func topLevelForm(_ node: PatternNode, folder: TextNormaliser) -> Form? {
         let items: [PatternNode]
         if case .sequence(let xs) = node { items = xs } else { items = [node] }
         var groups: [[PatternNode]] = [[]]

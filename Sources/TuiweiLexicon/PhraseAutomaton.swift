@@ -1,3 +1,4 @@
+import TuiweiCore
 /// Which scalar offsets of a text are word boundaries, from the segmenter's tokens.
 public struct WordBoundaries: Sendable, Hashable {
     private let marks: [Bool]
@@ -158,13 +159,11 @@ public struct PhraseAutomaton: Sendable {
         self.forms = forms
     }
 
-    /// Gaps never run across these (after folding): sentence and clause punctuation, line breaks.
+    /// Gaps never run across these (after folding): sentence and clause ends, and the Latin full
+    /// stop, which ends sentences in mixed text.
     @inline(__always)
     static func isBarrier(_ s: UInt32) -> Bool {
-        switch s {
-        case 0x2C, 0x2E, 0x21, 0x3F, 0x3B, 0x3A, 0x0A, 0x0D, 0x3002, 0xFF61: true
-        default: false
-        }
+        TextNormaliser.isClauseEnd(s) || s == 0x2E
     }
 
     @inline(__always)

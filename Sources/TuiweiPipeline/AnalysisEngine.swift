@@ -24,10 +24,8 @@ public struct AnalysisEngine: Sendable {
     ///   a transcript in traditional script is scored like a simplified one.
     public init(detection: DeflectionDetection, segmenter: Segmenter, scoring: ScoringResources,
                 conventions: TranscriptConventions = .standard, provenance: RunProvenance? = nil) {
-        let folder = detection.detector.lexicon.folder
         var scoring = scoring
-        // Ideographs only: the folder also lower-cases Latin and zeroes digits, which cues need as written.
-        scoring.scriptFold = { $0 >= 0x3400 ? folder.fold($0) : $0 }
+        scoring.normaliser = detection.detector.lexicon.folder
         self.detection = detection
         self.segmenter = segmenter
         self.scoring = scoring
@@ -98,80 +96,22 @@ public struct CorpusRun: Sendable {
 }
 
 extension AnalysisEngine {
-    /// Analyses every source concurrently in a bounded task group (`jobs` tasks at a time): a
-    /// task reads and parses a document; a document with several calls is then analysed call by
-    /// call, its calls queued ahead of further documents, so one large file also uses every core.
-    /// The partial results are combined canonically, so the output is the same whatever `jobs`
-    /// is. `progress` is called after each document with (done, total).
+    /// Analyses every source through the run's one scheduler (`forEachPart`) and keeps the
+    /// result in memory: the run of one shard, or of a corpus small enough to hold. The partial
+    /// results are combined canonically, so the output is the same whatever `jobs` is.
+    /// `progress` is called after each document with (done, total).
     public func run(_ sources: [CorpusSource], jobs: Int,
                     progress: (@Sendable (Int, Int) -> Void)? = nil) async -> CorpusRun {
-        enum Outcome: Sendable {
-            /// A whole document analysed (one call or none).
-            case document(Int, CorpusAnalysis, [DuplicateCalls.Fingerprint])
-            /// A document read and to be analysed call by call.
-            case split(Int, Document, [DuplicateCalls.Fingerprint])
-            /// One call of a split document.
-            case call(Int, CorpusAnalysis)
+        var parts: [CorpusAnalysis] = []
+        var fingerprints: [DuplicateCalls.Fingerprint] = []
+        // Nothing in the transform or the consumer throws.
+        try? await forEachPart(of: sources, jobs: jobs, fingerprints: true) { $0 } consume: { part in
+            parts.append(part)
+        } finished: { i, prints in
+            fingerprints += prints
+            progress?(i + 1, sources.count)
         }
-        let total = sources.count
-        var parts = [[CorpusAnalysis]](repeating: [], count: total)
-        var fingerprints = [[DuplicateCalls.Fingerprint]](repeating: [], count: total)
-        var callsLeft = [Int](repeating: 0, count: total)
-        await withTaskGroup(of: Outcome.self) { group in
-            var next = 0
-            var queuedCalls: [(Int, Call, Document)] = []
-            var done = 0
-            var running = 0
-            /// Starts tasks until `jobs` run or no work is left: calls of split documents first.
-            func fill() {
-                while running < max(1, jobs), !queuedCalls.isEmpty || next < total {
-                    submit()
-                    running += 1
-                }
-            }
-            func submit() {
-                if let (i, call, document) = queuedCalls.popLast() {
-                    group.addTask { .call(i, self.analyse(call, of: document)) }
-                } else if next < total {
-                    let i = next
-                    next += 1
-                    let source = sources[i]
-                    group.addTask {
-                        let document = TranscriptReader.read(source, conventions: self.conventions)
-                        let prints = DuplicateCalls.fingerprints(of: document)
-                        if document.calls.count > 1 { return .split(i, document, prints) }
-                        return .document(i, self.analyse(document), prints)
-                    }
-                }
-            }
-            func finish(_ i: Int) {
-                done += 1
-                progress?(done, total)
-            }
-            fill()
-            for await outcome in group {
-                running -= 1
-                switch outcome {
-                case .document(let i, let analysis, let prints):
-                    parts[i] = [analysis]
-                    fingerprints[i] = prints
-                    finish(i)
-                case .split(let i, let document, let prints):
-                    parts[i] = [CorpusAnalysis(documents: [DocumentEntry(document)])]
-                    fingerprints[i] = prints
-                    callsLeft[i] = document.calls.count
-                    for call in document.calls.reversed() {
-                        queuedCalls.append((i, call, document))
-                    }
-                case .call(let i, let analysis):
-                    parts[i].append(analysis)
-                    callsLeft[i] -= 1
-                    if callsLeft[i] == 0 { finish(i) }
-                }
-                fill()
-            }
-        }
-        return CorpusRun(partial: CorpusAnalysis.merged(parts.flatMap { $0 }), fingerprints: fingerprints.flatMap { $0 })
+        return CorpusRun(partial: CorpusAnalysis.merged(parts), fingerprints: fingerprints)
     }
 
     /// The subset of `sources` a shard `index` of `count` (1-based) processes: every count-th

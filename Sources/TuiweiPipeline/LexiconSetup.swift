@@ -22,9 +22,9 @@ public enum LexiconSetup {
         func attempt(_ load: () throws -> Void) {
             do { try load() } catch let d as Diagnostic { out.append(d) } catch { out.append(Diagnostic(.error, file: layout.copy ?? "lexicons", "\(error)")) }
         }
-        var folder = ScriptFolder()
+        var folder = TextNormaliser()
         var files = 1 + ScoringResources.FileName.all.count + TranscriptConventions.schema.count
-        attempt { folder = try ScriptFolder.load(path: layout.scriptTable) }
+        attempt { folder = try TextNormaliser.load(path: layout.scriptTable) }
         let paths = (defaults ? [layout.deflection] : []) + extra
         if !paths.isEmpty {
             let lexicon = Lexicon.validate(paths: paths, folder: folder, required: defaults ? [layout.deflection] : [])
@@ -33,7 +33,7 @@ public enum LexiconSetup {
         }
         out += ScoringResources.check(directory: layout.scoring, weights: layout.weights,
                                       transcriptBodies: layout.transcript + "/bodies.tsv",
-                                      fold: { [folder] in $0 >= 0x3400 ? folder.fold($0) : $0 })
+                                      normaliser: folder)
         out += TranscriptConventions.check(directory: layout.transcript, folder: folder)
         if dictionary {
             attempt { _ = try Segmenter.load(directory: layout.dictionary) }

@@ -38,29 +38,11 @@ extension AnalysisEngine {
                                            referenceNgrams: survey.referenceNgrams, formats: formats,
                                            provenance: provenance)
         let stream = try makeStream(context)
-        /// A document's output, or a document of many calls, streamed call by call as it is consumed.
-        enum Piece: Sendable {
-            case rendered(ReportStream.Rendered)
-            case manyCalls(Document)
-        }
-        try await orderedMap(count: ordered.count, jobs: jobs) { i in
-            let document = TranscriptReader.read(ordered[i], conventions: self.conventions)
-            if document.calls.count >= Self.callsStreamedOneByOne { return Piece.manyCalls(document) }
-            return .rendered(ReportStream.render(await self.analyseCalls(document), context: context))
-        } consume: { i, piece in
-            switch piece {
-            case .rendered(let rendered):
-                try stream.add(rendered)
-            case .manyCalls(let document):
-                // One large file: its calls are analysed on every core and written as they come,
-                // so memory holds the document and a window of calls, not all their results.
-                try await orderedMap(count: document.calls.count, jobs: jobs) { k in
-                    ReportStream.render(self.analyse(document.calls[k], of: document), context: context)
-                } consume: { _, rendered in
-                    try stream.add(rendered)
-                }
-                try stream.add(ReportStream.render(CorpusAnalysis(documents: [DocumentEntry(document)]), context: context))
-            }
+        try await forEachPart(of: ordered, jobs: jobs, fingerprints: false) { part in
+            ReportStream.render(part, context: context)
+        } consume: { rendered in
+            try stream.add(rendered)
+        } finished: { i, _ in
             progress?("analysing", i + 1, ordered.count)
         }
         return try stream.finish()
@@ -84,7 +66,40 @@ extension AnalysisEngine {
         return CorpusSurvey(referenceNgrams: reference, copies: CorpusAnalysis.copies(calls.links()))
     }
 
-    /// A document this many calls long is written call by call.
+    /// The one scheduler of every run, whole or sharded: documents are read and parsed once each,
+    /// `jobs` at a time, and analysed; each part of the result goes through `transform` where it
+    /// was analysed, and to `consume` in corpus order. A document of a few calls is one part, its
+    /// calls analysed concurrently; a document of many calls is handed on call by call, then as
+    /// its document entry, so memory holds the document and a window of calls, not all their
+    /// results. `finished` is called after each document's last part, with the document's call
+    /// fingerprints when `fingerprints` is set.
+    func forEachPart<T: Sendable>(of sources: [CorpusSource], jobs: Int, fingerprints: Bool,
+                                  transform: @escaping @Sendable (CorpusAnalysis) -> T,
+                                  consume: (T) async throws -> Void,
+                                  finished: (_ document: Int, _ fingerprints: [DuplicateCalls.Fingerprint]) async throws -> Void) async throws {
+        try await orderedMap(count: sources.count, jobs: jobs) { i in
+            let document = TranscriptReader.read(sources[i], conventions: self.conventions)
+            let prints = fingerprints ? DuplicateCalls.fingerprints(of: document) : []
+            if document.calls.count >= Self.callsStreamedOneByOne { return RunPiece<T>.manyCalls(document, prints) }
+            return RunPiece<T>.whole(transform(await self.analyseCalls(document)), prints)
+        } consume: { i, piece in
+            switch piece {
+            case .whole(let part, let prints):
+                try await consume(part)
+                try await finished(i, prints)
+            case .manyCalls(let document, let prints):
+                try await orderedMap(count: document.calls.count, jobs: jobs) { k in
+                    transform(self.analyse(document.calls[k], of: document))
+                } consume: { _, part in
+                    try await consume(part)
+                }
+                try await consume(transform(CorpusAnalysis(documents: [DocumentEntry(document)])))
+                try await finished(i, prints)
+            }
+        }
+    }
+
+    /// A document this many calls long is handed on call by call.
     static let callsStreamedOneByOne = 8
 
     /// One call of `document`, without the document's entry.
@@ -109,6 +124,12 @@ extension AnalysisEngine {
         }
         return CorpusAnalysis.merged(parts + [CorpusAnalysis(documents: [DocumentEntry(document)])])
     }
+}
+
+/// A document's result, or a document of many calls, to be analysed call by call as it is consumed.
+private enum RunPiece<T: Sendable>: Sendable {
+    case whole(T, [DuplicateCalls.Fingerprint])
+    case manyCalls(Document, [DuplicateCalls.Fingerprint])
 }
 
 /// Runs `work` on items `0..<count` concurrently — at most `jobs` at once, and never more than a

@@ -31,13 +31,10 @@ public enum JSONLinesReport {
 
     /// The `document`, `call` and `answer` lines of one document's result.
     public static func partLines(_ part: PreparedPart, copies: [CallID: DuplicateLink]) -> (documents: String, calls: String, answers: String) {
-        let encoder = encoder()
         var documents = "", calls = "", answers = ""
-        for d in part.analysis.documents {
-            documents += line("document", DocumentRecord(id: d.id, path: d.path, kind: d.kind.rawValue, status: d.status.name,
-                                                         reason: d.status.reason, encoding: d.encoding, calls: d.calls, paragraphs: d.paragraphs,
-                                                         diagnostics: d.diagnostics.map(\.description)), encoder)
-        }
+        var documentText = TextBytes(capacity: part.analysis.documents.count * 256)
+        for d in part.analysis.documents { documentText.documentLine(d) }
+        documents = String(decoding: documentText.bytes, as: UTF8.self)
         var callText = TextBytes(capacity: part.calls.count * 4096)
         for c in part.calls { callText.callLine(c) }
         calls = String(decoding: callText.bytes, as: UTF8.self)
@@ -46,7 +43,8 @@ public enum JSONLinesReport {
         for ans in part.analysis.answers {
             answerText.answerLine(ans, duplicateOf: duplicate.of(document: ans.score.document, call: ans.score.call))
             // Each answer's targets follow it.
-            if !ans.targets.isEmpty { answerText.text(ReferralReport.targetLines([ans], copies: copies)) }
+            let original = ans.targets.isEmpty ? nil : duplicate.of(document: ans.score.document, call: ans.score.call)
+            for t in ans.targets { answerText.targetLine(t, of: ans, duplicateOf: original) }
         }
         answers = String(decoding: answerText.bytes, as: UTF8.self)
         return (documents, calls, answers)
@@ -87,13 +85,6 @@ public enum JSONLinesReport {
         let documents: Int, calls: Int, answers: Int, duplicateCalls: Int
         let overall: ScoreStatistics
         let provenance: RunProvenance?
-    }
-
-    struct DocumentRecord: Encodable {
-        let id: String, path: String, kind: String, status: String
-        let reason: String?, encoding: String?
-        let calls: Int, paragraphs: Int
-        let diagnostics: [String]
     }
 
     struct OfficialRecord: Encodable {

@@ -53,54 +53,12 @@ public enum ReferralReport {
 
     // MARK: analysis.jsonl
 
-    struct TargetRecord: Encodable {
-        let document: String, call: Int, turn: Int, officialTurn: Int
-        let official: OfficialKey
-        let code: String, detection: String
-        let text: String, body: String, kind: String, basis: String
-        let start: Int, end: Int, line: Int, column: Int
-        let rule: String
-        let duplicateOf: String?
-    }
-
-    /// A `target` line for every target of `answers`.
-    static func targetLines(_ answers: [ScoredAnswer], copies: [CallID: DuplicateLink]) -> String {
-        var out = ""
-        var duplicate = DuplicateLookup(copies)
-        let encoder = JSONLinesReport.encoder()
-        for a in answers where !a.targets.isEmpty {
-            let original = duplicate.of(document: a.score.document, call: a.score.call)
-            for t in a.targets {
-                let d = t.detection < a.score.detections.count ? a.score.detections[t.detection].text : ""
-                out += JSONLinesReport.line("target", TargetRecord(
-                    document: a.score.document, call: a.score.call, turn: a.score.turnNumber, officialTurn: a.score.officialTurn,
-                    official: a.official, code: t.code.rawValue, detection: d, text: t.text, body: t.body, kind: t.kind,
-                    basis: t.basis.rawValue, start: t.range.lowerBound, end: t.range.upperBound,
-                    line: t.location.line, column: t.location.column, rule: t.rule.description, duplicateOf: original), encoder)
-            }
-        }
-        return out
-    }
-
-    struct EdgeRecord: Encodable {
-        let level: String
-        let organisation: String
-        let official: OfficialKey?
-        let body: String, kind: String, kindLabel: String
-        let count: Int, calls: Int, callList: [String]
-        let quote: Quote
-    }
-
     /// The `edge` lines (organisations', then officials') and the `chain` lines.
     static func mapLines(_ map: ReferralMap) -> String {
+        var edges = TextBytes(capacity: (map.organisations.count + map.officials.count) * 512)
+        for e in map.organisations + map.officials { edges.edgeLine(e, kindLabel: map.label(ofKind: e.kind)) }
         let encoder = JSONLinesReport.encoder()
-        var out = ""
-        for e in map.organisations + map.officials {
-            out += JSONLinesReport.line("edge", EdgeRecord(level: e.official == nil ? "organisation" : "official",
-                                                           organisation: e.organisation, official: e.official, body: e.body,
-                                                           kind: e.kind, kindLabel: map.label(ofKind: e.kind), count: e.count,
-                                                           calls: e.calls, callList: e.callList, quote: e.quote), encoder)
-        }
+        var out = edges.string
         for c in map.chains { out += JSONLinesReport.line("chain", c, encoder) }
         return out
     }

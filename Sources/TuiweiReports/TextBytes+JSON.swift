@@ -127,12 +127,7 @@ extension TextBytes {
         if let g = sc.grade { j.key("grade"); j.int(g) }
         j.key("hangUps"); j.int(a.hangUps)
         j.key("line"); j.int(a.line)
-        j.key("official"); j.raw("{")
-        var first = true
-        if let d = a.official.department { j.key("department", first: true); j.jsonString(d); first = false }
-        j.key("organisation", first: first); j.jsonString(a.official.organisation)
-        if let s = a.official.surname { j.key("surname"); j.jsonString(s) }
-        j.raw("}")
+        j.key("official"); j.official(a.official)
         j.key("officialTurn"); j.int(sc.officialTurn)
         let o = a.orientation
         j.key("orientation"); j.raw("{")
@@ -182,20 +177,7 @@ extension TextBytes {
         key("turns"); int(e.turns)
         raw("}")
         key("quotes")
-        array(c.quotes) { j, q in
-            j.raw("{"); j.key("call", first: true); j.int(q.call)
-            j.key("code"); j.jsonString(q.code.rawValue)
-            j.key("evidence"); j.jsonString(q.evidence)
-            j.key("location"); j.raw("{")
-            j.key("column", first: true); j.int(q.location.column)
-            j.key("document"); j.jsonString(q.location.document)
-            j.key("line"); j.int(q.location.line)
-            j.raw("}")
-            j.key("officialTurn"); j.int(q.officialTurn)
-            j.key("question"); j.jsonString(q.question)
-            j.key("score"); j.encoderNumber(q.score)
-            j.key("text"); j.jsonString(q.text); j.raw("}")
-        }
+        array(c.quotes) { j, q in j.quote(q) }
         key("series")
         array(c.series) { j, p in
             j.raw("{")
@@ -233,5 +215,86 @@ extension TextBytes {
             raw("}")
         }
         raw("}")
+    }
+}
+
+extension TextBytes {
+    mutating func official(_ o: OfficialKey) {
+        raw("{")
+        var first = true
+        if let d = o.department { key("department", first: true); jsonString(d); first = false }
+        key("organisation", first: first); jsonString(o.organisation)
+        if let s = o.surname { key("surname"); jsonString(s) }
+        raw("}")
+    }
+
+    mutating func quote(_ q: Quote) {
+        raw("{"); key("call", first: true); int(q.call)
+        key("code"); jsonString(q.code.rawValue)
+        key("evidence"); jsonString(q.evidence)
+        key("location"); raw("{")
+        key("column", first: true); int(q.location.column)
+        key("document"); jsonString(q.location.document)
+        key("line"); int(q.location.line)
+        raw("}")
+        key("officialTurn"); int(q.officialTurn)
+        key("question"); jsonString(q.question)
+        key("score"); encoderNumber(q.score)
+        key("text"); jsonString(q.text); raw("}")
+    }
+
+    /// The `document` line of `d`.
+    mutating func documentLine(_ d: DocumentEntry) {
+        raw("{\"document\":{")
+        key("calls", first: true); int(d.calls)
+        key("diagnostics"); array(d.diagnostics) { j, x in j.jsonString(x.description) }
+        if let e = d.encoding { key("encoding"); jsonString(e) }
+        key("id"); jsonString(d.id)
+        key("kind"); jsonString(d.kind.rawValue)
+        key("paragraphs"); int(d.paragraphs)
+        key("path"); jsonString(d.path)
+        if let r = d.status.reason { key("reason"); jsonString(r) }
+        key("status"); jsonString(d.status.name)
+        raw("},\"type\":\"document\"}\n")
+    }
+
+    /// A `target` line: target `t` of answer `a`.
+    mutating func targetLine(_ t: ReferralTarget, of a: ScoredAnswer, duplicateOf: String?) {
+        let sc = a.score
+        raw("{\"target\":{")
+        key("basis", first: true); jsonString(t.basis.rawValue)
+        key("body"); jsonString(t.body)
+        key("call"); int(sc.call)
+        key("code"); jsonString(t.code.rawValue)
+        key("column"); int(t.location.column)
+        key("detection"); jsonString(t.detection < sc.detections.count ? sc.detections[t.detection].text : "")
+        key("document"); jsonString(sc.document)
+        if let duplicateOf { key("duplicateOf"); jsonString(duplicateOf) }
+        key("end"); int(t.range.upperBound)
+        key("kind"); jsonString(t.kind)
+        key("line"); int(t.location.line)
+        key("official"); official(a.official)
+        key("officialTurn"); int(sc.officialTurn)
+        key("rule"); jsonString(t.rule.description)
+        key("start"); int(t.range.lowerBound)
+        key("text"); jsonString(t.text)
+        key("turn"); int(sc.turnNumber)
+        raw("},\"type\":\"target\"}\n")
+    }
+
+    /// An `edge` line; `kindLabel` is the kind's label in the bodies table.
+    mutating func edgeLine(_ e: ReferralEdge, kindLabel: String) {
+        raw("{\"edge\":{")
+        key("body", first: true); jsonString(e.body)
+        key("callList"); array(e.callList) { j, c in j.jsonString(c) }
+        key("calls"); int(e.calls)
+        key("count"); int(e.count)
+        key("kind"); jsonString(e.kind)
+        key("kindLabel"); jsonString(kindLabel)
+        key("level"); raw(e.official == nil ? "\"organisation\"" : "\"official\"")
+        if let o = e.official { key("official"); official(o) }
+        key("organisation"); jsonString(e.organisation)
+        key("quote"); quote(e.quote)
+        raw("},\"type\":\"edge\"}\n")
     }
 }

@@ -188,7 +188,7 @@ public struct AnswerScorer: Sendable {
     func whichAnswer(answerScalars: [UInt32], content: [String], asked: AskedWords, detections: [Detection],
                      type: QuestionType = .which) -> FactEvidence? {
         // A reply that is itself a question (你这是从哪儿得到我的电话的？) gives no fact.
-        if let end = answerScalars.firstIndex(where: { [0x3002, 0x3F, 0x21].contains($0) }), answerScalars[end] == 0x3F { return nil }
+        if let end = answerScalars.firstIndex(where: TextNormaliser.isSentenceEnd), answerScalars[end] == 0x3F { return nil }
         if let d = detections.first(where: { $0.code == .specific }) {
             return FactEvidence(description: "\u{201C}\(d.text)\u{201D}", range: d.range, isNumber: true)
         }
@@ -197,7 +197,7 @@ public struct AnswerScorer: Sendable {
             return FactEvidence(description: "number \u{201C}\(text)\u{201D}", range: number, isNumber: true)
         }
         if type.asksForNumber { return nil }
-        let clauseEnd = answerScalars.firstIndex(where: { [0x3002, 0x2C, 0x3F, 0x21, 0x3001].contains($0) }) ?? answerScalars.count
+        let clauseEnd = answerScalars.firstIndex(where: TextNormaliser.isClauseEnd) ?? answerScalars.count
         let pointsElsewhere: Set<Code> = [.referral, .jurisdiction]
         let asksWhere = type == .which || type == .who || type == .where
         if detections.contains(where: { $0.code.kind == .deflection && $0.range.lowerBound < max(clauseEnd, 12)

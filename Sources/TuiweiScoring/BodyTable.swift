@@ -75,10 +75,10 @@ public struct BodyTable: Sendable, Hashable {
     }
 
     /// Parses `text`, collecting every problem (what `tuiwei lexicon check` prints) rather than
-    /// stopping at the first. `fold` maps a scalar to simplified script, to warn about terms written
+    /// stopping at the first. `normaliser` folds the script, to warn about terms written
     /// in traditional script (they would never match, since turns are folded before matching).
     public static func parse(_ text: String, file: String,
-                             fold: ((UInt32) -> UInt32)? = nil) -> (table: BodyTable, diagnostics: [Diagnostic]) {
+                             normaliser: TextNormaliser? = nil) -> (table: BodyTable, diagnostics: [Diagnostic]) {
         var problems: [Diagnostic] = []
         func error(_ line: Int, _ message: String) { problems.append(Diagnostic(.error, file: file, line: line, message)) }
         var kinds: [Kind] = []
@@ -141,7 +141,7 @@ public struct BodyTable: Sendable, Hashable {
                 error(row.line, "unknown kind '\(row.kind)'\(hint) (kinds: \(kinds.map(\.id).joined(separator: ", ")); define it with a 'kind' line)")
                 continue
             }
-            let scalars = foldedScalars(row.term)
+            let scalars = TextNormaliser.widthScalars(row.term)
             if scalars.contains(where: { isPunctuationOrSpace($0) }) {
                 error(row.line, "the term '\(row.term)' holds a space or punctuation; a term is one run of characters")
                 continue
@@ -151,7 +151,7 @@ public struct BodyTable: Sendable, Hashable {
                 continue
             }
             let rule = RuleReference(file: file, line: row.line)
-            if let fold, scalars.contains(where: { fold($0) != $0 }) {
+            if let normaliser, scalars.contains(where: { normaliser.script($0) != $0 }) {
                 problems.append(Diagnostic(.warning, file: file, line: row.line,
                                            "'\(row.term)' is written in traditional script; write terms in simplified (turns are folded before matching)"))
             }
@@ -175,8 +175,8 @@ public struct BodyTable: Sendable, Hashable {
     /// questioning side); this table says which body an official points to. A title must be a
     /// `leader` here, an organisation word no `leader`, and the caller's side no body at all.
     static func crossCheck(_ table: BodyTable, transcript: String, file: String,
-                           fold: ((UInt32) -> UInt32)?) -> [Diagnostic] {
-        func key(_ s: String) -> [UInt32] { foldedScalars(s).map { fold?($0) ?? $0 } }
+                           normaliser: TextNormaliser?) -> [Diagnostic] {
+        func key(_ s: String) -> [UInt32] { normaliser?.widthAndScript(s) ?? TextNormaliser.widthScalars(s) }
         var classes: [[UInt32]: [(name: String, line: Int)]] = [:]
         for (number, rawLine) in lines(of: transcript) {
             let fields = rawLine.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -229,18 +229,18 @@ extension BodyTable {
     /// belongs in one list only; with `transcriptBodies` (the transcript stage's
     /// `lexicons/transcript/bodies.tsv`), each word the two files class differently (`crossCheck`).
     public static func lint(path: String, orientation: String? = nil, transcriptBodies: String? = nil,
-                            fold: ((UInt32) -> UInt32)? = nil) -> [Diagnostic] {
+                            normaliser: TextNormaliser? = nil) -> [Diagnostic] {
         let text: String
         do { text = try readText(path) } catch { return [error] }
-        var (table, problems) = parse(text, file: path, fold: fold)
+        var (table, problems) = parse(text, file: path, normaliser: normaliser)
         if let transcriptBodies, let words = try? readText(transcriptBodies) {
-            problems += crossCheck(table, transcript: words, file: transcriptBodies, fold: fold)
+            problems += crossCheck(table, transcript: words, file: transcriptBodies, normaliser: normaliser)
         }
         if let orientation, let terms = try? readText(orientation) {
-            let bodies = Dictionary(table.terms.map { (foldedScalars($0.text), $0) }, uniquingKeysWith: { a, _ in a })
+            let bodies = Dictionary(table.terms.map { (TextNormaliser.widthScalars($0.text), $0) }, uniquingKeysWith: { a, _ in a })
             for (number, rawLine) in lines(of: terms) {
                 let fields = rawLine.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) }
-                guard fields.count >= 2, !fields[0].hasPrefix("#"), let body = bodies[foldedScalars(fields[1])] else { continue }
+                guard fields.count >= 2, !fields[0].hasPrefix("#"), let body = bodies[TextNormaliser.widthScalars(fields[1])] else { continue }
                 problems.append(Diagnostic(.warning, file: orientation, line: number,
                                            "'\(fields[1])' names a body, listed at \(body.rule); delete it here (bodies are counted from that table)"))
             }

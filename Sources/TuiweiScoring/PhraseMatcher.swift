@@ -1,3 +1,5 @@
+import TuiweiCore
+
 /// Finds terms in text, leftmost-longest and without overlaps, working over Unicode scalars.
 ///
 /// Full-width ASCII is folded on both sides, since turn text keeps it as written.
@@ -12,7 +14,7 @@ public struct PhraseMatcher: Sendable {
         var byFirst: [UInt32: [[UInt32]]] = [:]
         var termIndex: [[UInt32]: Int] = [:]
         for (i, term) in terms.enumerated() {
-            let s = foldedScalars(term)
+            let s = TextNormaliser.widthScalars(term)
             guard let first = s.first, termIndex[s] == nil else { continue }
             termIndex[s] = i
             byFirst[first, default: []].append(s)
@@ -68,13 +70,3 @@ public struct PhraseMatcher: Sendable {
     }
 }
 
-/// The scalars of `text` with full-width ASCII (U+FF01–FF5E) and the ideographic space folded.
-public func foldedScalars(_ text: String) -> [UInt32] {
-    var out: [UInt32] = []
-    out.reserveCapacity(text.unicodeScalars.count)
-    for s in text.unicodeScalars {
-        let v = s.value
-        if v >= 0xFF01 && v <= 0xFF5E { out.append(v - 0xFEE0) } else if v == 0x3000 { out.append(0x20) } else { out.append(v) }
-    }
-    return out
-}

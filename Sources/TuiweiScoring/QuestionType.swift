@@ -48,15 +48,9 @@ extension ScoringResources {
     /// or, failing that, the last sentence if it carries a question marker.
     public func questionType(of text: String) -> QuestionType {
         let scalars = folded(text)
-        func isSentenceEnd(_ v: UInt32) -> Bool {
-            switch v {
-            case 0x3002, 0x21, 0x3F, 0x2026, 0x0A: true  // 。 ! ? … newline
-            default: false
-            }
-        }
         var last: Range<Int>?, lastAsked: Range<Int>?
         var start = 0
-        for (i, s) in scalars.enumerated() where isSentenceEnd(s) {
+        for (i, s) in scalars.enumerated() where TextNormaliser.isSentenceEnd(s) {
             if i > start {
                 last = start..<i
                 if s == 0x3F { lastAsked = start..<i }

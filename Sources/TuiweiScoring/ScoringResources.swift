@@ -35,15 +35,13 @@ public struct ScoringResources: Sendable {
     let nonContentWords: WordSet
     /// `stopWords`, looked up as phrases are cut.
     public let stopWordSet: WordSet
-    /// Maps a (full-width folded) scalar to the script the term lists are written in, so that a
-    /// traditional-script answer meets the simplified cues; nil leaves scalars as they are.
-    public var scriptFold: (@Sendable (UInt32) -> UInt32)?
+    /// The run's text normaliser, so that a traditional-script answer meets the simplified term
+    /// lists; nil folds width only.
+    public var normaliser: TextNormaliser?
 
-    /// `text`'s scalars with full-width forms and, with `scriptFold`, the script folded.
+    /// `text`'s scalars width folded and, with a normaliser, script folded.
     public func folded(_ text: String) -> [UInt32] {
-        let s = foldedScalars(text)
-        guard let scriptFold else { return s }
-        return s.map(scriptFold)
+        normaliser?.widthAndScript(text) ?? TextNormaliser.widthScalars(text)
     }
 
     /// Categories allowed in `cues.tsv`.
@@ -73,7 +71,7 @@ public struct ScoringResources: Sendable {
         }
         questionMarkers = markers
         knowingVerbs = PhraseMatcher(terms: cues["question-knowing"])
-        numerals = Set(cues["numeral"].flatMap { foldedScalars($0) })
+        numerals = Set(cues["numeral"].flatMap { TextNormaliser.widthScalars($0) })
         measures = PhraseMatcher(terms: cues["measure"])
         let authority = orientation["authority"] + bodies.terms(on: .authority)
         let grassroots = orientation["grassroots"] + bodies.terms(on: .grassroots)
@@ -115,7 +113,7 @@ public struct ScoringResources: Sendable {
     /// what is an error here stops a run: for `tuiwei lexicon check`. The bodies table is also
     /// checked against the orientation terms and, when given, the transcript stage's bodies.tsv.
     public static func check(directory: String, weights: String? = nil, transcriptBodies: String? = nil,
-                             fold: ((UInt32) -> UInt32)? = nil) -> [Diagnostic] {
+                             normaliser: TextNormaliser? = nil) -> [Diagnostic] {
         let d = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         var out: [Diagnostic] = []
         func attempt(_ load: () throws -> Void) {
@@ -126,7 +124,7 @@ public struct ScoringResources: Sendable {
         attempt { _ = try TermTable.load(path: d + "/" + FileName.cues, categories: cueCategories) }
         attempt { _ = try TermTable.load(path: d + "/" + FileName.orientation, categories: orientationCategories) }
         out += BodyTable.lint(path: d + "/" + FileName.bodies, orientation: d + "/" + FileName.orientation,
-                              transcriptBodies: transcriptBodies, fold: fold)
+                              transcriptBodies: transcriptBodies, normaliser: normaliser)
         return out
     }
 

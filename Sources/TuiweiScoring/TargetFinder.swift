@@ -118,20 +118,15 @@ public struct TargetFinder: Sendable {
         return out
     }
 
-    /// Ends a sentence: 。！？；, their ASCII forms, a line break.
-    static func isSentenceEnd(_ v: UInt32) -> Bool {
-        v == 0x3002 || v == 0xFF01 || v == 0xFF1F || v == 0xFF1B || v == 0x21 || v == 0x3F || v == 0x3B || v == 0x0A
-    }
-
     private func sentenceStart(_ s: [UInt32], before i: Int) -> Int {
         var j = min(i, s.count)
-        while j > 0, !Self.isSentenceEnd(s[j - 1]) { j -= 1 }
+        while j > 0, !TextNormaliser.isSentenceEnd(s[j - 1]) { j -= 1 }
         return j
     }
 
     private func sentenceEnd(_ s: [UInt32], after i: Int) -> Int {
         var j = max(0, i)
-        while j < s.count, !Self.isSentenceEnd(s[j]) { j += 1 }
+        while j < s.count, !TextNormaliser.isSentenceEnd(s[j]) { j += 1 }
         return j
     }
 }

@@ -1,3 +1,5 @@
+import TuiweiCore
+
 /// Broad classes of Unicode scalars, decided without `Character` or `String` work.
 ///
 /// The segmenter only needs to know which scalars go through the dictionary (ideographs), which
@@ -55,11 +57,6 @@ extension ScalarClass {
     }
 }
 
-/// Full-width ASCII (U+FF01–U+FF5E) folded to ASCII, so `ＡＫ４７` looks up like `AK47`.
-@inline(__always)
-func foldWidth(_ v: UInt32) -> UInt32 {
-    (v >= 0xFF01 && v <= 0xFF5E) ? v - 0xFEE0 : v
-}
 
 /// Whether a run of this punctuation scalar reads as one mark (`……`, `——`, `...`).
 @inline(__always)

@@ -100,7 +100,7 @@ enum DictionaryFile {
                 v = v << 6 | cc & 0x3F
             }
             guard v <= 0x10FFFF, !(0xD800...0xDFFF).contains(v) else { return false }
-            out.append(foldWidth(v))
+            out.append(TextNormaliser.width(v))
             i += need + 1
         }
         return true

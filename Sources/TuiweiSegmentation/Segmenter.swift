@@ -126,7 +126,7 @@ public struct Segmenter: Sendable {
     static func scalars(of word: String) -> [UInt32] {
         var out: [UInt32] = []
         for u in word.unicodeScalars where ScalarClass.of(u.value) != .space || !out.isEmpty {
-            out.append(foldWidth(u.value))
+            out.append(TextNormaliser.width(u.value))
         }
         while let last = out.last, ScalarClass.of(last) == .space { out.removeLast() }
         return out
@@ -140,7 +140,7 @@ public struct Segmenter: Sendable {
         var p = 1.0
         let scalars = Array(text.unicodeScalars)
         for t in tokens(in: text, options: Options(hmm: false, separateMeasureWords: false)) {
-            let piece = scalars[t.scalarRange].map { foldWidth($0.value) }
+            let piece = scalars[t.scalarRange].map { TextNormaliser.width($0.value) }
             p *= max(dictionary.frequency(of: piece), 1) / dictionary.total
         }
         // In floating point and capped at the largest frequency a dictionary file may give, so
@@ -266,7 +266,7 @@ public struct Segmenter: Sendable {
                 cl[n] = ScalarClass.of(v)
                 cd[n] = DictionaryTrie.wideCode(v, in: wideCodes)
             }
-            sc[n] = foldWidth(v)
+            sc[n] = TextNormaliser.width(v)
             of[n] = Int32(truncatingIfNeeded: i)
             bi &+= len
             n &+= 1

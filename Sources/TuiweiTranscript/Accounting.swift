@@ -7,7 +7,7 @@ import TuiweiCorpus
 public enum Accounting {
     /// Non-blank scalars of a text (line ends and white space do not count).
     public static func nonBlankScalars(in text: String) -> Int {
-        text.unicodeScalars.reduce(0) { $0 + (isBlank($1) ? 0 : 1) }
+        text.unicodeScalars.reduce(0) { $0 + (TextNormaliser.isBlank($1) ? 0 : 1) }
     }
 
     /// Non-blank scalars of every part of a parsed document.
@@ -22,9 +22,5 @@ public enum Accounting {
             total += c.unattributed.reduce(0) { $0 + nonBlankScalars(in: $1.text) }
         }
         return total
-    }
-
-    static func isBlank(_ s: Unicode.Scalar) -> Bool {
-        Folding.isSpace(s) || s == "\n" || s == "\r" || s == "\u{2028}" || s == "\u{2029}"
     }
 }

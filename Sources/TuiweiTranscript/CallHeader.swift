@@ -23,7 +23,7 @@ struct CallHeader: Sendable, Equatable {
         guard let word = c.headerWords.first(where: { rest.starts(with: $0) }) else { return nil }
         var start = i + word.count
         let separators = Set(":：-—,， ".unicodeScalars)
-        while start < f.count, separators.contains(f[start]) || Folding.isSpace(f[start]) { start += 1 }
+        while start < f.count, separators.contains(f[start]) || TextNormaliser.isSpace(f[start]) { start += 1 }
         return parseMetadata(Array(content[start...]), conventions: c)
     }
 
@@ -34,7 +34,7 @@ struct CallHeader: Sendable, Equatable {
     /// Organisation, department and person of a header's text (or a label). Words are found in
     /// the folded text; what is returned is cut from the original at the same offsets.
     static func parseMetadata(_ scalars: [Unicode.Scalar], conventions c: TranscriptConventions) -> CallHeader {
-        let original = scalars.filter { !Folding.isSpace($0) }
+        let original = scalars.filter { !TextNormaliser.isSpace($0) }
         let f = c.fold(original)
         func text(_ r: Range<Int>) -> String { String(String.UnicodeScalarView(original[r])) }
         var lo = 0, hi = f.count
@@ -75,7 +75,7 @@ struct CallHeader: Sendable, Equatable {
 
     /// Surname from a person string such as `曾女士`.
     static func surname(of person: String?) -> String? {
-        guard let p = person, let first = p.unicodeScalars.first, Folding.isHan(first) else { return nil }
+        guard let p = person, let first = p.unicodeScalars.first, TextNormaliser.isHan(first) else { return nil }
         return String(first)
     }
 }

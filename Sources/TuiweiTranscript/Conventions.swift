@@ -25,7 +25,7 @@ public final class TranscriptConventions: Sendable {
 
     /// Words by class (`official`, `header`, …), in file order.
     public let words: [String: [Word]]
-    let folder: ScriptFolder
+    let folder: TextNormaliser
 
 
     // Frequently used classes, resolved once.
@@ -64,7 +64,7 @@ public final class TranscriptConventions: Sendable {
     }
 
     /// Builds conventions from parsed words.
-    public init(words: [String: [Word]], folder: ScriptFolder) throws {
+    public init(words: [String: [Word]], folder: TextNormaliser) throws {
         self.words = words
         self.folder = folder
         func l(_ n: String) -> [[Unicode.Scalar]] { (words[n] ?? []).map(\.scalars) }
@@ -130,7 +130,7 @@ public final class TranscriptConventions: Sendable {
 
     /// Reads every file of `schema` from `directory`.
     /// - Throws: `Diagnostic` naming the file and line of the first problem.
-    public static func load(directory: String, folder: ScriptFolder) throws -> TranscriptConventions {
+    public static func load(directory: String, folder: TextNormaliser) throws -> TranscriptConventions {
         var words: [String: [Word]] = [:]
         for file in schema.keys.sorted() {
             let path = directory + "/" + file
@@ -142,7 +142,7 @@ public final class TranscriptConventions: Sendable {
     }
 
     /// Checks one file and adds its words; returns every problem found (errors and warnings).
-    static func lint(path: String, allowed: [String], folder: ScriptFolder, into words: inout [String: [Word]]) throws -> [Diagnostic] {
+    static func lint(path: String, allowed: [String], folder: TextNormaliser, into words: inout [String: [Word]]) throws -> [Diagnostic] {
         guard let data = FileManager.default.contents(atPath: path) else {
             return [Diagnostic(.error, file: path, "cannot read this transcript conventions file; restore it from the project's lexicons/transcript/")]
         }
@@ -190,7 +190,7 @@ public final class TranscriptConventions: Sendable {
     }
 
     /// Every problem in the conventions files of `directory` (for `tuiwei lexicon check`).
-    public static func check(directory: String, folder: ScriptFolder) -> [Diagnostic] {
+    public static func check(directory: String, folder: TextNormaliser) -> [Diagnostic] {
         var words: [String: [Word]] = [:]
         var out: [Diagnostic] = []
         for file in schema.keys.sorted() {
@@ -212,7 +212,7 @@ public final class TranscriptConventions: Sendable {
             throw Diagnostic(.error, file: "lexicons/transcript",
                              "cannot find the project's lexicons/ folder; run inside the project or set TUIWEI_HOME")
         }
-        return try load(directory: dir, folder: ScriptFolder.shipped())
+        return try load(directory: dir, folder: TextNormaliser.shipped())
     }
 
     /// The shipped conventions, loaded once for callers that do not pass their own. When they
@@ -220,7 +220,7 @@ public final class TranscriptConventions: Sendable {
     /// with `shipped()` first, so the problem is reported before any work.
     public static let standard: TranscriptConventions = {
         if let c = try? shipped() { return c }
-        return try! TranscriptConventions(words: [:], folder: ScriptFolder())
+        return try! TranscriptConventions(words: [:], folder: TextNormaliser())
     }()
 }
 

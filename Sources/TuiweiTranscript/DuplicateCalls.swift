@@ -63,8 +63,8 @@ public enum DuplicateCalls {
     static func speech(_ call: Call, _ include: (Turn) -> Bool) -> [UInt32] {
         var scalars: [UInt32] = []
         for t in call.turns where include(t) {
-            for s in t.text.unicodeScalars where Folding.isHan(s) || Folding.isLatinWordChar(s) {
-                scalars.append(Folding.fold(s).value)
+            for s in t.text.unicodeScalars where TextNormaliser.isHan(s) || TextNormaliser.isLatinWordChar(s) {
+                scalars.append(TextNormaliser.width(s).value)
             }
         }
         return scalars

@@ -46,7 +46,7 @@ struct LabelShapes {
 
     /// A position after which a label may begin inside a line.
     static func isBoundary(before c: Unicode.Scalar) -> Bool {
-        Folding.isSpace(c) || Folding.isSentenceEnd(c) || Folding.isClosingQuote(c) || c == "|"
+        TextNormaliser.isSpace(c) || TextNormaliser.endsProse(c) || TextNormaliser.isClosingQuote(c) || c == "|"
     }
 
     /// Every candidate in a line, in order, none overlapping.
@@ -61,7 +61,7 @@ struct LabelShapes {
                 var k = max(line.contentStart, i - LabelShapes.maxLatinName - 24)
                 while k < i {
                     if k > (out.last?.end ?? line.contentStart - 1), k > 0,
-                       LabelShapes.isBoundary(before: Folding.fold(s[k - 1])), !Folding.isSpace(s[k]),
+                       LabelShapes.isBoundary(before: TextNormaliser.width(s[k - 1])), !TextNormaliser.isSpace(s[k]),
                        let h = colonLabel(s, from: k, to: line.contentEnd, atLineStart: false), h.end == i + 1 {
                         out.append(h)
                         break
@@ -85,13 +85,13 @@ struct LabelShapes {
     private func lineStartName(_ s: [Unicode.Scalar], from start: Int, to end: Int) -> LabelHit? {
         var i = start
         // Bullets and a timestamp (`9:05 `, `[00:12:31]`) before a label.
-        while i < end, LabelShapes.isBullet(Folding.fold(s[i])) || Folding.isSpace(s[i]) { i += 1 }
-        if let t = timestampEnd(s, from: i, to: end) { i = t; while i < end, Folding.isSpace(s[i]) { i += 1 } }
+        while i < end, LabelShapes.isBullet(TextNormaliser.width(s[i])) || TextNormaliser.isSpace(s[i]) { i += 1 }
+        if let t = timestampEnd(s, from: i, to: end) { i = t; while i < end, TextNormaliser.isSpace(s[i]) { i += 1 } }
         guard i < end else { return nil }
-        let c = Folding.fold(s[i])
+        let c = TextNormaliser.width(s[i])
         if LabelShapes.isColon(s[i]) {
             var j = i + 1
-            while j < end, Folding.isSpace(s[j]) { j += 1 }
+            while j < end, TextNormaliser.isSpace(s[j]) { j += 1 }
             return j < end ? LabelHit(name: "", written: "", start: i, end: i + 1, fullName: nil, title: nil, shape: .bare, atLineStart: true) : nil
         }
         if LabelShapes.isOpenBracket(c) { return bracketLabel(s, from: i, to: end) }
@@ -101,37 +101,37 @@ struct LabelShapes {
     /// `9:05`, `09:05:31` followed by white space, or the same in brackets; the index after it.
     private func timestampEnd(_ s: [Unicode.Scalar], from i: Int, to end: Int) -> Int? {
         var j = i
-        let bracketed = j < end && LabelShapes.isOpenBracket(Folding.fold(s[j]))
+        let bracketed = j < end && LabelShapes.isOpenBracket(TextNormaliser.width(s[j]))
         if bracketed { j += 1 }
         var digits = 0, colons = 0
         while j < end {
-            let f = Folding.fold(s[j])
+            let f = TextNormaliser.width(s[j])
             if f.isASCII, f.properties.numericType == .decimal { digits += 1 } else if LabelShapes.isColon(s[j]) || f == "." { colons += 1 } else { break }
             j += 1
         }
         guard digits >= 3, colons >= 1, j < end else { return nil }
-        if bracketed { return LabelShapes.isCloseBracket(Folding.fold(s[j])) ? j + 1 : nil }
-        return Folding.isSpace(s[j]) ? j : nil
+        if bracketed { return LabelShapes.isCloseBracket(TextNormaliser.width(s[j])) ? j + 1 : nil }
+        return TextNormaliser.isSpace(s[j]) ? j : nil
     }
 
     /// `[王德学]…`, `【主持人】:…`, or a bracketed tag before a colon label (`【新唐人】主持人:`).
     private func bracketLabel(_ s: [Unicode.Scalar], from i: Int, to end: Int) -> LabelHit? {
         var j = i + 1
-        while j < end, j - i <= LabelShapes.maxName + 1, !LabelShapes.isCloseBracket(Folding.fold(s[j])) {
-            if LabelShapes.breaksName(Folding.fold(s[j])) || LabelShapes.isColon(s[j]) { return nil }
+        while j < end, j - i <= LabelShapes.maxName + 1, !LabelShapes.isCloseBracket(TextNormaliser.width(s[j])) {
+            if LabelShapes.breaksName(TextNormaliser.width(s[j])) || LabelShapes.isColon(s[j]) { return nil }
             j += 1
         }
-        guard j < end, j > i + 1, LabelShapes.isCloseBracket(Folding.fold(s[j])) else { return nil }
+        guard j < end, j > i + 1, LabelShapes.isCloseBracket(TextNormaliser.width(s[j])) else { return nil }
         let inner = Array(s[(i + 1)..<j])
-        guard inner.contains(where: { Folding.isHan($0) || $0.properties.isAlphabetic }) else { return nil }
+        guard inner.contains(where: { TextNormaliser.isHan($0) || $0.properties.isAlphabetic }) else { return nil }
         var k = j + 1
-        while k < end, Folding.isSpace(s[k]) { k += 1 }
+        while k < end, TextNormaliser.isSpace(s[k]) { k += 1 }
         if k < end, LabelShapes.isColon(s[k]) {
             return hit(name: inner, written: inner, start: i, end: k + 1, shape: .bracket, atLineStart: true)
         }
         if k < end, let tagged = colonLabel(s, from: k, to: end, atLineStart: true) {
             let written = inner + Array(tagged.written.unicodeScalars)
-            return LabelHit(name: tagged.name, written: String(String.UnicodeScalarView(written.map(Folding.fold))), start: i,
+            return LabelHit(name: tagged.name, written: String(String.UnicodeScalarView(written.map { TextNormaliser.width($0) })), start: i,
                             end: tagged.end, fullName: tagged.fullName, title: tagged.title, shape: tagged.shape, atLineStart: true)
         }
         return hit(name: inner, written: inner, start: i, end: j + 1, shape: .bracket, atLineStart: true)
@@ -147,7 +147,7 @@ struct LabelShapes {
         let limit = min(end, start + LabelShapes.maxLatinName + 24)
         var shape = LabelHit.Shape.colon
         while i < limit {
-            let c = Folding.fold(s[i])
+            let c = TextNormaliser.width(s[i])
             if c == "(" {
                 if depth == 0, parenStart < 0 { parenStart = i } else if depth == 0 { return nil }
                 depth += 1
@@ -160,9 +160,9 @@ struct LabelShapes {
                 if atLineStart, c == ";", i > start, parenStart < 0 || parenEnd >= 0 { shape = .damaged; break }
                 if parenEnd >= 0 { return nil }  // text after the bracket: not a label
                 if LabelShapes.breaksName(c) { return nil }
-                if Folding.isSpace(s[i]) {
+                if TextNormaliser.isSpace(s[i]) {
                     spaces += 1
-                    if spaces > 3 || i + 1 < end && Folding.isSpace(s[i + 1]) && !latin { return nil }
+                    if spaces > 3 || i + 1 < end && TextNormaliser.isSpace(s[i + 1]) && !latin { return nil }
                 } else if !(c.isASCII && (c.properties.isAlphabetic || c == "." || c == "'")) && c != "’" {
                     latin = false
                 }
@@ -172,10 +172,10 @@ struct LabelShapes {
         guard i < limit, depth == 0 else { return nil }
         let nameStop = parenStart >= 0 ? parenStart : i
         var nameEnd = nameStop
-        while nameEnd > start, Folding.isSpace(s[nameEnd - 1]) { nameEnd -= 1 }
+        while nameEnd > start, TextNormaliser.isSpace(s[nameEnd - 1]) { nameEnd -= 1 }
         guard nameEnd > start else { return nil }
         let name = Array(s[start..<nameEnd])
-        let letters = name.filter { !Folding.isSpace($0) }.count
+        let letters = name.filter { !TextNormaliser.isSpace($0) }.count
         guard letters <= (latin ? LabelShapes.maxLatinName : LabelShapes.maxName) else { return nil }
         if !latin, spaces > 1 { return nil }
         // An English label is one to four capitalised words (`Wang Wenbin`, `The Paper`).
@@ -183,13 +183,13 @@ struct LabelShapes {
             let words = String(String.UnicodeScalarView(name)).split(separator: " ")
             guard words.count <= 4, words.allSatisfy({ $0.first?.isUppercase ?? false }) || words.count == 1 else { return nil }
         }
-        guard name.contains(where: { Folding.isHan($0) || $0.properties.isAlphabetic }) else { return nil }
+        guard name.contains(where: { TextNormaliser.isHan($0) || $0.properties.isAlphabetic }) else { return nil }
         if CallHeader.parse(name, conventions: conventions) != nil { return nil }
         var fullName: String?
         var title: String?
         var identity = name
         if parenStart >= 0 {
-            let inner = String(String.UnicodeScalarView(s[(parenStart + 1)..<parenEnd].map(Folding.fold)))
+            let inner = String(String.UnicodeScalarView(s[(parenStart + 1)..<parenEnd].map { TextNormaliser.width($0) }))
             if let short = LabelShapes.definedShort(inner) {
                 // `韩东方(简称韩)`: the short form is the label, the name before it the full name.
                 fullName = String(String.UnicodeScalarView(name))
@@ -207,7 +207,7 @@ struct LabelShapes {
 
     /// A hit whose identity is `name` without a trailing speech verb (`前台人员说` → `前台人员`).
     private func hit(name: [Unicode.Scalar], written: [Unicode.Scalar], start: Int, end: Int, shape: LabelHit.Shape, atLineStart: Bool) -> LabelHit {
-        var identity = conventions.fold(name.filter { !Folding.isSpace($0) || name.contains(where: { $0.isASCII && $0.properties.isAlphabetic }) })
+        var identity = conventions.fold(name.filter { !TextNormaliser.isSpace($0) || name.contains(where: { $0.isASCII && $0.properties.isAlphabetic }) })
         for verb in conventions.speechVerbs where identity.count > verb.count + 1 && identity.suffix(verb.count).elementsEqual(verb) {
             // `解说` is a role of its own, not someone who 说.
             if let rw = conventions.roleWord(endingAt: identity), rw.word.count > verb.count { break }
@@ -215,10 +215,10 @@ struct LabelShapes {
             break
         }
         var a = 0, b = written.count
-        while a < b, Folding.isSpace(written[a]) { a += 1 }
-        while b > a, Folding.isSpace(written[b - 1]) { b -= 1 }
+        while a < b, TextNormaliser.isSpace(written[a]) { a += 1 }
+        while b > a, TextNormaliser.isSpace(written[b - 1]) { b -= 1 }
         var view = String.UnicodeScalarView()
-        for k in a..<b { view.append(Folding.fold(written[k])) }
+        for k in a..<b { view.append(TextNormaliser.width(written[k])) }
         let w = String(view)
         return LabelHit(name: String(String.UnicodeScalarView(identity)), written: w, start: start, end: end,
                         fullName: nil, title: nil, shape: shape, atLineStart: atLineStart)
@@ -229,7 +229,7 @@ struct LabelShapes {
     static func definedShort(_ inner: String) -> String? {
         for marker in ["以下简称", "下称", "简称", "以下称", "簡稱", "以下簡稱"] {
             if inner.hasPrefix(marker) {
-                let rest = inner.dropFirst(marker.count).unicodeScalars.filter { Folding.isHan($0) || $0.properties.isAlphabetic }
+                let rest = inner.dropFirst(marker.count).unicodeScalars.filter { TextNormaliser.isHan($0) || $0.properties.isAlphabetic }
                 return rest.isEmpty ? nil : String(String.UnicodeScalarView(rest))
             }
         }
@@ -242,14 +242,14 @@ struct LabelShapes {
         for marker in ["以下简称", "下称", "简称", "以下称", "簡稱"] {
             if let r = text.range(of: marker) { text = String(text[..<r.lowerBound]) }
         }
-        let trimmed = text.unicodeScalars.filter { Folding.isHan($0) || $0.properties.isAlphabetic }
+        let trimmed = text.unicodeScalars.filter { TextNormaliser.isHan($0) || $0.properties.isAlphabetic }
         let name = String(String.UnicodeScalarView(trimmed))
         return name.isEmpty || name == short ? nil : name
     }
 
     /// A legend that defines the labels before the dialogue: `(学:学生报 韩:韩东方)`.
     static func legend(_ line: SourceLine) -> [(short: String, full: String)]? {
-        let c = Array(line.content.map(Folding.fold))
+        let c = Array(line.content.map { TextNormaliser.width($0) })
         guard c.count >= 5, c.first == "(" || c.first == "[", c.last == ")" || c.last == "]" else { return nil }
         var pairs: [(String, String)] = []
         for part in String(String.UnicodeScalarView(c.dropFirst().dropLast())).split(whereSeparator: { $0 == " " || $0 == "　" || $0 == "," || $0 == "，" || $0 == ";" || $0 == "；" }) {
@@ -264,8 +264,8 @@ struct LabelShapes {
 extension String {
     var trimmingSpaces: String {
         var u = Array(unicodeScalars)
-        while let f = u.first, Folding.isSpace(f) { u.removeFirst() }
-        while let l = u.last, Folding.isSpace(l) { u.removeLast() }
+        while let f = u.first, TextNormaliser.isSpace(f) { u.removeFirst() }
+        while let l = u.last, TextNormaliser.isSpace(l) { u.removeLast() }
         return String(String.UnicodeScalarView(u))
     }
 }
@@ -468,7 +468,7 @@ struct LabelSet: Sendable {
 
     /// The role of a `descriptor name` label's descriptor (`贵州电视台《社会方圆》记者 朱磊`).
     static func descriptorRole(_ n: [Unicode.Scalar], _ c: TranscriptConventions) -> (word: [Unicode.Scalar], role: RoleWordClass)? {
-        guard let space = n.lastIndex(where: { Folding.isSpace($0) }) else { return nil }
+        guard let space = n.lastIndex(where: { TextNormaliser.isSpace($0) }) else { return nil }
         return c.roleWord(endingAt: Array(n[..<space]))
     }
 
@@ -478,14 +478,14 @@ struct LabelSet: Sendable {
 
     /// The rest of the line holds a sentence end: speech, not a title.
     static func endsASentence(_ line: SourceLine, from start: Int) -> Bool {
-        line.scalars[min(start, line.contentEnd)..<line.contentEnd].contains { Folding.isSentenceEnd($0) }
+        line.scalars[min(start, line.contentEnd)..<line.contentEnd].contains { TextNormaliser.endsProse($0) }
     }
 
     /// More Latin letters than ideographs in the rest of the line.
     static func isMostlyLatin(_ line: SourceLine, from start: Int) -> Bool {
         var latin = 0, han = 0
         for s in line.scalars[min(start, line.contentEnd)..<line.contentEnd] {
-            if Folding.isHan(s) { han += 1 } else if s.isASCII, s.properties.isAlphabetic { latin += 1 }
+            if TextNormaliser.isHan(s) { han += 1 } else if s.isASCII, s.properties.isAlphabetic { latin += 1 }
         }
         return latin > 2 * han
     }
@@ -497,8 +497,8 @@ struct LabelSet: Sendable {
     /// The folded speech right after a label on its line.
     static func speechAfter(_ h: LabelHit, in line: SourceLine) -> [Unicode.Scalar] {
         var i = h.end
-        while i < line.contentEnd, Folding.isSpace(line.scalars[i]) { i += 1 }
-        return Array(line.scalars[i..<line.contentEnd].prefix(12).map(Folding.fold))
+        while i < line.contentEnd, TextNormaliser.isSpace(line.scalars[i]) { i += 1 }
+        return Array(line.scalars[i..<line.contentEnd].prefix(12).map { TextNormaliser.width($0) })
     }
 
     static func nextLineIsSpeech(_ lines: [SourceLine], after n: Int) -> Bool {

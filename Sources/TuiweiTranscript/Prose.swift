@@ -37,11 +37,11 @@ public enum Prose {
     /// Whether the text goes on from `line` into the next line.
     static func continues(_ line: SourceLine, layout: Layout) -> Bool {
         if Layout.endsSentence(line) { return false }
-        let last = Folding.fold(line.scalars[line.contentEnd - 1])
+        let last = TextNormaliser.width(line.scalars[line.contentEnd - 1])
         if "，,、：:；;（(“「《—".unicodeScalars.contains(last) { return true }
         if !layout.isShort(line, ratio: 0.75) { return true }
         // A short line that already has commas is prose cut mid-phrase; one without is a headline.
-        return line.content.contains { Folding.fold($0) == "，" || Folding.fold($0) == "," }
+        return line.content.contains { TextNormaliser.width($0) == "，" || TextNormaliser.width($0) == "," }
     }
 
     static func looksLikeArticle(_ paragraphs: [Passage], conventions: TranscriptConventions) -> Bool {
@@ -53,7 +53,8 @@ public enum Prose {
         return long.count >= 3
     }
 
-    /// Splits a passage into sentences at 。！？!?； (keeping closing quotes with their sentence).
+    /// Splits a passage into sentences at its sentence ends (`TextNormaliser.stop`), keeping closing
+    /// quotes and further marks with their sentence.
     public static func sentences(of passage: Passage) -> [Passage] {
         let s = Array(passage.text.unicodeScalars)
         var out: [Passage] = []
@@ -61,18 +62,17 @@ public enum Prose {
         var i = 0
         func emit(_ end: Int) {
             var a = start, b = end
-            while a < b, Folding.isSpace(s[a]) || s[a] == "\n" { a += 1 }
-            while b > a, Folding.isSpace(s[b - 1]) || s[b - 1] == "\n" { b -= 1 }
+            while a < b, TextNormaliser.isBlank(s[a]) { a += 1 }
+            while b > a, TextNormaliser.isBlank(s[b - 1]) { b -= 1 }
             if a < b {
                 out.append(Passage(text: String(String.UnicodeScalarView(s[a..<b])), map: passage.map.slice(a..<b)))
             }
             start = end
         }
         while i < s.count {
-            let c = Folding.fold(s[i])
-            if c == "。" || c == "!" || c == "?" || c == "；" || c == ";" || c == "\n" {
+            if TextNormaliser.isSentenceEnd(s[i]) {
                 var j = i + 1
-                while j < s.count, Folding.isClosingQuote(s[j]) || Folding.isSentenceEnd(s[j]) { j += 1 }
+                while j < s.count, TextNormaliser.isClosingQuote(s[j]) || TextNormaliser.endsProse(s[j]) { j += 1 }
                 emit(j)
                 i = j
                 continue

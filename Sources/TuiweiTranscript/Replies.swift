@@ -34,7 +34,7 @@ enum Replies {
                   let n = lines.firstIndex(where: { $0.number == salutation.line }),
                   let hit = labels.shapes.lineStart(lines[n].scalars, from: lines[n].contentStart, to: lines[n].contentEnd) {
             var start = Point(line: n, column: hit.end)
-            while start.column < lines[n].contentEnd, Folding.isSpace(lines[n].scalars[start.column]) { start = Point(line: n, column: start.column + 1) }
+            while start.column < lines[n].contentEnd, TextNormaliser.isSpace(lines[n].scalars[start.column]) { start = Point(line: n, column: start.column + 1) }
             if start.column >= lines[n].contentEnd { start = Point(line: n + 1, column: n + 1 < lines.count ? lines[n + 1].contentStart : 0) }
             guard start.line < lines.count else { return nil }
             reply = (start, Point(line: lines.count - 1, column: lines[lines.count - 1].contentEnd))
@@ -119,7 +119,7 @@ enum Replies {
                 while let at = f.firstIndex(of: intro, from: search) {
                     search = at + 1
                     var j = at + intro.count
-                    while j < line.contentEnd, Folding.isSpace(f[j]) || ",，:：".unicodeScalars.contains(f[j]) { j += 1 }
+                    while j < line.contentEnd, TextNormaliser.isSpace(f[j]) || ",，:：".unicodeScalars.contains(f[j]) { j += 1 }
                     guard j < line.contentEnd, let close = opening[f[j]] else { continue }
                     var start = Point(line: n, column: j + 1)
                     // The quote's end: the first closing mark, on this line or a later one.
@@ -163,7 +163,7 @@ enum Replies {
         guard let end = ["回复", "答复", "回应"].map(\.scalarArray).compactMap({ f.firstIndex(of: $0) }).filter({ $0 < p.column }).min(),
               end > line.contentStart else { return nil }
         var start = end
-        while start > line.contentStart, Folding.isHan(f[start - 1]) || f[start - 1] == "0", end - start < 16 { start -= 1 }
+        while start > line.contentStart, TextNormaliser.isHan(f[start - 1]) || f[start - 1] == "0", end - start < 16 { start -= 1 }
         let run = Array(f[start..<end])
         guard run.count >= 2, c.bodyWords.contains(where: run.contains) else { return nil }
         return line.scalars[start..<end].string

@@ -124,7 +124,7 @@ struct SideAssignment {
             let mention = Self.mention(of: labels.fullNames[label] ?? label, in: mentions, conventions: c)
                 ?? (anonymous ? Self.soleOfficial(in: context, conventions: c) : nil)
             // The role word as the label writes it (`工作人員`), else as the text introduces the speaker.
-            let written = Array((labels.written[label] ?? label).unicodeScalars.filter { !Folding.isSpace($0) })
+            let written = Array((labels.written[label] ?? label).unicodeScalars.filter { !TextNormaliser.isSpace($0) })
             let title = labels.titles[label]
                 ?? rw.flatMap { rw in
                     guard [.official, .respondent, .questioner].contains(rw.role), rw.word.count >= 2,
@@ -176,7 +176,7 @@ struct SideAssignment {
     static func isMarkedQuestion(_ f: [Unicode.Scalar]) -> Bool {
         if f.contains("?") { return true }
         var e = f.count
-        while e > 0, Folding.isSentenceEnd(f[e - 1]) || Folding.isClosingQuote(f[e - 1]) || Folding.isSpace(f[e - 1]) { e -= 1 }
+        while e > 0, TextNormaliser.endsProse(f[e - 1]) || TextNormaliser.isClosingQuote(f[e - 1]) || TextNormaliser.isSpace(f[e - 1]) { e -= 1 }
         return e > 0 && (f[e - 1] == "吗" || f[e - 1] == "呢" || f[e - 1] == "么")
     }
 
@@ -189,7 +189,7 @@ struct SideAssignment {
         func isName(_ s: String) -> Bool {
             let u = Array(s.unicodeScalars)
             let f = c.fold(u)
-            return (2...4).contains(u.count) && u.allSatisfy(Folding.isHan) && c.roleWord(endingAt: f) == nil
+            return (2...4).contains(u.count) && u.allSatisfy(TextNormaliser.isHan) && c.roleWord(endingAt: f) == nil
                 && !c.bodyWords.contains(where: f.contains) && c.surnames.contains(where: { f.starts(with: $0) && f.count > $0.count })
         }
         if let parts = Optional(label.split(separator: " ")), parts.count == 2, isName(String(parts[1])) { return String(parts[1]) }
@@ -203,7 +203,7 @@ struct SideAssignment {
     static func mention(of name: String, in context: [Unicode.Scalar], conventions c: TranscriptConventions)
         -> (official: Bool, title: String, organisation: String?, person: String?)? {
         let n = c.fold(name)
-        guard n.count >= 2, n.allSatisfy(Folding.isHan) else { return nil }
+        guard n.count >= 2, n.allSatisfy(TextNormaliser.isHan) else { return nil }
         var found: (official: Bool, title: String, organisation: String?, person: String?)?
         var from = 0
         while let at = context.firstIndex(of: n, from: from) {
@@ -235,7 +235,7 @@ struct SideAssignment {
             while let at = context.firstIndex(of: word, from: from) {
                 from = at + 1
                 var end = at + word.count
-                while end < context.count, end - at - word.count < 3, Folding.isHan(context[end]) { end += 1 }
+                while end < context.count, end - at - word.count < 3, TextNormaliser.isHan(context[end]) { end += 1 }
                 // A name is two or three characters; a verb after two ends it (`王毅表示`).
                 if end - at - word.count == 3, "主介表说在就对和与答出指称会强回".unicodeScalars.contains(context[end - 1]) { end -= 1 }
                 // Nor does a name start with a word of grammar (`领导人将…`).
@@ -252,7 +252,7 @@ struct SideAssignment {
     static func organisation(endingAt text: [Unicode.Scalar], _ c: TranscriptConventions) -> String? {
         let end = text.count
         var start = end
-        while start > 0, Folding.isHan(text[start - 1]), end - start < 14 { start -= 1 }
+        while start > 0, TextNormaliser.isHan(text[start - 1]), end - start < 14 { start -= 1 }
         // Not a date's last character (`8月19日外交部`), nor a verb that introduces the body (`请…`).
         if start > 0, start < end, "年月日时".unicodeScalars.contains(text[start]), text[start - 1] == "0" { start += 1 }
         while end - start > 3, "请由向据在对经和与及".unicodeScalars.contains(text[start]) { start += 1 }
@@ -295,7 +295,7 @@ struct SideAssignment {
             for opener in ["我是", "这里是", "这边是", "我们是", "我这是", "我们这是"].map(\.scalarArray) {
                 guard let at = t.firstIndex(of: opener) else { continue }
                 var j = at + opener.count
-                while j < t.count, j - at - opener.count < 16, Folding.isHan(t[j]) { j += 1 }
+                while j < t.count, j - at - opener.count < 16, TextNormaliser.isHan(t[j]) { j += 1 }
                 let run = Array(t[(at + opener.count)..<j])
                 if run.count >= 2, c.bodyWords.contains(where: run.contains)
                     || c.roleClasses.contains(where: { $0.role == .official && run.count >= $0.word.count && run.suffix($0.word.count).elementsEqual($0.word) }) {
@@ -371,7 +371,7 @@ struct SpeakerAttributes {
             if s[i] == "姓", i >= 1, s[i - 1] == "我" || s[i - 1] == "贵" || s[i - 1] == "人" {
                 if s[i - 1] == "贵", i < 2 || s[i - 2] != "免" { i += 1; continue }  // `您贵姓` is the question
                 let name = s[i + 1]
-                if Folding.isHan(name), !"什啥名".unicodeScalars.contains(name) { return String(original[i + 1]) }
+                if TextNormaliser.isHan(name), !"什啥名".unicodeScalars.contains(name) { return String(original[i + 1]) }
             }
             i += 1
         }
@@ -401,7 +401,7 @@ struct SpeakerAttributes {
         while i < s.count {
             if s[i] == "是", departmentOpeners.contains(where: { o in i >= o.count && Array(s[(i - o.count)..<i]) == o }) {
                 var j = i + 1
-                while j < s.count, j - i <= 12, Folding.isHan(s[j]) { j += 1 }
+                while j < s.count, j - i <= 12, TextNormaliser.isHan(s[j]) { j += 1 }
                 let run = Array(s[(i + 1)..<j])
                 for end in c.departmentEnds {
                     var at: Int?
@@ -427,7 +427,7 @@ struct SpeakerAttributes {
             guard let r = s.firstIndex(of: opener) else { continue }
             let start = r + opener.count
             var j = start
-            while j < s.count, j - start < 16, Folding.isHan(s[j]) || s[j].properties.isAlphabetic { j += 1 }
+            while j < s.count, j - start < 16, TextNormaliser.isHan(s[j]) || s[j].properties.isAlphabetic { j += 1 }
             let run = Array(s[start..<j])
             for end in c.callerOrganisationEnds {
                 var at: Int?

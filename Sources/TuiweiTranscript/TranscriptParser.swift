@@ -60,12 +60,12 @@ struct Layout {
     let typicalWidth: Int
 
     init(lines: [SourceLine]) {
-        var widths = lines.map { line in line.content.reduce(0) { $0 + Folding.width($1) } }
+        var widths = lines.map { line in line.content.reduce(0) { $0 + TextNormaliser.displayWidth($1) } }
         widths.sort()
         typicalWidth = widths.isEmpty ? 0 : widths[min(widths.count - 1, widths.count * 8 / 10)]
     }
 
-    func width(_ line: SourceLine) -> Int { line.content.reduce(0) { $0 + Folding.width($1) } }
+    func width(_ line: SourceLine) -> Int { line.content.reduce(0) { $0 + TextNormaliser.displayWidth($1) } }
 
     func isShort(_ line: SourceLine, ratio: Double = 0.8) -> Bool {
         Double(width(line)) < Double(typicalWidth) * ratio
@@ -74,8 +74,8 @@ struct Layout {
     /// The line ends a sentence (closing quotes and brackets after the stop are allowed).
     static func endsSentence(_ line: SourceLine) -> Bool {
         var i = line.contentEnd - 1
-        while i >= line.contentStart, Folding.isClosingQuote(line.scalars[i]) { i -= 1 }
-        return i >= line.contentStart && Folding.isSentenceEnd(line.scalars[i])
+        while i >= line.contentStart, TextNormaliser.isClosingQuote(line.scalars[i]) { i -= 1 }
+        return i >= line.contentStart && TextNormaliser.endsProse(line.scalars[i])
     }
 }
 
@@ -373,8 +373,8 @@ extension SourceLine {
     /// `range` without the white space at either end.
     func trimmed(_ range: Range<Int>) -> Range<Int> {
         var s = range.lowerBound, e = range.upperBound
-        while s < e, Folding.isSpace(scalars[s]) { s += 1 }
-        while e > s, Folding.isSpace(scalars[e - 1]) { e -= 1 }
+        while s < e, TextNormaliser.isSpace(scalars[s]) { s += 1 }
+        while e > s, TextNormaliser.isSpace(scalars[e - 1]) { e -= 1 }
         return s..<e
     }
 }

@@ -5,7 +5,7 @@
 import TuiweiCore
 
 /// Built once: the folding table is the same for every input.
-let fuzzFolder = ScriptFolder()
+let fuzzFolder = TextNormaliser()
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzLexicon(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

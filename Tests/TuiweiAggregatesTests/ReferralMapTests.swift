@@ -13,10 +13,7 @@ import TuiweiScoring
         let pairs: [Character: Character] = ["區": "区", "總": "总", "會": "会", "東": "东", "們": "们", "積": "积",
                                              "極": "极", "響": "响", "應": "应", "號": "号", "問": "问", "這": "这",
                                              "個": "个", "導": "导", "彙": "汇", "報": "报", "組": "组", "織": "织"]
-        var map: [UInt32: UInt32] = [:]
-        for (t, s) in pairs { map[t.unicodeScalars.first!.value] = s.unicodeScalars.first!.value }
-        let folding = map
-        r.scriptFold = { folding[$0] ?? $0 }
+        r.normaliser = TextNormaliser(pairs: pairs.map { ($0.key.unicodeScalars.first!.value, $0.value.unicodeScalars.first!.value) })
         return r
     }()
 

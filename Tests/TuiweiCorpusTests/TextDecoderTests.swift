@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TuiweiCorpus
+import TuiweiCore
 import TuiweiTestSupport
 #if canImport(Glibc)
 import Glibc
@@ -117,8 +118,8 @@ import Glibc
     }
 
     @Test func foldingIsOneToOne() {
-        #expect(Folding.fold("ＣＬＢ：２０００") == "CLB:2000")
-        #expect(Folding.fold("工会").unicodeScalars.count == 2)
+        #expect(TextNormaliser.width("ＣＬＢ：２０００") == "CLB:2000")
+        #expect(TextNormaliser.width("工会").unicodeScalars.count == 2)
     }
 
     @Test func passageJoinsCJKWithoutSpaceAndLatinWithOne() {

@@ -24,7 +24,7 @@ import TuiweiCore
         let alphabet = Array("0123456789,.家多有")
         for _ in 0..<500 {
             let text = String((0..<Int.random(in: 1...12, using: &rng)).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &rng)] })
-            let folded = text.unicodeScalars.map { ScriptFolder().fold($0.value) }
+            let folded = text.unicodeScalars.map { TextNormaliser().fold($0.value) }
             let r = 0..<min(1, folded.count)
             let w = Detector.widened(r, in: folded, tokens: nil)
             #expect(w.lowerBound >= 0 && w.upperBound <= folded.count && w.lowerBound <= r.lowerBound && w.upperBound >= r.upperBound)

@@ -3,7 +3,7 @@ import TuiweiCore
 @testable import TuiweiLexicon
 
 /// Matches of `pattern` in `text`, as the matched strings.
-func find(_ pattern: String, in text: String, tokens: [Range<Int>]? = nil, folder: ScriptFolder = ScriptFolder()) throws -> [String] {
+func find(_ pattern: String, in text: String, tokens: [Range<Int>]? = nil, folder: TextNormaliser = TextNormaliser()) throws -> [String] {
     let p = try Pattern(pattern, folder: folder)
     let scalars = Array(text.unicodeScalars)
     let folded = scalars.map { folder.fold($0.value) }

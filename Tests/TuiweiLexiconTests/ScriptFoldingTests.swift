@@ -5,14 +5,14 @@ import TuiweiCore
 
 @Suite struct ScriptFoldingTests {
     @Test func shippedTableFoldsTraditionalToSimplified() throws {
-        let folder = try ScriptFolder.shipped()
+        let folder = try TextNormaliser.shipped()
         #expect(folder.tableSize > 2000)
         #expect(folder.fold("這個我們不是很清楚") == folder.fold("这个我们不是很清楚"))
         #expect(folder.fold("給領導彙報") == folder.fold("给领导汇报"))
     }
 
     @Test func simplifiedPatternMatchesTraditionalTextAtOriginalOffsets() throws {
-        let folder = try ScriptFolder.shipped()
+        let folder = try TextNormaliser.shipped()
         let text = "喂，這個我們不是很清楚。"
         #expect(try find("不是很清楚", in: text, folder: folder) == ["不是很清楚"])
         let p = try Pattern("(我们)?不是很清楚", folder: folder)
@@ -21,7 +21,7 @@ import TuiweiCore
     }
 
     @Test func widthCaseAndDigits() {
-        let f = ScriptFolder()
+        let f = TextNormaliser()
         #expect(f.fold("ＣＬＢ？１２") == f.fold("clb?00"))
         #expect(f.fold("　") == f.fold(" "))
         #expect(f.fold("abc").count == 3)
@@ -32,7 +32,7 @@ import TuiweiCore
         try "# comment\n這\t这\n個个\n".write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
         #expect {
-            _ = try ScriptFolder.load(path: path)
+            _ = try TextNormaliser.load(path: path)
         } throws: { error in
             (error as? Diagnostic)?.line == 3
         }

@@ -13,11 +13,13 @@ import TuiweiLexicon
                 alphabet[Int.random(in: 0..<alphabet.count, using: &g)]
             }))
             let expected = String(String.UnicodeScalarView(text.unicodeScalars.map {
-                $0.value >= 0x3400 ? Unicode.Scalar(folder.fold($0.value)) ?? $0 : $0
+                // Ideographs simplified; every other scalar, full-width forms too, as written.
+                TextNormaliser.isHan($0) ? Unicode.Scalar(folder.fold($0.value)) ?? $0 : $0
             }))
-            #expect(folder.foldingIdeographs(text) == expected)
-            #expect(folder.foldingIdeographs(text).unicodeScalars.count == text.unicodeScalars.count)
+            #expect(folder.ideographs(text) == expected)
+            #expect(folder.ideographs(text).unicodeScalars.count == text.unicodeScalars.count)
         }
-        #expect(folder.foldingIdeographs("這個問題ABC") == "这个问题ABC")
+        #expect(folder.ideographs("這個問題ABC") == "这个问题ABC")
+        #expect(folder.ideographs("這個１２，ＡＢ") == "这个１２，ＡＢ")
     }
 }

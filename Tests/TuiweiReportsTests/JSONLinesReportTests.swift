@@ -5,7 +5,7 @@ import FoundationXML
 import Testing
 import TuiweiTestSupport
 import TuiweiCore
-import TuiweiAggregates
+@testable import TuiweiAggregates
 import TuiweiScoring
 @testable import TuiweiReports
 
@@ -81,6 +81,103 @@ import TuiweiScoring
         for c in calls + [decoded] {
             let expected = JSONLinesReport.line("call", c, JSONLinesReport.encoder())
             #expect(String(decoding: JSONLinesReport.callLine(c), as: UTF8.self) == expected)
+        }
+    }
+
+    /// The `document`, `target` and `edge` records as `JSONEncoder` writes them: the reference
+    /// the hand-written lines must equal.
+    struct DocumentRecord: Encodable {
+        let id: String, path: String, kind: String, status: String
+        let reason: String?, encoding: String?
+        let calls: Int, paragraphs: Int
+        let diagnostics: [String]
+    }
+
+    struct TargetRecord: Encodable {
+        let document: String, call: Int, turn: Int, officialTurn: Int
+        let official: OfficialKey
+        let code: String, detection: String
+        let text: String, body: String, kind: String, basis: String
+        let start: Int, end: Int, line: Int, column: Int
+        let rule: String
+        let duplicateOf: String?
+    }
+
+    struct EdgeRecord: Encodable {
+        let level: String
+        let organisation: String
+        let official: OfficialKey?
+        let body: String, kind: String, kindLabel: String
+        let count: Int, calls: Int, callList: [String]
+        let quote: Quote
+    }
+
+    static let awkward = "引\"号\\/\n\r\t\u{07}\u{1F}\u{7F}\u{2028}𠀀"
+
+    @Test func documentLinesAreTheEncoderLines() throws {
+        var documents = Fixture.whole.documents
+        documents.append(DocumentEntry(Document(id: Self.awkward, path: "a/" + Self.awkward, kind: .transcript, status: .analysed,
+                                                encoding: nil, calls: [], diagnostics: [Diagnostic(.warning, file: "f", line: 2, Self.awkward)])))
+        #expect(documents.contains { $0.status.reason != nil } && documents.contains { $0.encoding == nil })
+        for d in documents {
+            let expected = JSONLinesReport.line("document", DocumentRecord(
+                id: d.id, path: d.path, kind: d.kind.rawValue, status: d.status.name, reason: d.status.reason, encoding: d.encoding,
+                calls: d.calls, paragraphs: d.paragraphs, diagnostics: d.diagnostics.map(\.description)), JSONLinesReport.encoder())
+            var line = TextBytes()
+            line.documentLine(d)
+            #expect(line.string == expected)
+        }
+    }
+
+    @Test func targetLinesAreTheEncoderLines() throws {
+        let base = try #require(Fixture.whole.answers.first { !$0.score.detections.isEmpty })
+        let rule = RuleReference(file: "lexicons/scoring/bodies.tsv", line: 7)
+        let targets = [
+            ReferralTarget(detection: 0, code: .referral, text: Self.awkward, body: "区总工会", kind: "union", range: 2..<5,
+                           location: SourceLocation(document: "d", line: 3, column: 4), basis: .after, rule: rule),
+            // A detection index outside the answer's detections gives an empty detection text.
+            ReferralTarget(detection: 99, code: .deferUp, text: "", body: ReferralTarget.unnamedBody, kind: "leader", range: 0..<1,
+                           location: SourceLocation(document: "d", line: 1, column: 1), basis: .none, rule: rule),
+        ]
+        for official in [base.official, OfficialKey(organisation: Self.awkward, department: "办公室", surname: "李")] {
+            let a = ScoredAnswer(score: base.score, speaker: base.speaker, official: official, line: base.line, text: base.text,
+                                 question: base.question, questionType: base.questionType, orientation: base.orientation,
+                                 words: base.words, hangUps: base.hangUps, targets: targets)
+            for t in targets {
+                for original in [nil, "x#1"] {
+                    let sc = a.score
+                    let expected = JSONLinesReport.line("target", TargetRecord(
+                        document: sc.document, call: sc.call, turn: sc.turnNumber, officialTurn: sc.officialTurn, official: a.official,
+                        code: t.code.rawValue, detection: t.detection < sc.detections.count ? sc.detections[t.detection].text : "",
+                        text: t.text, body: t.body, kind: t.kind, basis: t.basis.rawValue, start: t.range.lowerBound,
+                        end: t.range.upperBound, line: t.location.line, column: t.location.column, rule: t.rule.description,
+                        duplicateOf: original), JSONLinesReport.encoder())
+                    var line = TextBytes()
+                    line.targetLine(t, of: a, duplicateOf: original)
+                    #expect(line.string == expected)
+                }
+            }
+        }
+    }
+
+    @Test func edgeLinesAreTheEncoderLines() throws {
+        let map = Fixture.summary.referrals
+        let quote = Quote(text: Self.awkward, evidence: "/", code: .referral, location: SourceLocation(document: "d", line: 2, column: 9),
+                          score: 12.345678901234567, question: "问？\u{01}", officialTurn: 3, call: 2)
+        var edges = map.organisations + map.officials
+        #expect(!edges.isEmpty)
+        for official in [nil, OfficialKey(organisation: "o", department: nil, surname: Self.awkward)] {
+            edges.append(ReferralEdge(organisation: Self.awkward, official: official, body: "街道", kind: "street", count: 3, calls: 2,
+                                      callList: ["a#1", Self.awkward], quote: quote))
+        }
+        for e in edges {
+            let expected = JSONLinesReport.line("edge", EdgeRecord(
+                level: e.official == nil ? "organisation" : "official", organisation: e.organisation, official: e.official,
+                body: e.body, kind: e.kind, kindLabel: map.label(ofKind: e.kind), count: e.count, calls: e.calls,
+                callList: e.callList, quote: e.quote), JSONLinesReport.encoder())
+            var line = TextBytes()
+            line.edgeLine(e, kindLabel: map.label(ofKind: e.kind))
+            #expect(line.string == expected)
         }
     }
 }

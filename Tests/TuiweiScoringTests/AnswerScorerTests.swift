@@ -71,8 +71,8 @@ import TuiweiCore
                                          detections: [detect(.ignorance, "不是很清楚", in: answer)]))
         #expect(points(dodge, "question.which.unanswered") == testResources.weights["question.which.unanswered"])
         // 一个 is not a number.
-        #expect(AnswerScorer(resources: testResources).firstNumber(foldedScalars("我们发了一个通知")) == nil)
-        #expect(AnswerScorer(resources: testResources).firstNumber(foldedScalars("十一月初下过通知")) == "十一月")
+        #expect(AnswerScorer(resources: testResources).firstNumber(TextNormaliser.widthScalars("我们发了一个通知")) == nil)
+        #expect(AnswerScorer(resources: testResources).firstNumber(TextNormaliser.widthScalars("十一月初下过通知")) == "十一月")
     }
 
     @Test func overlapRewardsTakingUpTheQuestionWords() {

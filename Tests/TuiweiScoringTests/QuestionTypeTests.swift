@@ -26,7 +26,7 @@ import TuiweiCore
         var rng = SplitMix64(seed: 8)
         for _ in 0..<2000 {
             let text = (0..<Int.random(in: 0...8, using: &rng)).map { _ in pieces[Int.random(in: 0..<pieces.count, using: &rng)] }.joined()
-            let s = foldedScalars(text)
+            let s = TextNormaliser.widthScalars(text)
             #expect(matcher.contains(in: s) == !matcher.matches(in: s).isEmpty)
         }
     }

@@ -61,7 +61,7 @@ enum LexiconCommand: Command {
         }
         var paths = files + args.all("--lexicon")
         let layout = try LexiconOptions.layout(args)
-        let folder = (try? ScriptFolder.load(path: layout.scriptTable)) ?? ScriptFolder()
+        let folder = (try? TextNormaliser.load(path: layout.scriptTable)) ?? TextNormaliser()
         // A folder of the transcript stage's words (lexicons/transcript) is checked against its own
         // schema, and bodies tables (`…bodies.tsv`) have a format of their own.
         let fm = FileManager.default
@@ -79,7 +79,7 @@ enum LexiconCommand: Command {
         paths.removeAll { $0.hasSuffix("bodies.tsv") }
         var diagnostics = paths.isEmpty ? [] : LexiconLint.check(paths: paths, folder: folder)
         for table in bodyTables {
-            diagnostics += BodyTable.lint(path: table, orientation: nil, fold: { $0 >= 0x3400 ? folder.fold($0) : $0 })
+            diagnostics += BodyTable.lint(path: table, orientation: nil, normaliser: folder)
         }
         for dir in transcriptFolders { diagnostics += TranscriptConventions.check(directory: dir, folder: folder) }
         return report(diagnostics, files: (paths.isEmpty ? 0 : Lexicon.files(in: paths).count) + bodyTables.count
@@ -185,7 +185,7 @@ enum LexiconOptions {
     /// The transcript words alone, for a command that detects nothing.
     static func conventions(_ args: ParsedArguments) throws -> TranscriptConventions {
         let layout = try layout(args)
-        return try TranscriptConventions.load(directory: layout.transcript, folder: ScriptFolder.load(path: layout.scriptTable))
+        return try TranscriptConventions.load(directory: layout.transcript, folder: TextNormaliser.load(path: layout.scriptTable))
     }
 }
 

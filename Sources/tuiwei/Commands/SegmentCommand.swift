@@ -61,7 +61,7 @@ enum SegmentCommand: Command {
             }
             // Traditional-script gold is segmented as the text is: looked up as simplified.
             var folded = Array(data)
-            let table = FoldTable((try? ScriptFolder.shipped()) ?? ScriptFolder())
+            let table = FoldTable((try? TextNormaliser.shipped()) ?? TextNormaliser())
             table.table.withUnsafeBufferPointer { SegmentOutput.fold(&folded, $0) }
             let score = segmenter.evaluate(goldText: String(decoding: folded, as: UTF8.self), options: options)
             print("sentences  \(score.sentences)")
@@ -75,8 +75,8 @@ enum SegmentCommand: Command {
         }
 
         let folding = Task.detached { () -> (FoldTable, String?) in
-            do { return (FoldTable(try ScriptFolder.shipped()), nil) } catch {
-                return (FoldTable(ScriptFolder()), "\(error); traditional characters are looked up as written")
+            do { return (FoldTable(try TextNormaliser.shipped()), nil) } catch {
+                return (FoldTable(TextNormaliser()), "\(error); traditional characters are looked up as written")
             }
         }
         let path = args.positional.first ?? "-"
@@ -425,7 +425,7 @@ struct FoldTable: Sendable {
     let table: [UInt16]
     let active: Bool
 
-    init(_ folder: ScriptFolder) {
+    init(_ folder: TextNormaliser) {
         var t = (0..<0x10000).map { UInt16($0) }
         var any = false
         for v in 0x3400..<0x10000 where !(0xD800..<0xE000).contains(v) {
