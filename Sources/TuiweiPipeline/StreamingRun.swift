@@ -22,23 +22,27 @@ extension AnalysisEngine {
     /// Analyses `sources` and writes their reports while it goes, in two passes over the corpus:
     /// the survey reads and parses every document for its call fingerprints and article phrases;
     /// the second pass analyses each document, renders its rows where it was analysed and hands
-    /// them to `stream` in corpus order. Memory holds the survey's duplicate links and article
-    /// phrases, the running totals and at most a window of documents in flight (of calls, for a
-    /// document of many calls), whatever the size of the corpus; the survey itself peaks at its
-    /// call fingerprints, 8 bytes per sampled shingle.
+    /// them to `stream` in corpus order. The documents the survey parsed are held for the second
+    /// pass up to `heldTextBytes` of turn text, so a corpus of that size is read and parsed once;
+    /// beyond it, a document is read again rather than held. Memory holds the survey's duplicate
+    /// links and article phrases, the held documents, the running totals and at most a window of
+    /// documents in flight (of calls, for a document of many calls), whatever the size of the
+    /// corpus; the survey's fingerprints take 8 bytes per sampled shingle.
     /// The output is the same whatever `jobs` is, and the same as `ReportWriter` gives for the
     /// whole analysis held in memory.
     /// - Parameter makeStream: builds the stream once the survey's context is known.
     public func stream(_ sources: [CorpusSource], jobs: Int, formats: [ReportFormat],
                        makeStream: (ReportStream.Context) throws -> ReportStream,
+                       heldTextBytes: Int = defaultHeldTextBytes,
                        progress: RunProgress? = nil) async throws -> ReportStream.Result {
         let ordered = sources.sorted { ($0.id, $0.path) < ($1.id, $1.path) }
-        let survey = await self.survey(ordered, jobs: jobs, progress: progress)
+        let held = HeldDocuments(budget: heldTextBytes)
+        let survey = await self.survey(ordered, jobs: jobs, holding: held, progress: progress)
         let context = ReportStream.Context(resources: scoring, copies: survey.copies,
                                            referenceNgrams: survey.referenceNgrams, formats: formats,
                                            provenance: provenance)
         let stream = try makeStream(context)
-        try await forEachPart(of: ordered, jobs: jobs, fingerprints: false) { part in
+        try await forEachPart(of: ordered, jobs: jobs, fingerprints: false, held: held) { part in
             ReportStream.render(part, context: context)
         } consume: { rendered in
             try stream.add(rendered)
@@ -49,14 +53,18 @@ extension AnalysisEngine {
     }
 
     /// The first pass of a streaming run: every document read and parsed, concurrently, for its
-    /// call fingerprints, and the articles analysed for their phrases.
-    public func survey(_ sources: [CorpusSource], jobs: Int, progress: RunProgress? = nil) async -> CorpusSurvey {
+    /// call fingerprints, and the articles analysed for their phrases. Parsed documents are held
+    /// in `holding` while its budget lasts.
+    public func survey(_ sources: [CorpusSource], jobs: Int, holding: HeldDocuments? = nil,
+                       progress: RunProgress? = nil) async -> CorpusSurvey {
         var calls = DuplicateCalls.Index()
         var reference: Set<String> = []
         try? await orderedMap(count: sources.count, jobs: jobs) { i in
             let document = TranscriptReader.read(sources[i], conventions: self.conventions)
+            let prints = DuplicateCalls.fingerprints(of: document)
+            if let holding, holding.reserve(HeldDocuments.size(of: document)) { holding.put(i, document) }
             let grams = document.kind == .article ? self.analyse(document).referenceNgrams : []
-            return (DuplicateCalls.fingerprints(of: document), grams)
+            return (prints, grams)
         } consume: { i, found in
             for f in found.0 { calls.add(f) }
             reference.formUnion(found.1)
@@ -73,12 +81,13 @@ extension AnalysisEngine {
     /// its document entry, so memory holds the document and a window of calls, not all their
     /// results. `finished` is called after each document's last part, with the document's call
     /// fingerprints when `fingerprints` is set.
-    func forEachPart<T: Sendable>(of sources: [CorpusSource], jobs: Int, fingerprints: Bool,
+    /// A document in `held` is taken from there, not read again.
+    func forEachPart<T: Sendable>(of sources: [CorpusSource], jobs: Int, fingerprints: Bool, held: HeldDocuments? = nil,
                                   transform: @escaping @Sendable (CorpusAnalysis) -> T,
                                   consume: (T) async throws -> Void,
                                   finished: (_ document: Int, _ fingerprints: [DuplicateCalls.Fingerprint]) async throws -> Void) async throws {
         try await orderedMap(count: sources.count, jobs: jobs) { i in
-            let document = TranscriptReader.read(sources[i], conventions: self.conventions)
+            let document = held?.take(i) ?? TranscriptReader.read(sources[i], conventions: self.conventions)
             let prints = fingerprints ? DuplicateCalls.fingerprints(of: document) : []
             if document.calls.count >= Self.callsStreamedOneByOne { return RunPiece<T>.manyCalls(document, prints) }
             return RunPiece<T>.whole(transform(await self.analyseCalls(document)), prints)
@@ -102,6 +111,10 @@ extension AnalysisEngine {
     /// A document this many calls long is handed on call by call.
     static let callsStreamedOneByOne = 8
 
+    /// How much turn text a streaming run holds parsed between its two passes: a parsed
+    /// document takes about three and a half times its text, so this adds at most some 30 MB.
+    public static let defaultHeldTextBytes = 8 << 20
+
     /// One call of `document`, without the document's entry.
     func analyse(_ call: Call, of document: Document) -> CorpusAnalysis {
         let single = Document(id: document.id, path: document.path, kind: document.kind, status: document.status,
@@ -124,6 +137,37 @@ extension AnalysisEngine {
         }
         return CorpusAnalysis.merged(parts + [CorpusAnalysis(documents: [DocumentEntry(document)])])
     }
+}
+
+/// Documents a streaming run's survey parsed, held for its second pass within a budget of turn
+/// text; each is taken once, so its memory goes as soon as it is analysed.
+public final class HeldDocuments: @unchecked Sendable {
+    private let lock = NSLock()
+    private var parts: [Int: Document] = [:]
+    private var left: Int
+
+    public init(budget: Int) { left = budget }
+
+    /// The bytes of turn and paragraph text `document` holds: what its memory grows with.
+    static func size(of document: Document) -> Int {
+        var bytes = 0
+        for call in document.calls { for turn in call.turns { bytes += turn.text.utf8.count } }
+        for p in document.paragraphs { bytes += p.text.utf8.count }
+        return max(1, bytes)
+    }
+
+    /// Takes `bytes` of the budget if that much is left.
+    func reserve(_ bytes: Int) -> Bool {
+        lock.withLock {
+            guard bytes <= left else { return false }
+            left -= bytes
+            return true
+        }
+    }
+
+    func put(_ i: Int, _ part: Document) { lock.withLock { parts[i] = part } }
+
+    func take(_ i: Int) -> Document? { lock.withLock { parts.removeValue(forKey: i) } }
 }
 
 /// A document's result, or a document of many calls, to be analysed call by call as it is consumed.

@@ -18,9 +18,10 @@ import TuiweiTranscript
     }
 
     /// The files of a streaming run, kept in memory.
-    static func streamed(jobs: Int, paths: [String]) async throws -> [(name: String, contents: String)] {
+    static func streamed(jobs: Int, paths: [String],
+                         held: Int = AnalysisEngine.defaultHeldTextBytes) async throws -> [(name: String, contents: String)] {
         let result = try await engine.stream(TranscriptReader.sources(at: paths), jobs: jobs, formats: ReportFormat.allCases,
-                                             makeStream: { ReportStream(memory: $0) })
+                                             makeStream: { ReportStream(memory: $0) }, heldTextBytes: held)
         return result.files.map { ($0.name, $0.contents ?? "") }
     }
 
@@ -42,6 +43,30 @@ import TuiweiTranscript
         let md = try #require(whole.first { $0.name == "report.md" }).contents
         #expect(md.contains("1 duplicate copy counted once"))
         #expect(md.contains("6 documents (5 analysed, 1 skipped)"))
+    }
+
+    /// Holding parsed documents between the passes saves a second parse and changes nothing.
+    @Test func whatIsHeldBetweenThePassesChangesNoByte() async throws {
+        let paths = [Self.root + "/corpus", Self.root + "/Tests/Fixtures/dev/transcripts"]
+        let reread = try await Self.streamed(jobs: 2, paths: paths, held: 0)
+        for held in [3_000, 40_000, Int.max] {
+            let streamed = try await Self.streamed(jobs: 2, paths: paths, held: held)
+            #expect(streamed.map(\.name) == reread.map(\.name))
+            for (a, b) in zip(reread, streamed) { #expect(a.contents == b.contents, "\(a.name) differs holding \(held) bytes") }
+        }
+    }
+
+    @Test func heldDocumentsKeepToTheirBudgetAndAreTakenOnce() {
+        let held = HeldDocuments(budget: 10)
+        let document = TranscriptReader.parse(text: "甲：你好。\n乙：我们不清楚。\n", id: "d", path: "d.txt")
+        #expect(HeldDocuments.size(of: document) >= 1)
+        #expect(held.reserve(6))
+        #expect(!held.reserve(5))
+        #expect(held.reserve(4))
+        #expect(!held.reserve(1))
+        held.put(0, document)
+        #expect(held.take(0)?.id == "d")
+        #expect(held.take(0) == nil)
     }
 
     @Test func theReportsNameTheReleaseAndEveryDataFileWithItsHash() async throws {
