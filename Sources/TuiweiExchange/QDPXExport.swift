@@ -166,7 +166,10 @@ public enum QDPXExport {
                 for det in s.detections {
                     var span = d.text.span(turn.passage, det.range)
                     // A hang-up is found in the event after the turn, not in its words: select the event.
-                    if det.range.isEmpty, let event = call.events.first(where: { $0.afterTurn == s.turn }) {
+                    // The event is the one charged to this turn whose words the detection quotes.
+                    if det.range.isEmpty, let event = call.events.first(where: {
+                        call.officialTurn(before: $0)?.index == s.turn && $0.passage.text.contains(det.text)
+                    }) {
                         span = d.text.span(event.passage, 0..<event.passage.text.unicodeScalars.count)
                     }
                     selections.append(QDAProject.Selection(

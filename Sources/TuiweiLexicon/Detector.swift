@@ -65,8 +65,7 @@ public struct Detector: Sendable {
     public func eventDetections(in call: Call) -> [(turn: Int, detection: Detection)] {
         var out: [(Int, Detection)] = []
         for event in call.events {
-            guard let after = event.afterTurn,
-                  let turn = call.turns.last(where: { $0.index <= after && $0.role == .official }) else { continue }
+            guard let turn = call.officialTurn(before: event) else { continue }
             let scalars = Array(event.passage.text.unicodeScalars)
             let folded = scalars.map { lexicon.folder.fold($0.value) }
             var seen = Set<Code>()

@@ -66,6 +66,31 @@ import FoundationXML
         #expect(alignment.aligned.count == result.records.count)
     }
 
+    /// A hang-up after the caller's last words is charged to the official turn before it, and its
+    /// coding selects the event's words, not an empty span of that turn.
+    @Test func aHangUpAfterTheCallersTurnSelectsTheEvent() throws {
+        let dir = NSTemporaryDirectory() + "tuiwei-qdpx-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/call.txt"
+        try """
+        CLB：你好，请问是市总工会吗？
+        工会：是的，你有什么事？
+        CLB：我想问一下工厂欠薪的事情，你们会不会介入？
+        工会：这个我不清楚。
+        CLB：那应该找哪个部门呢？
+        ——电话被挂断——
+
+        """.write(toFile: path, atomically: true, encoding: .utf8)
+        let (d, archive) = try Self.exported(path)
+        let answer = try #require(d.answers.last)
+        #expect(answer.score.detections.contains { $0.code.rawValue == "TERMINATION" && $0.range.isEmpty })
+        let xml = try Self.project(archive)
+        let element = xml[try Self.selection(xml, "name=\"TERMINATION: ")]
+        let (start, end) = try Self.positions(element)
+        #expect(end - start == "——电话被挂断——".count)
+    }
+
     @Test func addedRemovedAndMovedCodingsReachTheGold() throws {
         let (_, archive) = try Self.exported(Self.call000)
         let before = try QDPXImport.gold(from: archive, file: "t.qdpx").records
