@@ -143,7 +143,7 @@ extension AnalysisEngine {
 /// text; each is taken once, so its memory goes as soon as it is analysed.
 public final class HeldDocuments: @unchecked Sendable {
     private let lock = NSLock()
-    private var parts: [Int: Document] = [:]
+    private var documents: [Int: Document] = [:]
     private var left: Int
 
     public init(budget: Int) { left = budget }
@@ -165,9 +165,9 @@ public final class HeldDocuments: @unchecked Sendable {
         }
     }
 
-    func put(_ i: Int, _ part: Document) { lock.withLock { parts[i] = part } }
+    func put(_ i: Int, _ document: Document) { lock.withLock { documents[i] = document } }
 
-    func take(_ i: Int) -> Document? { lock.withLock { parts.removeValue(forKey: i) } }
+    func take(_ i: Int) -> Document? { lock.withLock { documents.removeValue(forKey: i) } }
 }
 
 /// A document's result, or a document of many calls, to be analysed call by call as it is consumed.

@@ -50,18 +50,24 @@ public enum JSONLinesReport {
         return (documents, calls, answers)
     }
 
-    /// The `official` and `organisation` lines.
+    /// The `official`, `organisation`, `edge` and `chain` lines.
     public static func closingLines(_ s: CorpusSummary) -> String {
-        let encoder = encoder()
         var out = ""
-        for (i, o) in s.officials.enumerated() {
-            out += line("official", OfficialRecord(rank: i + 1, official: o.official, labels: o.labels, statistics: o.statistics,
-                                                   authorityPer1000: o.orientation.authorityPer1000, grassrootsPer1000: o.orientation.grassrootsPer1000,
-                                                   orientation: o.orientation.counts, boilerplateIndex: o.boilerplate.index, boilerplate: o.boilerplate), encoder)
-        }
-        for o in s.organisations { out += line("organisation", o, encoder) }
-        out += ReferralReport.mapLines(s.referrals)
+        closingLines(s) { out += $0 }
         return out
+    }
+
+    /// The closing lines handed to `emit` a few at a time, so a large corpus's referral map is
+    /// written without being held as one text.
+    public static func closingLines(_ s: CorpusSummary, emit: (String) throws -> Void) rethrows {
+        let encoder = encoder()
+        for (i, o) in s.officials.enumerated() {
+            try emit(line("official", OfficialRecord(rank: i + 1, official: o.official, labels: o.labels, statistics: o.statistics,
+                                                     authorityPer1000: o.orientation.authorityPer1000, grassrootsPer1000: o.orientation.grassrootsPer1000,
+                                                     orientation: o.orientation.counts, boilerplateIndex: o.boilerplate.index, boilerplate: o.boilerplate), encoder))
+        }
+        for o in s.organisations { try emit(line("organisation", o, encoder)) }
+        try ReferralReport.mapLines(s.referrals, emit: emit)
     }
 
     struct Line<T: Encodable>: Encodable {

@@ -54,13 +54,19 @@ public enum ReferralReport {
     // MARK: analysis.jsonl
 
     /// The `edge` lines (organisations', then officials') and the `chain` lines.
-    static func mapLines(_ map: ReferralMap) -> String {
-        var edges = TextBytes(capacity: (map.organisations.count + map.officials.count) * 512)
-        for e in map.organisations + map.officials { edges.edgeLine(e, kindLabel: map.label(ofKind: e.kind)) }
+    /// The `edge` and `chain` lines, handed to `emit` a few hundred at a time.
+    static func mapLines(_ map: ReferralMap, emit: (String) throws -> Void) rethrows {
+        let all = map.organisations + map.officials
+        var start = 0
+        while start < all.count {
+            let end = min(all.count, start + 256)
+            var edges = TextBytes(capacity: (end - start) * 512)
+            for e in all[start..<end] { edges.edgeLine(e, kindLabel: map.label(ofKind: e.kind)) }
+            try emit(edges.string)
+            start = end
+        }
         let encoder = JSONLinesReport.encoder()
-        var out = edges.string
-        for c in map.chains { out += JSONLinesReport.line("chain", c, encoder) }
-        return out
+        for c in map.chains { try emit(JSONLinesReport.line("chain", c, encoder)) }
     }
 
     // MARK: report.md

@@ -228,6 +228,10 @@ public final class ReportStream {
                     switch p {
                     case .text(let t): try out.write(t)
                     case .sink(let s): try s.copy(into: out)
+                    case .lines(let render):
+                        do { try render { try out.write($0) } } catch let d as Diagnostic { throw d } catch {
+                            throw Diagnostic(.error, file: path, "\(error)")
+                        }
                     }
                 }
                 try out.close()
@@ -240,6 +244,7 @@ public final class ReportStream {
                     switch p {
                     case .text(let t): text += t
                     case .sink(let s): text += s.contents
+                    case .lines(let render): try? render { text += $0 }
                     }
                 }
                 files.append((name, nil, text))
@@ -251,7 +256,7 @@ public final class ReportStream {
             case .html: try put("report.html", [.text(HTMLReport.render(summary))])
             case .json:
                 try put("analysis.jsonl", [.text(JSONLinesReport.runLine(summary, provenance: context.provenance)), .sink(documentLines!), .sink(callLines!),
-                                           .sink(answerLines!), .text(JSONLinesReport.closingLines(summary))])
+                                           .sink(answerLines!), .lines { try JSONLinesReport.closingLines(summary, emit: $0) }])
             case .csv:
                 try put("answers.csv", [.sink(answersCSV!)])
                 try put("officials.csv", [.text((excelBOM ? "\u{FEFF}" : "") + CSVReport.officials(summary))])
@@ -266,6 +271,8 @@ public final class ReportStream {
     private enum Part {
         case text(String)
         case sink(TextSink)
+        /// Text rendered a piece at a time as it is written.
+        case lines((_ emit: (String) throws -> Void) throws -> Void)
     }
 }
 
