@@ -83,6 +83,14 @@ public enum HTMLReport {
     }
 
     public static func render(_ s: CorpusSummary) -> String {
+        var out = ""
+        render(s) { out += $0 }
+        return out
+    }
+
+    /// The page handed to `emit` a section at a time, so a large corpus's page is written
+    /// without being held whole.
+    public static func render(_ s: CorpusSummary, emit: (String) throws -> Void) rethrows {
         let links = Links(s)
         var h = """
         <!DOCTYPE html>
@@ -100,16 +108,15 @@ public enum HTMLReport {
         """
         h += "<h1>Tuiwei responsiveness report</h1>\n"
         h += "<nav>" + sections.map { "<a href=\"#\($0)\">\($0)</a>" }.joined(separator: " · ") + "</nav>\n"
-        h += summarySection(s)
-        h += officialsSection(s, links: links)
-        h += deflectionsSection(s)
-        h += ReferralReport.htmlSection(s, links: links)
-        h += callsSection(s, links: links)
-        h += answersSection(s, links: links)
-        h += documentsSection(s)
-        h += "<script>//<![CDATA[\n" + script + "\n//]]></script>\n"
-        h += "</body>\n</html>\n"
-        return h
+        try emit(h)
+        try emit(summarySection(s))
+        try emit(officialsSection(s, links: links))
+        try emit(deflectionsSection(s))
+        try emit(ReferralReport.htmlSection(s, links: links))
+        try emit(callsSection(s, links: links))
+        try emit(answersSection(s, links: links))
+        try emit(documentsSection(s))
+        try emit("<script>//<![CDATA[\n" + script + "\n//]]></script>\n</body>\n</html>\n")
     }
 
     // MARK: Sections

@@ -7,9 +7,19 @@ import TuiweiScoring
 /// telling quotes, and every input document with its status.
 public enum MarkdownReport {
     public static func render(_ s: CorpusSummary) -> String {
-        var out = headline(s) + officialsTable(s)
-        out += organisationsTable(s) + ReferralReport.markdown(s) + callProfiles(s) + documentsTable(s)
+        var out = ""
+        render(s) { out += $0 }
         return out
+    }
+
+    /// The report handed to `emit` a section at a time.
+    public static func render(_ s: CorpusSummary, emit: (String) throws -> Void) rethrows {
+        try emit(headline(s))
+        try emit(officialsTable(s))
+        try emit(organisationsTable(s))
+        try emit(ReferralReport.markdown(s))
+        try emit(callProfiles(s))
+        try emit(documentsTable(s))
     }
 
     /// The short form for a terminal: headline, ranking of officials and any skipped documents.

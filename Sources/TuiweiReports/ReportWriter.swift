@@ -252,8 +252,8 @@ public final class ReportStream {
         }
         for f in ReportFormat.allCases where formats.contains(f) {
             switch f {
-            case .markdown: try put("report.md", [.text(MarkdownReport.render(summary) + MarkdownReport.footer(context.provenance))])
-            case .html: try put("report.html", [.text(HTMLReport.render(summary))])
+            case .markdown: try put("report.md", [.lines { try MarkdownReport.render(summary, emit: $0) }, .text(MarkdownReport.footer(context.provenance))])
+            case .html: try put("report.html", [.lines { try HTMLReport.render(summary, emit: $0) }])
             case .json:
                 try put("analysis.jsonl", [.text(JSONLinesReport.runLine(summary, provenance: context.provenance)), .sink(documentLines!), .sink(callLines!),
                                            .sink(answerLines!), .lines { try JSONLinesReport.closingLines(summary, emit: $0) }])
