@@ -221,34 +221,29 @@ public final class ReportStream {
         let summary = builder.finish()
         var files: [(name: String, path: String?, contents: String?)] = []
         func put(_ name: String, _ parts: [Part]) throws(Diagnostic) {
-            if let folder {
-                let path = folder.stagingPath(name)
-                let out = try TextSink(path: path + ".partial", budget: folder.budget)
-                for p in parts {
-                    switch p {
-                    case .text(let t): try out.write(t)
-                    case .sink(let s): try s.copy(into: out)
-                    case .lines(let render):
-                        do { try render { try out.write($0) } } catch let d as Diagnostic { throw d } catch {
-                            throw Diagnostic(.error, file: path, "\(error)")
-                        }
+            let staging = folder.map { $0.stagingPath(name) + ".partial" }
+            let out = try staging.map { p throws(Diagnostic) in try TextSink(path: p, budget: folder?.budget) } ?? TextSink()
+            for p in parts {
+                switch p {
+                case .text(let t): try out.write(t)
+                case .sink(let s): try s.copy(into: out)
+                case .lines(let render):
+                    // Only the sink's writes can fail, each with its own diagnostic.
+                    var failure: Diagnostic?
+                    try? render { t in
+                        do throws(Diagnostic) { try out.write(t) } catch { failure = error; throw error }
                     }
+                    if let failure { throw failure }
                 }
-                try out.close()
-                for case .sink(let s) in parts { s.remove() }
-                try TextSink.rename(path + ".partial", to: path)
-                files.append((name, folder.finalPath(name), nil))
-            } else {
-                var text = ""
-                for p in parts {
-                    switch p {
-                    case .text(let t): text += t
-                    case .sink(let s): text += s.contents
-                    case .lines(let render): try? render { text += $0 }
-                    }
-                }
-                files.append((name, nil, text))
             }
+            guard let folder, let staging else {
+                files.append((name, nil, out.contents))
+                return
+            }
+            try out.close()
+            for case .sink(let s) in parts { s.remove() }
+            try TextSink.rename(staging, to: folder.stagingPath(name))
+            files.append((name, folder.finalPath(name), nil))
         }
         for f in ReportFormat.allCases where formats.contains(f) {
             switch f {
@@ -329,6 +324,7 @@ final class TextSink {
 
     /// Appends this sink's whole file to `out`, a chunk at a time.
     func copy(into out: TextSink) throws(Diagnostic) {
+        guard handle != nil else { return try out.write(contents) }
         try close()
         guard let path, let reader = FileHandle(forReadingAtPath: path) else { return }
         defer { try? reader.close() }

@@ -180,4 +180,28 @@ import TuiweiScoring
             #expect(line.string == expected)
         }
     }
+
+    /// A map of many edges is handed on in pieces; together they are every edge once, in order,
+    /// and every piece ends at a line's end.
+    @Test func edgeLinesInPiecesAreEveryEdgeOnce() throws {
+        let base = Fixture.summary.referrals
+        let quote = Quote(text: "找街道", evidence: "街道", code: .referral, location: SourceLocation(document: "d", line: 2, column: 1),
+                          score: 10, question: "问？", officialTurn: 1, call: 1)
+        let edges = (0..<700).map { i in
+            ReferralEdge(organisation: "工会\(i)", official: nil, body: "街道", kind: "street", count: 1, calls: 1,
+                         callList: ["d#\(i)"], quote: quote)
+        }
+        let map = ReferralMap(organisations: edges, officials: [], chains: base.chains, kinds: base.kinds)
+        var pieces: [String] = []
+        ReferralReport.mapLines(map) { pieces.append($0) }
+        #expect(pieces.count >= 3)
+        #expect(pieces.allSatisfy { $0.hasSuffix("\n") })
+        let lines = pieces.joined().split(separator: "\n")
+        #expect(lines.count == edges.count + base.chains.count)
+        for (i, e) in edges.enumerated() {
+            var expected = TextBytes()
+            expected.edgeLine(e, kindLabel: map.label(ofKind: e.kind))
+            #expect(String(lines[i]) + "\n" == expected.string)
+        }
+    }
 }
