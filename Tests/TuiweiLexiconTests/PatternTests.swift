@@ -51,6 +51,12 @@ func syntaxError(_ pattern: String) -> Pattern.SyntaxError? {
     @Test func gapNeverCrossesPunctuation() throws {
         #expect(try find("不是…部门", in: "不是，这个部门").isEmpty)
         #expect(try find("不是…部门", in: "不是。部门").isEmpty)
+        // Every sentence and clause end of the one definition stops a gap, in either width.
+        for stop in ["！", "?", "；", "：", "……", "\n", "."] {
+            #expect(try find("不是…部门", in: "不是\(stop)部门").isEmpty, "\(stop)")
+        }
+        // The enumeration comma joins items of one clause: a gap runs across it.
+        #expect(try find("不是…部门", in: "不是你、我部门") == ["不是你、我部门"])
     }
 
     @Test func wordBoundaryAnchors() throws {
