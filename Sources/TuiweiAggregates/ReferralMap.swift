@@ -61,45 +61,68 @@ public struct ReferralMap: Sendable, Hashable {
 
 /// Running totals of the map, fed answer by answer in corpus order: one entry per edge, holding
 /// its counts and its strongest quote only, so memory grows with the edges, not with the corpus.
+/// Edges are found by small numbers standing for their names, each name held once: a large
+/// corpus has tens of thousands of edges among far fewer organisations, officials and bodies.
 struct ReferralMapBuilder: Sendable {
     private struct Key: Hashable {
-        let organisation: String
-        let official: OfficialKey?
-        let body: String
-        let kind: String
+        let organisation: Int32
+        /// -1 for an organisation's edge.
+        let official: Int32
+        let body: Int32
+        let kind: Int32
     }
 
     private struct Running: Sendable {
         var edge: ReferralEdge
-        var lastCall: String
+        var lastCall: CallID
     }
 
-    private var edges: [Key: Running] = [:]
+    /// Organisations, bodies and kinds, each by its number.
+    private var names: [String: Int32] = [:]
+    private var officials: [OfficialKey: Int32] = [:]
+    private var index: [Key: Int32] = [:]
+    private var edges: [Running] = []
+
+    private mutating func number(_ name: String) -> Int32 {
+        if let n = names[name] { return n }
+        let n = Int32(names.count)
+        names[name] = n
+        return n
+    }
+
+    private mutating func number(_ official: OfficialKey) -> Int32 {
+        if let n = officials[official] { return n }
+        let n = Int32(officials.count)
+        officials[official] = n
+        return n
+    }
 
     /// Counts `answer`'s targets on the edges of `official` (the answer's official as the
     /// summary shows it) and of its organisation.
     mutating func add(_ answer: ScoredAnswer, as shown: OfficialKey? = nil) {
         let official = shown ?? answer.official
         guard !answer.targets.isEmpty else { return }
-        let call = answer.callID.description
+        let call = answer.callID
+        let organisation = number(official.organisation), person = number(official)
         for t in answer.targets {
+            let body = number(t.body), kind = number(t.kind)
             for edgeOfficial in [official as OfficialKey?, nil] {
-                let key = Key(organisation: official.organisation, official: edgeOfficial, body: t.body, kind: t.kind)
-                if var r = edges[key] {
-                    r.edge.count += 1
+                let key = Key(organisation: organisation, official: edgeOfficial == nil ? -1 : person, body: body, kind: kind)
+                if let i = index[key].map(Int.init) {
+                    edges[i].edge.count += 1
                     // Answers come call by call, so a call is new exactly when it differs from the last.
-                    if r.lastCall != call {
-                        r.edge.calls += 1
-                        if r.edge.callList.count < ReferralMap.listedCalls { r.edge.callList.append(call) }
-                        r.lastCall = call
+                    if edges[i].lastCall != call {
+                        edges[i].edge.calls += 1
+                        if edges[i].edge.callList.count < ReferralMap.listedCalls { edges[i].edge.callList.append(call.description) }
+                        edges[i].lastCall = call
                     }
-                    if answer.score.score < r.edge.quote.score { r.edge.quote = Self.quote(t, answer) }
-                    edges[key] = r
+                    if answer.score.score < edges[i].edge.quote.score { edges[i].edge.quote = Self.quote(t, answer) }
                 } else {
-                    edges[key] = Running(edge: ReferralEdge(organisation: key.organisation, official: edgeOfficial, body: t.body,
-                                                            kind: t.kind, count: 1, calls: 1, callList: [call],
+                    index[key] = Int32(edges.count)
+                    edges.append(Running(edge: ReferralEdge(organisation: official.organisation, official: edgeOfficial, body: t.body,
+                                                            kind: t.kind, count: 1, calls: 1, callList: [call.description],
                                                             quote: Self.quote(t, answer)),
-                                         lastCall: call)
+                                         lastCall: call))
                 }
             }
         }
@@ -114,7 +137,7 @@ struct ReferralMapBuilder: Sendable {
 
     /// The map; `called` are the organisations that answered in the corpus, for chains.
     func finish(called: Set<String>, resources: ScoringResources) -> ReferralMap {
-        let all = edges.values.map(\.edge)
+        let all = edges.map(\.edge)
         let kindRank = Dictionary(resources.bodies.kinds.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         func order(_ a: ReferralEdge, _ b: ReferralEdge) -> Bool {
             if a.organisation != b.organisation { return a.organisation < b.organisation }

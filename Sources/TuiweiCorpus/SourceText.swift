@@ -47,26 +47,29 @@ public struct SourceText: Sendable {
         self.warnings = warnings
         var lines: [SourceLine] = []
         var current: [Unicode.Scalar] = []
+        /// Each line gets an array of its own size: handing on `current` itself would give every
+        /// line the capacity of the longest line before it.
+        func endLine() {
+            lines.append(SourceLine(number: lines.count + 1, scalars: current.withUnsafeBufferPointer { Array($0) }))
+            current.removeAll(keepingCapacity: true)
+        }
         var previousCR = false
         for s in text.unicodeScalars {
             if s == "\n" {
                 if previousCR { previousCR = false; continue }
-                lines.append(SourceLine(number: lines.count + 1, scalars: current))
-                current.removeAll(keepingCapacity: true)
+                endLine()
             } else if s == "\r" {
-                lines.append(SourceLine(number: lines.count + 1, scalars: current))
-                current.removeAll(keepingCapacity: true)
+                endLine()
                 previousCR = true
                 continue
             } else if s == "\u{2028}" || s == "\u{2029}" {
-                lines.append(SourceLine(number: lines.count + 1, scalars: current))
-                current.removeAll(keepingCapacity: true)
+                endLine()
             } else {
                 current.append(s)
             }
             previousCR = false
         }
-        if !current.isEmpty { lines.append(SourceLine(number: lines.count + 1, scalars: current)) }
+        if !current.isEmpty { endLine() }
         self.lines = lines
     }
 }

@@ -113,8 +113,8 @@ public enum HTMLReport {
         try emit(officialsSection(s, links: links))
         try emit(deflectionsSection(s))
         try emit(ReferralReport.htmlSection(s, links: links))
-        try emit(callsSection(s, links: links))
-        try emit(answersSection(s, links: links))
+        try callsSection(s, links: links, emit: emit)
+        try answersSection(s, links: links, emit: emit)
         try emit(documentsSection(s))
         try emit("<script>//<![CDATA[\n" + script + "\n//]]></script>\n</body>\n</html>\n")
     }
@@ -204,13 +204,33 @@ public enum HTMLReport {
         return h
     }
 
+    /// Rows drawn at once, on every core, and handed on together: a long table is never held whole.
+    static let rowBatch = 256
+
+    /// `count` rows drawn a batch at a time, on every core, handed to `emit` in order.
+    static func rows(_ count: Int, emit: (String) throws -> Void, _ row: @Sendable (Int) -> String) rethrows {
+        var start = 0
+        while start < count {
+            let n = min(rowBatch, count - start), from = start
+            try emit(concurrentMap(n) { row(from + $0) }.joined())
+            start += n
+        }
+    }
+
     static func callsSection(_ s: CorpusSummary, links: Links) -> String {
+        var out = ""
+        callsSection(s, links: links) { out += $0 }
+        return out
+    }
+
+    static func callsSection(_ s: CorpusSummary, links: Links, emit: (String) throws -> Void) rethrows {
         var h = "<section id=\"calls\">\n<h2>Calls</h2>\n"
         h += "<p class=\"note\">Each chart follows one call: a dot per official turn at its score, coloured by grade (small grey dots are not graded), "
         h += "the line joining the graded ones; the dashed lines g1, g2, g3 are the lowest scores of grades 1, 2 and 3. A dot links to its answer.</p>\n"
         h += gradeLegend()
-        // Each call's section (its chart above all) is drawn on every core, then joined in order.
-        h += concurrentMap(s.calls.count) { i in
+        try emit(h)
+        // Each call's section (its chart above all) is drawn on every core, a batch at a time.
+        try rows(s.calls.count, emit: emit) { i in
             let c = s.calls[i]
             var h = ""
             let st = c.statistics
@@ -252,12 +272,13 @@ public enum HTMLReport {
             }
             h += "</div>\n"
             return h
-        }.joined()
+        }
+        h = ""
         if s.totals.calls > s.calls.count {
             h += "<p class=\"note\">" + moreCallsNote(s.totals.calls - s.calls.count) + "</p>\n"
         }
         h += "</section>\n"
-        return h
+        try emit(h)
     }
 
     /// Column headers of the answer table, in order.
@@ -266,7 +287,12 @@ public enum HTMLReport {
     /// Rows of the answer-by-answer table; a larger corpus's page would be too big to open, and
     /// answers.csv and analysis.jsonl hold every answer.
     static func answersSection(_ s: CorpusSummary, links: Links? = nil) -> String {
-        let links = links ?? Links(s)
+        var out = ""
+        answersSection(s, links: links ?? Links(s)) { out += $0 }
+        return out
+    }
+
+    static func answersSection(_ s: CorpusSummary, links: Links, emit: (String) throws -> Void) rethrows {
         var h = "<section id=\"answers\">\n<h2>Answers</h2>\n"
         let total = s.totals.answers, limit = s.answers.count
         if total > limit {
@@ -281,13 +307,13 @@ public enum HTMLReport {
         h += "<table class=\"answers sortable filterable cards\">\n<thead><tr>"
         h += answerHeaders.map { "<th>\(esc($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         let copies = s.duplicates
-        h += concurrentMap(s.answers.count) { i in
+        try emit(h)
+        try rows(s.answers.count, emit: emit) { i in
             let a = s.answers[i]
             let rank = links.rank[s.rankedOfficial(of: a)]
             return answerRow(a, duplicate: copies[a.callID] != nil, rank: rank)
-        }.joined()
-        h += "</tbody>\n</table>\n</section>\n"
-        return h
+        }
+        try emit("</tbody>\n</table>\n</section>\n")
     }
 
     static func answerRow(_ a: ScoredAnswer, duplicate: Bool, rank: Int? = nil) -> String {

@@ -294,7 +294,7 @@ final class TextSink {
         handle = h
         self.path = path
         self.budget = budget
-        buffer.reserveCapacity(1 << 20)
+        buffer.reserveCapacity(Self.bufferSize)
     }
 
     func write(_ text: String) throws(Diagnostic) {
@@ -302,19 +302,36 @@ final class TextSink {
             contents += text
             return
         }
+        // A text larger than the buffer goes to the file as it is: copying it in would leave
+        // the buffer that large for the rest of the run.
+        if text.utf8.count >= Self.bufferSize {
+            try flush()
+            var text = text
+            try text.withUTF8 { bytes in Result { () throws(Diagnostic) in try put(bytes) } }.get()
+            return
+        }
         buffer.append(contentsOf: text.utf8)
-        if buffer.count >= 1 << 20 { try flush() }
+        if buffer.count >= Self.bufferSize { try flush() }
     }
 
+    /// Bytes gathered before a write to the file.
+    static let bufferSize = 1 << 20
+
     private func flush() throws(Diagnostic) {
-        guard let handle, !buffer.isEmpty else { return }
+        guard !buffer.isEmpty else { return }
+        try buffer.withUnsafeBufferPointer { bytes throws(Diagnostic) in try put(bytes) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes `bytes` to the file, through the write budget that stands in for a full disk.
+    private func put(_ bytes: UnsafeBufferPointer<UInt8>) throws(Diagnostic) {
+        guard let handle, !bytes.isEmpty else { return }
         do {
-            if let budget, !budget.spend(buffer.count) { throw POSIXError(.ENOSPC) }
-            try handle.write(contentsOf: buffer)
+            if let budget, !budget.spend(bytes.count) { throw POSIXError(.ENOSPC) }
+            try handle.write(contentsOf: bytes)
         } catch {
             throw Diagnostic(.error, file: path ?? "", "cannot write the report (\(error.localizedDescription)); check the free space or choose another folder with --out")
         }
-        buffer.removeAll(keepingCapacity: true)
     }
 
     func close() throws(Diagnostic) {
@@ -329,9 +346,8 @@ final class TextSink {
         guard let path, let reader = FileHandle(forReadingAtPath: path) else { return }
         defer { try? reader.close() }
         try out.flush()
-        while let chunk = try? reader.read(upToCount: 1 << 22), !chunk.isEmpty {
-            out.buffer.append(contentsOf: chunk)
-            try out.flush()
+        while let chunk = try? reader.read(upToCount: Self.bufferSize), !chunk.isEmpty {
+            try chunk.withUnsafeBytes { raw in Result { () throws(Diagnostic) in try out.put(raw.bindMemory(to: UInt8.self)) } }.get()
         }
     }
 

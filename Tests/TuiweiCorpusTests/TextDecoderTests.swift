@@ -104,6 +104,17 @@ import Glibc
         #expect(t.lines.map(\.number) == [1, 2, 3, 4])
     }
 
+    /// A document of one long line and many short ones holds about as many scalars as it has:
+    /// a short line must not keep the room of a long line read before it.
+    @Test func eachLineHoldsOnlyItsOwnScalars() {
+        let text = String(repeating: "长", count: 5_000) + "\n" + Array(repeating: "短句。", count: 200).joined(separator: "\n")
+        let t = SourceText(id: "x", path: "x", encoding: "UTF-8", text: text)
+        #expect(t.lines.count == 201)
+        let held = t.lines.reduce(0) { $0 + $1.scalars.capacity }
+        let written = t.lines.reduce(0) { $0 + $1.scalars.count }
+        #expect(held < written * 2, "\(held) scalars held for \(written) written")
+    }
+
     @Test func contentBoundsSkipFullWidthSpaces() {
         let line = SourceLine(number: 1, scalars: Array("\u{3000} 甲乙 \u{3000}".unicodeScalars))
         #expect(line.contentString == "甲乙")

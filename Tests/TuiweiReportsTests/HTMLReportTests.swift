@@ -41,6 +41,17 @@ import TuiweiScoring
         #expect(!whole.contains("the first"))
     }
 
+    /// Long tables are drawn a batch of rows at a time: every row once, in order, in pieces no
+    /// larger than a batch.
+    @Test func rowsComeInOrderABatchAtATime() {
+        for count in [0, 1, HTMLReport.rowBatch, 2 * HTMLReport.rowBatch + 3] {
+            var pieces: [String] = []
+            HTMLReport.rows(count, emit: { pieces.append($0) }) { "\($0)," }
+            #expect(pieces.joined() == (0..<count).map { "\($0)," }.joined())
+            #expect(pieces.count == (count + HTMLReport.rowBatch - 1) / HTMLReport.rowBatch)
+        }
+    }
+
     @Test func selfContained() {
         // One inline script, in a CDATA section so that XML parsers read it as text.
         #expect(html.components(separatedBy: "<script").count == 2)

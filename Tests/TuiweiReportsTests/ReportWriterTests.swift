@@ -71,6 +71,39 @@ import TuiweiScoring
     }
 }
 
+/// A report file is the texts written to it, in order, whatever their sizes, and a full disk is
+/// reported however the bytes reached it.
+@Suite struct TextSinkTests {
+    @Test func textsOfEverySizeReachTheFileInOrder() throws {
+        let dir = temporaryDirectory("tuiwei-sink")
+        defer { removeTemporaryDirectory(dir) }
+        let big = String(repeating: "大段文字", count: TextSink.bufferSize / 6)
+        let part = try TextSink(path: dir + "/part")
+        try part.write(big)
+        let texts = ["头", big, "中", String(repeating: "x", count: TextSink.bufferSize - 1), "尾"]
+        let sink = try TextSink(path: dir + "/out")
+        for t in texts { try sink.write(t) }
+        try part.copy(into: sink)
+        try sink.write("完")
+        try sink.close()
+        #expect(try String(contentsOfFile: dir + "/out", encoding: .utf8) == texts.joined() + big + "完")
+    }
+
+    @Test func aFullDiskIsADiagnosticForLargeAndSmallWrites() throws {
+        let dir = temporaryDirectory("tuiwei-sink")
+        defer { removeTemporaryDirectory(dir) }
+        let big = String(repeating: "y", count: TextSink.bufferSize + 10)
+        for (n, writes) in [[big], ["a", big], ["a", "b"]].enumerated() {
+            let sink = try TextSink(path: dir + "/out\(n)", budget: OutputFolder.WriteBudget(bytes: 1))
+            let error = #expect(throws: Diagnostic.self) {
+                for w in writes { try sink.write(w) }
+                try sink.close()
+            }
+            #expect(error?.message.contains("free space") == true)
+        }
+    }
+}
+
 /// A run that fails while writing (here a full disk, injected) leaves the previous reports as
 /// they were and no partial file.
 @Suite struct ReportFolderFailureTests {
