@@ -137,7 +137,6 @@ struct ReferralMapBuilder: Sendable {
 
     /// The map; `called` are the organisations that answered in the corpus, for chains.
     func finish(called: Set<String>, resources: ScoringResources) -> ReferralMap {
-        let all = edges.map(\.edge)
         let kindRank = Dictionary(resources.bodies.kinds.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         func order(_ a: ReferralEdge, _ b: ReferralEdge) -> Bool {
             if a.organisation != b.organisation { return a.organisation < b.organisation }
@@ -150,8 +149,16 @@ struct ReferralMapBuilder: Sendable {
             let ka = kindRank[a.kind] ?? Int.max, kb = kindRank[b.kind] ?? Int.max
             return (ka, b.count, a.body) < (kb, a.count, b.body)
         }
-        let organisations = all.filter { $0.official == nil }.sorted(by: order)
-        let officials = all.filter { $0.official != nil }.sorted(by: order)
+        // Each edge copied once, into a list of its exact size, and sorted there.
+        let officialEdges = edges.reduce(0) { $0 + ($1.edge.official == nil ? 0 : 1) }
+        var organisations: [ReferralEdge] = [], officials: [ReferralEdge] = []
+        organisations.reserveCapacity(edges.count - officialEdges)
+        officials.reserveCapacity(officialEdges)
+        for r in edges {
+            if r.edge.official == nil { organisations.append(r.edge) } else { officials.append(r.edge) }
+        }
+        organisations.sort(by: order)
+        officials.sort(by: order)
         return ReferralMap(organisations: organisations, officials: officials,
                            chains: Self.chains(organisations, called: called.sorted(), resources: resources),
                            kinds: resources.bodies.kinds)

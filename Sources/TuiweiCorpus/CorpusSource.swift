@@ -138,9 +138,42 @@ public enum CorpusSources {
         if source.path == "-" {
             return Array(FileHandle.standardInput.readDataToEndOfFile())
         }
-        guard let data = FileManager.default.contents(atPath: source.path) else {
+        guard let bytes = readFile(source.path) else {
             throw Diagnostic(.error, file: source.path, "cannot read the file: check that it exists and is readable")
         }
-        return Array(data)
+        return bytes
+    }
+
+    /// The file's bytes, read straight into the array that holds them: a large file is held
+    /// once, not as a `Data` and then a copy.
+    static func readFile(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & mode_t(S_IFMT) != mode_t(S_IFDIR) else { return nil }
+        let size = max(Int(info.st_size), 0)
+        var failed = false
+        var out = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            count = 0
+            while count < size {
+                let n = read(fd, buffer.baseAddress! + count, size - count)
+                if n < 0, errno == EINTR { continue }
+                if n < 0 { failed = true; return }
+                if n == 0 { return }
+                count += n
+            }
+        }
+        guard !failed else { return nil }
+        // A file that grew after its size was taken, or that gives none (a pipe), is read to its end.
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0, errno == EINTR { continue }
+            if n < 0 { return nil }
+            if n == 0 { break }
+            out.append(contentsOf: chunk[..<n])
+        }
+        return out
     }
 }

@@ -310,12 +310,13 @@ final class TextSink {
             try text.withUTF8 { bytes in Result { () throws(Diagnostic) in try put(bytes) } }.get()
             return
         }
+        // Written out before it would outgrow its room, the buffer keeps the size it was given.
+        if buffer.count + text.utf8.count > Self.bufferSize { try flush() }
         buffer.append(contentsOf: text.utf8)
-        if buffer.count >= Self.bufferSize { try flush() }
     }
 
     /// Bytes gathered before a write to the file.
-    static let bufferSize = 1 << 20
+    static let bufferSize = 1 << 18
 
     private func flush() throws(Diagnostic) {
         guard !buffer.isEmpty else { return }

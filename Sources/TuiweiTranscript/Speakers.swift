@@ -24,12 +24,12 @@ struct SideAssignment {
     ///   - context: the folded text around the dialogue: preamble, headers and narration.
     init(calls: [[(label: String, text: String)]], labels: LabelSet, context: [Unicode.Scalar],
          headerOrganisations: Set<String>, conventions c: TranscriptConventions) {
-        struct Tally { var turns = 0; var marked = 0; var worded = 0; var intros: UInt64 = 0; var greets = 0; var texts: [[Unicode.Scalar]] = [] }
+        struct Tally { var turns = 0; var marked = 0; var worded = 0; var intros: UInt64 = 0; var greets = 0; var at: [(call: Int32, turn: Int32)] = [] }
         var tally: [String: Tally] = [:]
         var order: [String] = []
         /// Who spoke just before each label's first turn, and what was said.
         var before: [String: [Unicode.Scalar]] = [:]
-        for call in calls {
+        for (k, call) in calls.enumerated() {
             var previous: [Unicode.Scalar]?
             for (n, (label, text)) in call.enumerated() {
                 let f = c.fold(text)
@@ -39,7 +39,7 @@ struct SideAssignment {
                 if Self.isMarkedQuestion(f) { tally[label]!.marked += 1 } else if Self.hasQuestionWord(f) { tally[label]!.worded += 1 }
                 tally[label]!.intros |= c.introductions.found(in: f)
                 if n == 0, f.count <= 8, f.contains("喂") || f.contains("您好".scalarArray) || f.contains("你好".scalarArray) { tally[label]!.greets += 1 }
-                tally[label]!.texts.append(f)
+                tally[label]!.at.append((Int32(k), Int32(n)))
                 previous = f
             }
         }
@@ -111,7 +111,12 @@ struct SideAssignment {
         let contextOfficial = c.officialContext.first(where: context.contains)
         // Those who ask introduce those who answer (`今天的嘉宾是…副会长吴江先生`).
         var mentions = context
-        for label in order where side[label] == .questioner { for t in tally[label]!.texts { mentions += t; mentions.append("\n") } }
+        // A speaker's turns are folded again where they are needed, not held folded: a file of
+        // many calls would hold a second copy of its text.
+        func folded(_ label: String) -> LazyMapSequence<[(call: Int32, turn: Int32)], [Unicode.Scalar]> {
+            tally[label]!.at.lazy.map { c.fold(calls[Int($0.call)][Int($0.turn)].text) }
+        }
+        for label in order where side[label] == .questioner { for t in folded(label) { mentions += t; mentions.append("\n") } }
         // Official or not, for the answering side.
         var out: [String: SpeakerJudgement] = [:]
         for label in order {
@@ -140,7 +145,7 @@ struct SideAssignment {
                                               mentionedOrganisation: nil, evidence: why)
                 continue
             }
-            let own = tally[label]!.texts
+            let own = folded(label)
             var official: Bool?
             if let former = Self.formerOffice(own, conventions: c) {
                 official = false; why.append("says the office is a former one ('\(former)')")
@@ -265,7 +270,7 @@ struct SideAssignment {
     /// `在大陆的时候我是沈阳市司法局局长`, `原局长`: an office the speaker no longer holds. A marker of
     /// one character counts right before a position; a longer one in a sentence where the speaker
     /// speaks of themself and of a position. Most turns hold no marker and are passed over.
-    static func formerOffice(_ turns: [[Unicode.Scalar]], conventions c: TranscriptConventions) -> String? {
+    static func formerOffice<Turns: Sequence<[Unicode.Scalar]>>(_ turns: Turns, conventions c: TranscriptConventions) -> String? {
         let positions = c.roleClasses.filter { $0.role == .official }.map(\.word)
         func isEnd(_ s: Unicode.Scalar) -> Bool { s == "。" || s == "!" || s == "?" || s == "\n" }
         for t in turns {
@@ -290,7 +295,7 @@ struct SideAssignment {
     }
 
     /// `我是…主任`, `这里是…工会`, `这边是办公室` in the speaker's own turns.
-    static func selfIntroduction(_ turns: [[Unicode.Scalar]], conventions c: TranscriptConventions) -> String? {
+    static func selfIntroduction<Turns: Sequence<[Unicode.Scalar]>>(_ turns: Turns, conventions c: TranscriptConventions) -> String? {
         for t in turns.prefix(6) {
             for opener in ["我是", "这里是", "这边是", "我们是", "我这是", "我们这是"].map(\.scalarArray) {
                 guard let at = t.firstIndex(of: opener) else { continue }

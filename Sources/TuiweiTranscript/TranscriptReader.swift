@@ -13,19 +13,30 @@ public enum TranscriptReader {
     /// as a skipped document whose status says why; it is never dropped.
     /// - Parameter conventions: the transcript stage's words (a copied `lexicons/transcript`, or the shipped ones).
     public static func read(_ source: CorpusSource, conventions: TranscriptConventions = .standard) -> Document {
+        switch text(of: source) {
+        case .failure(let skipped): return skipped.document
+        case .success(let src): return TranscriptParser.parse(src, conventions: conventions)
+        }
+    }
+
+    /// A source that cannot be read, as the document that says why.
+    struct Unreadable: Error { let document: Document }
+
+    /// The source's lines. The file's bytes and its decoded text are let go here, before the
+    /// parse, which for a large file would otherwise hold them beside the lines.
+    static func text(of source: CorpusSource) -> Result<SourceText, Unreadable> {
         let bytes: [UInt8]
         do { bytes = try CorpusSources.bytes(of: source) } catch let d as Diagnostic {
-            return .skipped(id: source.id, path: source.path, reason: d.message)
+            return .failure(Unreadable(document: .skipped(id: source.id, path: source.path, reason: d.message)))
         } catch {
-            return .skipped(id: source.id, path: source.path, reason: "\(error)")
+            return .failure(Unreadable(document: .skipped(id: source.id, path: source.path, reason: "\(error)")))
         }
         switch TextDecoder.decode(bytes) {
         case .failure(let failure):
-            return .skipped(id: source.id, path: source.path, reason: failure.description)
+            return .failure(Unreadable(document: .skipped(id: source.id, path: source.path, reason: failure.description)))
         case .success(let decoded):
-            return TranscriptParser.parse(SourceText(id: source.id, path: source.path, encoding: decoded.encoding,
-                                                     text: decoded.text, warnings: source.notes + decoded.warnings),
-                                          conventions: conventions)
+            return .success(SourceText(id: source.id, path: source.path, encoding: decoded.encoding,
+                                       text: decoded.text, warnings: source.notes + decoded.warnings))
         }
     }
 

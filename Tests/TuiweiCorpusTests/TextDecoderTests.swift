@@ -176,6 +176,25 @@ import Glibc
         return dir
     }
 
+    /// A file is read whole and exactly, whatever its size; a folder or a missing path is not
+    /// read; a file that reports no size (as files under /proc do) is read to its end.
+    @Test func readsEachFileExactly() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var rng = SystemRandomNumberGenerator()
+        for size in [0, 1, 4095, 65_536, 65_537, 300_001] {
+            let bytes = (0..<size).map { _ in UInt8.random(in: 0...255, using: &rng) }
+            FileManager.default.createFile(atPath: "\(dir)/f\(size)", contents: Data(bytes))
+            #expect(CorpusSources.readFile("\(dir)/f\(size)") == bytes)
+        }
+        #expect(CorpusSources.readFile(dir + "/sub") == nil)
+        #expect(CorpusSources.readFile(dir + "/missing") == nil)
+        #if os(Linux)
+        let status = try #require(CorpusSources.readFile("/proc/self/status"))
+        #expect(String(decoding: status, as: UTF8.self).contains("Name:"))
+        #endif
+    }
+
     @Test func walksDirectoriesSortedAndKeepsMissingPaths() throws {
         let dir = try tempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
