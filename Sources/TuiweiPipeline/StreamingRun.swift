@@ -64,10 +64,11 @@ extension AnalysisEngine {
             let prints = DuplicateCalls.fingerprints(of: document)
             if let holding, holding.reserve(HeldDocuments.size(of: document)) { holding.put(i, document) }
             let grams = document.kind == .article ? self.analyse(document).referenceNgrams : []
-            return (prints, grams)
+            return (prints, grams, HeldDocuments.size(of: document) >= FreedMemory.largeDocumentBytes)
         } consume: { i, found in
             for f in found.0 { calls.add(f) }
             reference.formUnion(found.1)
+            if found.2 { FreedMemory.release() }
             progress?("reading", i + 1, sources.count)
         }
         // Every linked call was read in this survey, so every one is present.
@@ -86,12 +87,15 @@ extension AnalysisEngine {
                                   transform: @escaping @Sendable (CorpusAnalysis) -> T,
                                   consume: (T) async throws -> Void,
                                   finished: (_ document: Int, _ fingerprints: [DuplicateCalls.Fingerprint]) async throws -> Void) async throws {
+        // A large document is given back once its piece is let go, at the next piece.
+        var releaseDue = false
         try await orderedMap(count: sources.count, jobs: jobs) { i in
             let document = held?.take(i) ?? TranscriptReader.read(sources[i], conventions: self.conventions)
             let prints = fingerprints ? DuplicateCalls.fingerprints(of: document) : []
             if document.calls.count >= Self.callsStreamedOneByOne { return RunPiece<T>.manyCalls(document, prints) }
             return RunPiece<T>.whole(transform(await self.analyseCalls(document)), prints)
         } consume: { i, piece in
+            if releaseDue { FreedMemory.release(); releaseDue = false }
             switch piece {
             case .whole(let part, let prints):
                 try await consume(part)
@@ -104,8 +108,10 @@ extension AnalysisEngine {
                 }
                 try await consume(transform(CorpusAnalysis(documents: [DocumentEntry(document)])))
                 try await finished(i, prints)
+                releaseDue = HeldDocuments.size(of: document) >= FreedMemory.largeDocumentBytes
             }
         }
+        if releaseDue { FreedMemory.release() }
     }
 
     /// A document this many calls long is handed on call by call.
