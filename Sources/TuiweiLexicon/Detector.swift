@@ -67,7 +67,7 @@ public struct Detector: Sendable {
         for event in call.events {
             guard let turn = call.officialTurn(before: event) else { continue }
             let scalars = Array(event.passage.text.unicodeScalars)
-            let folded = scalars.map { lexicon.folder.fold($0.value) }
+            let folded = scalars.map { lexicon.normaliser.fold($0.value) }
             var seen = Set<Code>()
             for c in candidates(in: folded) {
                 let entry = lexicon.entries[c.entry]
@@ -83,7 +83,7 @@ public struct Detector: Sendable {
 
     /// The context-checked matches in `scalars`, ordered by position: codes only, cues removed.
     public func analyse(scalars: [Unicode.Scalar], tokens: [Range<Int>]? = nil) -> [Candidate] {
-        let folded = scalars.map { lexicon.folder.fold($0.value) }
+        let folded = scalars.map { lexicon.normaliser.fold($0.value) }
         let boundaries = tokens.map { WordBoundaries(tokens: $0, length: folded.count) }
         let raw = candidates(in: folded, boundaries: boundaries)
         if raw.isEmpty { return [] }

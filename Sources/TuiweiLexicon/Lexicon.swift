@@ -90,7 +90,7 @@ public struct LexiconError: Error, Sendable, CustomStringConvertible {
 /// A set of lexicon entries with the folding their patterns were compiled with.
 public struct Lexicon: Sendable {
     public let entries: [LexiconEntry]
-    public let folder: TextNormaliser
+    public let normaliser: TextNormaliser
     /// The files the entries came from, in reading order.
     public let files: [String]
     /// What was loaded but is worth a word (a user's lexicon file with no entries).
@@ -98,10 +98,10 @@ public struct Lexicon: Sendable {
     /// The word classes the files define, which patterns given later (`kwic`) may also use.
     public let classes: WordClasses
 
-    public init(entries: [LexiconEntry], folder: TextNormaliser, files: [String] = [], warnings: [Diagnostic] = [],
+    public init(entries: [LexiconEntry], normaliser: TextNormaliser, files: [String] = [], warnings: [Diagnostic] = [],
                 classes: WordClasses = .none) {
         self.entries = entries
-        self.folder = folder
+        self.normaliser = normaliser
         self.files = files
         self.warnings = warnings
         self.classes = classes
@@ -142,19 +142,19 @@ public struct Lexicon: Sendable {
     /// - Throws: `LexiconError` with one diagnostic per bad file or line.
     ///   - required: paths (of `paths`) whose files must all be there and hold entries, such as
     ///     the shipped folder; an empty file elsewhere is only a warning.
-    public static func load(paths: [String], folder: TextNormaliser, required: Set<String> = []) throws(LexiconError) -> Lexicon {
-        let read = validate(paths: paths, folder: folder, required: required)
+    public static func load(paths: [String], normaliser: TextNormaliser, required: Set<String> = []) throws(LexiconError) -> Lexicon {
+        let read = validate(paths: paths, normaliser: normaliser, required: required)
         if read.diagnostics.contains(where: { $0.severity == .error }) {
             throw LexiconError(diagnostics: read.diagnostics)
         }
-        return Lexicon(entries: read.entries, folder: folder, files: read.files, warnings: read.diagnostics, classes: read.classes)
+        return Lexicon(entries: read.entries, normaliser: normaliser, files: read.files, warnings: read.diagnostics, classes: read.classes)
     }
 
     /// Reads and checks every lexicon file under `paths`: the one judgement of what is an error
     /// that `tuiwei lexicon check` prints and every run refuses to start with. Besides each
     /// line's syntax and the word classes it lints the entries together (duplicates, shadowing,
     /// entries that can never match, classes no entry uses; `LexiconLint`).
-    public static func validate(paths: [String], folder: TextNormaliser, required: Set<String> = [])
+    public static func validate(paths: [String], normaliser: TextNormaliser, required: Set<String> = [])
         -> (entries: [LexiconEntry], files: [String], diagnostics: [Diagnostic], classes: WordClasses) {
         var entries: [LexiconEntry] = []
         var diagnostics: [Diagnostic] = []
@@ -196,7 +196,7 @@ public struct Lexicon: Sendable {
         // Patterns are expanded on every core, which is most of a run's start-up; the files are
         // then joined in file order, as if read one by one.
         let parsed = concurrentMap(files.count) { i -> Result<(entries: [LexiconEntry], diagnostics: [Diagnostic]), Diagnostic> in
-            texts[i].map { parse(text: $0, file: displayPath(files[i]), folder: folder, classes: classes) }
+            texts[i].map { parse(text: $0, file: displayPath(files[i]), normaliser: normaliser, classes: classes) }
         }
         for (i, result) in parsed.enumerated() {
             switch result {
@@ -249,7 +249,7 @@ public struct Lexicon: Sendable {
     /// Parses the text of one lexicon file; malformed lines become diagnostics, the rest entries.
     /// - Parameter classes: the word classes patterns may name; nil for those the file itself
     ///   defines (whose problems are then reported too).
-    public static func parse(text: String, file: String, folder: TextNormaliser,
+    public static func parse(text: String, file: String, normaliser: TextNormaliser,
                              classes: WordClasses? = nil) -> (entries: [LexiconEntry], diagnostics: [Diagnostic]) {
         var entries: [LexiconEntry] = []
         var diagnostics: [Diagnostic] = []
@@ -305,7 +305,7 @@ public struct Lexicon: Sendable {
             }
             let pattern: Pattern
             do {
-                pattern = try Pattern(fields[1], folder: folder, classes: classes)
+                pattern = try Pattern(fields[1], normaliser: normaliser, classes: classes)
             } catch {
                 // Point the column at the offending character of the pattern.
                 let rawPattern = line.split(separator: "\t", omittingEmptySubsequences: false)[1]

@@ -6,8 +6,8 @@ import TuiweiCore
 public enum LexiconLint {
     /// Every problem in the files under `paths`, errors and warnings, in file order: what
     /// `Lexicon.load` refuses (errors) or passes on (warnings) for the same files.
-    public static func check(paths: [String], folder: TextNormaliser, required: Set<String> = []) -> [Diagnostic] {
-        Lexicon.validate(paths: paths, folder: folder, required: required).diagnostics
+    public static func check(paths: [String], normaliser: TextNormaliser, required: Set<String> = []) -> [Diagnostic] {
+        Lexicon.validate(paths: paths, normaliser: normaliser, required: required).diagnostics
     }
 
     /// A class no entry names is a warning: it is likely misspelt where it was meant to be used.

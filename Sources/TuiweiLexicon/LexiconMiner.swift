@@ -75,7 +75,7 @@ public struct LexiconMiner: Sendable {
         var out: [Candidate] = []
         for c in ranked {
             if out.count >= limit { break }
-            let folded = detector.lexicon.folder.fold(c.phrase)
+            let folded = detector.lexicon.normaliser.fold(c.phrase)
             let covered = detector.candidates(in: folded).contains { detector.lexicon.entries[$0.entry].category.code != nil }
             if covered { continue }
             // A shorter phrase seen exactly as often as a longer one already listed adds nothing.

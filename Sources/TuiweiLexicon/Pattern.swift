@@ -71,7 +71,7 @@ public struct Pattern: Sendable, Hashable {
 
     /// Parses and expands `source`, folding its literals with `folder`.
     /// - Throws: `SyntaxError` for unbalanced groups, misplaced operators, empty or over-large patterns.
-    public init(_ source: String, folder: TextNormaliser = TextNormaliser(), classes: WordClasses = .none) throws(SyntaxError) {
+    public init(_ source: String, normaliser: TextNormaliser = TextNormaliser(), classes: WordClasses = .none) throws(SyntaxError) {
         self.source = source
         let scalars = Array(source.unicodeScalars)
         if scalars.count > Self.maximumLength {
@@ -86,7 +86,7 @@ public struct Pattern: Sendable, Hashable {
         // A pattern whose gaps stand at its top level compiles to one form of runs, without
         // listing its spellings, so word classes can be combined freely; every other pattern is
         // listed spelling by spelling, within `maximumExpansions`.
-        let form = Self.topLevelForm(node, folder: folder)
+        let form = Self.topLevelForm(node, normaliser: normaliser)
         let raw: [[Piece]]
         do {
             raw = try Self.expand(node)
@@ -115,7 +115,7 @@ public struct Pattern: Sendable, Hashable {
                         current = []
                         pendingGap = nil
                     }
-                    current.append(folder.fold(s))
+                    current.append(normaliser.fold(s))
                 case .gap(let n):
                     pendingGap = (pendingGap ?? 0) + n
                 }
@@ -145,7 +145,7 @@ public struct Pattern: Sendable, Hashable {
     static let runLiteralLimit = 512
 
     /// The single form of a pattern whose gaps all stand at its top level, or nil.
-    private static func topLevelForm(_ node: PatternNode, folder: TextNormaliser) -> Form? {
+    private static func topLevelForm(_ node: PatternNode, normaliser: TextNormaliser) -> Form? {
         let items: [PatternNode]
         if case .sequence(let xs) = node { items = xs } else { items = [node] }
         var groups: [[PatternNode]] = [[]]
@@ -193,7 +193,7 @@ public struct Pattern: Sendable, Hashable {
                 var literals: [[UInt32]] = []
                 var seen = Set<[UInt32]>()
                 for p in spelled {
-                    let literal: [UInt32] = p.compactMap { if case .literal(let s) = $0 { folder.fold(s) } else { nil } }
+                    let literal: [UInt32] = p.compactMap { if case .literal(let s) = $0 { normaliser.fold(s) } else { nil } }
                     if literal.isEmpty { return nil }
                     if seen.insert(literal).inserted { literals.append(literal) }
                 }

@@ -25,7 +25,7 @@ public struct AnalysisEngine: Sendable {
     public init(detection: DeflectionDetection, segmenter: Segmenter, scoring: ScoringResources,
                 conventions: TranscriptConventions = .standard, provenance: RunProvenance? = nil) {
         var scoring = scoring
-        scoring.normaliser = detection.detector.lexicon.folder
+        scoring.normaliser = detection.detector.lexicon.normaliser
         self.detection = detection
         self.segmenter = segmenter
         self.scoring = scoring
@@ -51,7 +51,7 @@ public struct AnalysisEngine: Sendable {
         guard let segmenter = detection.segmenter else {
             throw Diagnostic(.error, file: layout.dictionary, "cannot load the segmentation dictionary")
         }
-        let conventions = try TranscriptConventions.load(directory: layout.transcript, folder: detection.detector.lexicon.folder)
+        let conventions = try TranscriptConventions.load(directory: layout.transcript, normaliser: detection.detector.lexicon.normaliser)
         let scoring = try ScoringResources.load(layout: layout)
         // Hashed after loading, so a file that cannot be used is reported by its loader first.
         let provenance = try RunProvenance.ofRun(layout: layout, lexicons: lexicons, defaultLexicons: defaultLexicons)

@@ -31,8 +31,8 @@ public struct DeflectionDetection: Sendable {
             throw Diagnostic(.error, file: "-", "no lexicon to use: give --lexicon PATH with --no-default-lexicons")
         }
         // A data file that exists but cannot be read is an error, not a silent downgrade.
-        let folder = try TextNormaliser.load(path: layout.scriptTable)
-        let lexicon = try Lexicon.load(paths: paths, folder: folder, required: required)
+        let normaliser = try TextNormaliser.load(path: layout.scriptTable)
+        let lexicon = try Lexicon.load(paths: paths, normaliser: normaliser, required: required)
         let segmenter = try Segmenter.load(directory: layout.dictionary)
         return DeflectionDetection(detector: Detector(lexicon: lexicon), segmenter: segmenter)
     }
@@ -68,7 +68,7 @@ public struct DeflectionDetection: Sendable {
     /// in either script. Both empty without a segmenter.
     public func segment(_ text: String) -> (tokens: [Range<Int>], words: [String]) {
         guard let segmenter else { return ([], []) }
-        var simplified = detector.lexicon.folder.ideographs(text)
+        var simplified = detector.lexicon.normaliser.ideographs(text)
         let found = segmenter.tokens(in: simplified)
         let words = simplified.withUTF8 { bytes in
             found.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0.utf8Range]), as: UTF8.self) }

@@ -25,12 +25,12 @@ public enum Kwic {
     public static func search(_ pattern: Pattern, in documents: [Document], detection: DeflectionDetection,
                               width: Int = 12, officialsOnly: Bool = false) -> [Row] {
         let automaton = PhraseAutomaton(patterns: [pattern])
-        let folder = detection.detector.lexicon.folder
+        let normaliser = detection.detector.lexicon.normaliser
         var rows: [Row] = []
         let segmented = detection.segmenter != nil
         func scan(_ passage: Passage, document: String, speaker: String, role: String, turn: TurnAnalysis?) {
             let scalars = Array(passage.text.unicodeScalars)
-            let folded = scalars.map { folder.fold($0.value) }
+            let folded = scalars.map { normaliser.fold($0.value) }
             let tokens = turn.map { segmented ? $0.tokens : nil } ?? detection.tokens(in: passage.text)
             let matches = automaton.matches(in: folded, boundaries: tokens.map { WordBoundaries(tokens: $0, length: folded.count) })
             if matches.isEmpty { return }

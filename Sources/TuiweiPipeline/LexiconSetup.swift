@@ -22,19 +22,19 @@ public enum LexiconSetup {
         func attempt(_ load: () throws -> Void) {
             do { try load() } catch let d as Diagnostic { out.append(d) } catch { out.append(Diagnostic(.error, file: layout.copy ?? "lexicons", "\(error)")) }
         }
-        var folder = TextNormaliser()
+        var normaliser = TextNormaliser()
         var files = 1 + ScoringResources.FileName.all.count + TranscriptConventions.schema.count
-        attempt { folder = try TextNormaliser.load(path: layout.scriptTable) }
+        attempt { normaliser = try TextNormaliser.load(path: layout.scriptTable) }
         let paths = (defaults ? [layout.deflection] : []) + extra
         if !paths.isEmpty {
-            let lexicon = Lexicon.validate(paths: paths, folder: folder, required: defaults ? [layout.deflection] : [])
+            let lexicon = Lexicon.validate(paths: paths, normaliser: normaliser, required: defaults ? [layout.deflection] : [])
             out += lexicon.diagnostics
             files += lexicon.files.count
         }
         out += ScoringResources.check(directory: layout.scoring, weights: layout.weights,
                                       transcriptBodies: layout.transcript + "/bodies.tsv",
-                                      normaliser: folder)
-        out += TranscriptConventions.check(directory: layout.transcript, folder: folder)
+                                      normaliser: normaliser)
+        out += TranscriptConventions.check(directory: layout.transcript, normaliser: normaliser)
         if dictionary {
             attempt { _ = try Segmenter.load(directory: layout.dictionary) }
             files += 2

@@ -25,7 +25,7 @@ public final class TranscriptConventions: Sendable {
 
     /// Words by class (`official`, `header`, …), in file order.
     public let words: [String: [Word]]
-    let folder: TextNormaliser
+    let normaliser: TextNormaliser
 
 
     // Frequently used classes, resolved once.
@@ -64,9 +64,9 @@ public final class TranscriptConventions: Sendable {
     }
 
     /// Builds conventions from parsed words.
-    public init(words: [String: [Word]], folder: TextNormaliser) throws {
+    public init(words: [String: [Word]], normaliser: TextNormaliser) throws {
         self.words = words
-        self.folder = folder
+        self.normaliser = normaliser
         func l(_ n: String) -> [[Unicode.Scalar]] { (words[n] ?? []).map(\.scalars) }
         var roles: [(word: [Unicode.Scalar], role: RoleWordClass)] = []
         for c in RoleWordClass.allCases { for w in l(c.rawValue) { roles.append((w, c)) } }
@@ -108,7 +108,7 @@ public final class TranscriptConventions: Sendable {
     /// Folds one scalar the way every word was folded.
     @inline(__always)
     func fold(_ s: Unicode.Scalar) -> Unicode.Scalar {
-        let v = folder.fold(s.value)
+        let v = normaliser.fold(s.value)
         return v == s.value ? s : Unicode.Scalar(v) ?? s
     }
 
@@ -130,19 +130,19 @@ public final class TranscriptConventions: Sendable {
 
     /// Reads every file of `schema` from `directory`.
     /// - Throws: `Diagnostic` naming the file and line of the first problem.
-    public static func load(directory: String, folder: TextNormaliser) throws -> TranscriptConventions {
+    public static func load(directory: String, normaliser: TextNormaliser) throws -> TranscriptConventions {
         var words: [String: [Word]] = [:]
         for file in schema.keys.sorted() {
             let path = directory + "/" + file
-            for d in try lint(path: path, allowed: schema[file]!, folder: folder, into: &words) where d.severity == .error {
+            for d in try lint(path: path, allowed: schema[file]!, normaliser: normaliser, into: &words) where d.severity == .error {
                 throw d
             }
         }
-        return try TranscriptConventions(words: words, folder: folder)
+        return try TranscriptConventions(words: words, normaliser: normaliser)
     }
 
     /// Checks one file and adds its words; returns every problem found (errors and warnings).
-    static func lint(path: String, allowed: [String], folder: TextNormaliser, into words: inout [String: [Word]]) throws -> [Diagnostic] {
+    static func lint(path: String, allowed: [String], normaliser: TextNormaliser, into words: inout [String: [Word]]) throws -> [Diagnostic] {
         guard let data = FileManager.default.contents(atPath: path) else {
             return [Diagnostic(.error, file: path, "cannot read this transcript conventions file; restore it from the project's lexicons/transcript/")]
         }
@@ -173,7 +173,7 @@ public final class TranscriptConventions: Sendable {
                 problems.append(Diagnostic(.error, file: path, line: lineNumber, "the word must be 1 to 24 characters"))
                 continue
             }
-            let folded = word.unicodeScalars.map { Unicode.Scalar(folder.fold($0.value)) ?? $0 }
+            let folded = word.unicodeScalars.map { Unicode.Scalar(normaliser.fold($0.value)) ?? $0 }
             let key = fields[0] + "\t" + String(String.UnicodeScalarView(folded))
             if let first = seen[key] {
                 problems.append(Diagnostic(.warning, file: path, line: lineNumber, "'\(word)' is already listed as \(fields[0]) on line \(first)"))
@@ -190,14 +190,14 @@ public final class TranscriptConventions: Sendable {
     }
 
     /// Every problem in the conventions files of `directory` (for `tuiwei lexicon check`).
-    public static func check(directory: String, folder: TextNormaliser) -> [Diagnostic] {
+    public static func check(directory: String, normaliser: TextNormaliser) -> [Diagnostic] {
         var words: [String: [Word]] = [:]
         var out: [Diagnostic] = []
         for file in schema.keys.sorted() {
-            out += (try? lint(path: directory + "/" + file, allowed: schema[file]!, folder: folder, into: &words)) ?? []
+            out += (try? lint(path: directory + "/" + file, allowed: schema[file]!, normaliser: normaliser, into: &words)) ?? []
         }
         if out.allSatisfy({ $0.severity != .error }) {
-            do { _ = try TranscriptConventions(words: words, folder: folder) } catch let d as Diagnostic { out.append(d) } catch {}
+            do { _ = try TranscriptConventions(words: words, normaliser: normaliser) } catch let d as Diagnostic { out.append(d) } catch {}
         }
         return out
     }
@@ -212,7 +212,7 @@ public final class TranscriptConventions: Sendable {
             throw Diagnostic(.error, file: "lexicons/transcript",
                              "cannot find the project's lexicons/ folder; run inside the project or set TUIWEI_HOME")
         }
-        return try load(directory: dir, folder: TextNormaliser.shipped())
+        return try load(directory: dir, normaliser: TextNormaliser.shipped())
     }
 
     /// The shipped conventions, loaded once for callers that do not pass their own. When they
@@ -220,7 +220,7 @@ public final class TranscriptConventions: Sendable {
     /// with `shipped()` first, so the problem is reported before any work.
     public static let standard: TranscriptConventions = {
         if let c = try? shipped() { return c }
-        return try! TranscriptConventions(words: [:], folder: TextNormaliser())
+        return try! TranscriptConventions(words: [:], normaliser: TextNormaliser())
     }()
 }
 

@@ -146,15 +146,18 @@ public enum DuplicateCalls {
         return index.links()
     }
 
-    /// The calls of a corpus as they are read, kept as one array of (shingle, call) postings —
-    /// 8 bytes per sampled shingle — and compared once all are in.
+    /// The calls of a corpus as they are read, kept as (shingle, call) postings — 8 bytes per
+    /// sampled shingle — and compared once all are in. The postings are kept in buckets by
+    /// shingle, so that neither growing them nor sorting them ever needs a second copy of all.
     public struct Index: Sendable {
         private var keys: [Key] = []
         private var sizes: [Int32] = []
         private var short: [Bool] = []
         private var versions: [UInt64] = []
-        /// shingle << 32 | call number.
-        private var postings: [UInt64] = []
+        /// shingle << 32 | call number, in the bucket of the shingle's low bits: every posting of
+        /// a shingle is in one bucket.
+        private var postings = [[UInt64]](repeating: [], count: Index.buckets)
+        static let buckets = 256
 
         public init() {}
 
@@ -164,24 +167,12 @@ public enum DuplicateCalls {
             sizes.append(Int32(f.shingles.count))
             short.append(f.short)
             versions.append(f.version)
-            for h in f.shingles { postings.append(UInt64(h) << 32 | id) }
+            for h in f.shingles { postings[Int(h) % Index.buckets].append(UInt64(h) << 32 | id) }
         }
 
-        /// Every call that repeats another document's call, linked to its best original.
-        public mutating func links() -> [DuplicateLink] {
-            // Copies of one version: the first by name stands for them all.
-            var first: [UInt64: Int] = [:]
-            for id in keys.indices {
-                if let f = first[versions[id]], keys[f] < keys[id] { continue }
-                first[versions[id]] = id
-            }
-            var representative = [Int](keys.indices)
-            for id in keys.indices { representative[id] = first[versions[id]]! }
-            // Sorted in place, the versions that share each shingle stand together.
-            postings.removeAll { representative[Int($0 & 0xFFFF_FFFF)] != Int($0 & 0xFFFF_FFFF) }
-            postings.sort()
-            // Shared shingles per ordered pair of versions from different documents.
-            var shared: [Int: [Int32: Int]] = [:]
+        /// Adds the shingles `postings` (sorted) share to `shared`, for each ordered pair of calls
+        /// of different documents; a stock phrase, in too many calls, is passed over.
+        private func count(_ postings: [UInt64], into shared: inout [Int: [Int32: Int]]) {
             var start = 0
             while start < postings.count {
                 var end = start + 1
@@ -196,6 +187,28 @@ public enum DuplicateCalls {
                     }
                 }
                 start = end
+            }
+        }
+
+        /// Every call that repeats another document's call, linked to its best original.
+        public mutating func links() -> [DuplicateLink] {
+            // Copies of one version: the first by name stands for them all.
+            var first: [UInt64: Int] = [:]
+            for id in keys.indices {
+                if let f = first[versions[id]], keys[f] < keys[id] { continue }
+                first[versions[id]] = id
+            }
+            var representative = [Int](keys.indices)
+            for id in keys.indices { representative[id] = first[versions[id]]! }
+            // Shared shingles per ordered pair of versions from different documents, a bucket at a
+            // time: sorted in place, the versions that share each shingle stand together.
+            var shared: [Int: [Int32: Int]] = [:]
+            for b in postings.indices {
+                var bucket = postings[b]
+                postings[b] = []
+                bucket.removeAll { representative[Int($0 & 0xFFFF_FFFF)] != Int($0 & 0xFFFF_FFFF) }
+                bucket.sort()
+                count(bucket, into: &shared)
             }
             var links: [DuplicateLink] = []
             var original: [Int: (call: Int, link: DuplicateLink)] = [:]

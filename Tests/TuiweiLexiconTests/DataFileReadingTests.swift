@@ -11,7 +11,7 @@ import TuiweiCore
     @Test(arguments: ["\n", "\r\n", "\r"], [false, true])
     func lexiconLinesEndHoweverTheEditorEndsThem(end: String, bom: Bool) {
         let text = (bom ? "\u{FEFF}" : "") + Self.body.joined(separator: end) + end
-        let parsed = Lexicon.parse(text: text, file: "x.tsv", folder: TextNormaliser())
+        let parsed = Lexicon.parse(text: text, file: "x.tsv", normaliser: TextNormaliser())
         #expect(parsed.diagnostics.isEmpty)
         #expect(parsed.entries.map(\.rule.line) == [2, 4])
     }
@@ -32,15 +32,15 @@ import TuiweiCore
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try "IGNORANCE\t不清楚\n".write(toFile: dir + "/a.tsv", atomically: true, encoding: .utf8)
         try "# nothing yet\n".write(toFile: dir + "/empty.tsv", atomically: true, encoding: .utf8)
-        let loaded = try Lexicon.load(paths: [dir], folder: TextNormaliser())
+        let loaded = try Lexicon.load(paths: [dir], normaliser: TextNormaliser())
         #expect(loaded.entries.count == 1)
         #expect(loaded.warnings.map(\.severity) == [.warning])
         #expect(loaded.warnings.first?.file.hasSuffix("empty.tsv") == true)
-        let error = #expect(throws: LexiconError.self) { try Lexicon.load(paths: [dir], folder: TextNormaliser(), required: [dir]) }
+        let error = #expect(throws: LexiconError.self) { try Lexicon.load(paths: [dir], normaliser: TextNormaliser(), required: [dir]) }
         #expect(error?.diagnostics.map(\.severity) == [.error])
         #expect(error?.diagnostics.first?.message.contains("no entries") == true)
         // A file named but missing is an error with what to do.
-        let missing = #expect(throws: LexiconError.self) { try Lexicon.load(paths: [dir + "/gone.tsv"], folder: TextNormaliser()) }
+        let missing = #expect(throws: LexiconError.self) { try Lexicon.load(paths: [dir + "/gone.tsv"], normaliser: TextNormaliser()) }
         #expect(missing?.diagnostics.first?.message.contains("missing") == true)
     }
 
@@ -49,8 +49,8 @@ import TuiweiCore
         let path = NSTemporaryDirectory() + "tuiwei-fold-\(UUID().uuidString).tsv"
         defer { try? FileManager.default.removeItem(atPath: path) }
         try ["# table", "會\t会", "們\t们"].joined(separator: end).write(toFile: path, atomically: true, encoding: .utf8)
-        let folder = try TextNormaliser.load(path: path)
-        #expect(folder.fold(0x6703) == 0x4F1A)
-        #expect(folder.fold(0x5011) == 0x4EEC)
+        let normaliser = try TextNormaliser.load(path: path)
+        #expect(normaliser.fold(0x6703) == 0x4F1A)
+        #expect(normaliser.fold(0x5011) == 0x4EEC)
     }
 }

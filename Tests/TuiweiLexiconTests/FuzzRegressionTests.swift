@@ -10,7 +10,7 @@ import TuiweiCore
         let root = try #require(ProjectLayout.root())
         let data = try #require(FileManager.default.contents(atPath: root + "/Tests/Fixtures/fuzz/" + name))
         let text = String(decoding: data, as: UTF8.self)
-        let (_, diagnostics) = Lexicon.parse(text: text, file: name, folder: TextNormaliser())
+        let (_, diagnostics) = Lexicon.parse(text: text, file: name, normaliser: TextNormaliser())
         #expect(!diagnostics.isEmpty)
         #expect(diagnostics.allSatisfy { $0.line != nil && $0.file == name })
     }

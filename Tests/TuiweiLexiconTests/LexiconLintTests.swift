@@ -9,7 +9,7 @@ import TuiweiCore
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try text.write(toFile: dir + "/x.tsv", atomically: true, encoding: .utf8)
-        return LexiconLint.check(paths: [dir], folder: TextNormaliser())
+        return LexiconLint.check(paths: [dir], normaliser: TextNormaliser())
     }
 
     @Test func syntaxAndUnknownCategory() throws {
@@ -49,7 +49,7 @@ import TuiweiCore
 
     @Test func shippedLexiconsAreClean() throws {
         let dir = try #require(Lexicon.shippedDirectory)
-        let d = LexiconLint.check(paths: [dir], folder: try TextNormaliser.shipped())
+        let d = LexiconLint.check(paths: [dir], normaliser: try TextNormaliser.shipped())
         #expect(d.isEmpty, "\(d.map(\.description))")
     }
 }

@@ -41,7 +41,7 @@ import TuiweiTranscript
         #expect(found.count <= 20)
         #expect(zip(found, found.dropFirst()).allSatisfy { $0.score >= $1.score })
         for c in found {
-            let covered = shippedDetector.candidates(in: shippedDetector.lexicon.folder.fold(c.phrase))
+            let covered = shippedDetector.candidates(in: shippedDetector.lexicon.normaliser.fold(c.phrase))
                 .contains { shippedDetector.lexicon.entries[$0.entry].category.code != nil }
             #expect(!covered, "\(c.phrase) is already in the lexicon")
         }

@@ -6,7 +6,7 @@ import TuiweiCore
 @Suite struct LexiconReaderTests {
     @Test func readsEntriesWithWeightNoteAndConditions() throws {
         let text = "\u{FEFF}# comment\r\n\r\nIGNORANCE\t不(太)?清楚\t1.5\tclaims not to know\r\nCOUNTER_QUESTION:question\t(你|您)…了解吗\nREPORTED:sentence\t听说\n"
-        let parsed = Lexicon.parse(text: text, file: "x.tsv", folder: TextNormaliser())
+        let parsed = Lexicon.parse(text: text, file: "x.tsv", normaliser: TextNormaliser())
         #expect(parsed.diagnostics.isEmpty)
         #expect(parsed.entries.count == 3)
         let first = try #require(parsed.entries.first)
@@ -32,7 +32,7 @@ import TuiweiCore
         ("IGNORANCE\t(不清楚", "never closed"),
     ])
     func malformedLineIsAnErrorWithItsLine(line: String, message: String) {
-        let parsed = Lexicon.parse(text: "# header\nHEDGE\t可能\n" + line + "\n", file: "bad.tsv", folder: TextNormaliser())
+        let parsed = Lexicon.parse(text: "# header\nHEDGE\t可能\n" + line + "\n", file: "bad.tsv", normaliser: TextNormaliser())
         #expect(parsed.entries.count == 1)
         let d = parsed.diagnostics.first
         #expect(parsed.diagnostics.count == 1)
@@ -43,7 +43,7 @@ import TuiweiCore
     }
 
     @Test func patternErrorPointsAtTheColumn() {
-        let parsed = Lexicon.parse(text: "IGNORANCE\t不(清楚\n", file: "x.tsv", folder: TextNormaliser())
+        let parsed = Lexicon.parse(text: "IGNORANCE\t不(清楚\n", file: "x.tsv", normaliser: TextNormaliser())
         #expect(parsed.diagnostics.first?.column == 12)
         #expect(parsed.diagnostics.first?.description.hasPrefix("x.tsv:1:12: error: invalid pattern") == true)
     }
@@ -55,19 +55,19 @@ import TuiweiCore
         try "HEDGE\t可能\n".write(toFile: dir + "/a.tsv", atomically: true, encoding: .utf8)
         try "IGNORANCE\t不清楚\nBOGUS\t什么\n".write(toFile: dir + "/b.tsv", atomically: true, encoding: .utf8)
         #expect {
-            _ = try Lexicon.load(paths: [dir], folder: TextNormaliser())
+            _ = try Lexicon.load(paths: [dir], normaliser: TextNormaliser())
         } throws: { error in
             guard let e = error as? LexiconError else { return false }
             return e.diagnostics.count == 1 && e.diagnostics[0].file.hasSuffix("b.tsv") && e.diagnostics[0].line == 2
         }
         try FileManager.default.removeItem(atPath: dir + "/b.tsv")
-        let lexicon = try Lexicon.load(paths: [dir], folder: TextNormaliser())
+        let lexicon = try Lexicon.load(paths: [dir], normaliser: TextNormaliser())
         #expect(lexicon.entries.count == 1)
     }
 
     @Test func missingFileIsAnError() {
         #expect(throws: LexiconError.self) {
-            _ = try Lexicon.load(paths: ["/nonexistent/lexicon.tsv"], folder: TextNormaliser())
+            _ = try Lexicon.load(paths: ["/nonexistent/lexicon.tsv"], normaliser: TextNormaliser())
         }
     }
 

@@ -3,10 +3,10 @@ import TuiweiCore
 @testable import TuiweiLexicon
 
 /// Matches of `pattern` in `text`, as the matched strings.
-func find(_ pattern: String, in text: String, tokens: [Range<Int>]? = nil, folder: TextNormaliser = TextNormaliser()) throws -> [String] {
-    let p = try Pattern(pattern, folder: folder)
+func find(_ pattern: String, in text: String, tokens: [Range<Int>]? = nil, normaliser: TextNormaliser = TextNormaliser()) throws -> [String] {
+    let p = try Pattern(pattern, normaliser: normaliser)
     let scalars = Array(text.unicodeScalars)
-    let folded = scalars.map { folder.fold($0.value) }
+    let folded = scalars.map { normaliser.fold($0.value) }
     let automaton = PhraseAutomaton(patterns: [p])
     return automaton.matches(in: folded, boundaries: tokens.map { WordBoundaries(tokens: $0, length: folded.count) })
         .map { String(String.UnicodeScalarView(scalars[$0.range])) }

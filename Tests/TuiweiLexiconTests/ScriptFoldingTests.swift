@@ -5,18 +5,18 @@ import TuiweiCore
 
 @Suite struct ScriptFoldingTests {
     @Test func shippedTableFoldsTraditionalToSimplified() throws {
-        let folder = try TextNormaliser.shipped()
-        #expect(folder.tableSize > 2000)
-        #expect(folder.fold("這個我們不是很清楚") == folder.fold("这个我们不是很清楚"))
-        #expect(folder.fold("給領導彙報") == folder.fold("给领导汇报"))
+        let normaliser = try TextNormaliser.shipped()
+        #expect(normaliser.tableSize > 2000)
+        #expect(normaliser.fold("這個我們不是很清楚") == normaliser.fold("这个我们不是很清楚"))
+        #expect(normaliser.fold("給領導彙報") == normaliser.fold("给领导汇报"))
     }
 
     @Test func simplifiedPatternMatchesTraditionalTextAtOriginalOffsets() throws {
-        let folder = try TextNormaliser.shipped()
+        let normaliser = try TextNormaliser.shipped()
         let text = "喂，這個我們不是很清楚。"
-        #expect(try find("不是很清楚", in: text, folder: folder) == ["不是很清楚"])
-        let p = try Pattern("(我们)?不是很清楚", folder: folder)
-        let m = PhraseAutomaton(patterns: [p]).matches(in: folder.fold(text))
+        #expect(try find("不是很清楚", in: text, normaliser: normaliser) == ["不是很清楚"])
+        let p = try Pattern("(我们)?不是很清楚", normaliser: normaliser)
+        let m = PhraseAutomaton(patterns: [p]).matches(in: normaliser.fold(text))
         #expect(m.first?.range == 4..<11)
     }
 

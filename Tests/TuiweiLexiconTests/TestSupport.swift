@@ -6,15 +6,15 @@ func NSTemporaryDirectoryPath() -> String { NSTemporaryDirectory() }
 
 /// The shipped lexicons, compiled once for all tests.
 let shippedDetector: Detector = {
-    let folder = try! TextNormaliser.shipped()
-    return Detector(lexicon: try! Lexicon.load(paths: [Lexicon.shippedDirectory!], folder: folder))
+    let normaliser = try! TextNormaliser.shipped()
+    return Detector(lexicon: try! Lexicon.load(paths: [Lexicon.shippedDirectory!], normaliser: normaliser))
 }()
 
 /// A detector over lexicon lines written in the test.
 func detector(_ lines: String, file: String = "test.tsv") -> Detector {
-    let parsed = Lexicon.parse(text: lines, file: file, folder: TextNormaliser())
+    let parsed = Lexicon.parse(text: lines, file: file, normaliser: TextNormaliser())
     precondition(parsed.diagnostics.isEmpty, "\(parsed.diagnostics)")
-    return Detector(lexicon: Lexicon(entries: parsed.entries, folder: TextNormaliser()))
+    return Detector(lexicon: Lexicon(entries: parsed.entries, normaliser: TextNormaliser()))
 }
 
 /// A turn whose text sits on line 7 of document `t`, starting at column 5.

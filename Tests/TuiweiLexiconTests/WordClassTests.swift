@@ -32,7 +32,7 @@ import TuiweiCore
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try "@know\t(清楚|了解)\n".write(toFile: dir + "/a-classes.tsv", atomically: true, encoding: .utf8)
         try "IGNORANCE\t不@know\n".write(toFile: dir + "/z-entries.tsv", atomically: true, encoding: .utf8)
-        let lexicon = try Lexicon.load(paths: [dir], folder: TextNormaliser())
+        let lexicon = try Lexicon.load(paths: [dir], normaliser: TextNormaliser())
         #expect(lexicon.entries.count == 1)
         #expect(lexicon.classes.names == ["know"])
         #expect(Detector(lexicon: lexicon).codes("我不了解") == [.ignorance])
@@ -41,7 +41,7 @@ import TuiweiCore
     }
 
     @Test func unknownClassIsAnErrorAtItsLineAndColumn() {
-        let parsed = Lexicon.parse(text: "@know\t(清楚|了解)\nIGNORANCE\t不@knwo\n", file: "x.tsv", folder: TextNormaliser())
+        let parsed = Lexicon.parse(text: "@know\t(清楚|了解)\nIGNORANCE\t不@knwo\n", file: "x.tsv", normaliser: TextNormaliser())
         #expect(parsed.entries.isEmpty)
         let d = try! #require(parsed.diagnostics.first)
         #expect(d.file == "x.tsv" && d.line == 2)
@@ -60,7 +60,7 @@ import TuiweiCore
             @empty
             IGNORANCE\t不@know
             """
-        let parsed = Lexicon.parse(text: text, file: "c.tsv", folder: TextNormaliser())
+        let parsed = Lexicon.parse(text: text, file: "c.tsv", normaliser: TextNormaliser())
         let byLine = Dictionary(grouping: parsed.diagnostics, by: { $0.line ?? 0 })
         #expect(byLine[2]?.first?.message.contains("already defined at c.tsv:1") == true)
         #expect(byLine[3]?.first?.message.contains("put gaps") == true)
@@ -76,7 +76,7 @@ import TuiweiCore
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try "@know\t(清楚|了解)\n@inner\t(甲|乙)\n@outer\t(@inner|丙)\n@spare\t(x|y)\nIGNORANCE\t不@know\nREFERRAL\t找@outer\n"
             .write(toFile: dir + "/l.tsv", atomically: true, encoding: .utf8)
-        let warnings = LexiconLint.check(paths: [dir], folder: TextNormaliser()).filter { $0.message.contains("no entry uses it") }
+        let warnings = LexiconLint.check(paths: [dir], normaliser: TextNormaliser()).filter { $0.message.contains("no entry uses it") }
         #expect(warnings.map(\.line) == [4], "only @spare; @inner is used through @outer")
     }
 
@@ -84,11 +84,11 @@ import TuiweiCore
         // 40 × 40 × 40 spellings would exceed the listing limit; the form matches them all.
         let words = (0..<40).map { String(UnicodeScalar(0x4E00 + $0)!) }.joined(separator: "|")
         let lines = "@a\t(\(words))\n@b\t(\(words))\n@c\t(\(words))\nREFERRAL\t找@a@b@c吧\n"
-        let parsed = Lexicon.parse(text: lines, file: "big.tsv", folder: TextNormaliser())
+        let parsed = Lexicon.parse(text: lines, file: "big.tsv", normaliser: TextNormaliser())
         #expect(parsed.diagnostics.isEmpty)
         let p = try #require(parsed.entries.first?.pattern)
         #expect(!p.isEnumerated)
-        let d = Detector(lexicon: Lexicon(entries: parsed.entries, folder: TextNormaliser()))
+        let d = Detector(lexicon: Lexicon(entries: parsed.entries, normaliser: TextNormaliser()))
         #expect(d.codes("找\u{4E01}\u{4E27}\u{4E00}吧") == [.referral])
         #expect(d.codes("找\u{4E01}\u{4E27}吧").isEmpty)
     }

@@ -189,7 +189,7 @@ func document(_ id: String, officials: [String]) -> Document {
         let corpus = try #require(ProjectLayout.corpusDirectory())
         let documents = TranscriptReader.readDocuments(at: [corpus + "/000_43baa8c35279a078.txt"])
         let detection = try DeflectionDetection.load()
-        let pattern = try Pattern("不是(很|太)清楚", folder: detection.detector.lexicon.folder)
+        let pattern = try Pattern("不是(很|太)清楚", normaliser: detection.detector.lexicon.normaliser)
         let rows = Kwic.search(pattern, in: documents, detection: detection, width: 4)
         #expect(rows.count == 3)
         let first = try #require(rows.first)
@@ -200,7 +200,7 @@ func document(_ id: String, officials: [String]) -> Document {
         #expect(first.line > 0 && first.column > 0)
         #expect(first.codes.contains { $0.hasPrefix("IGNORANCE@lexicons/deflection/") })
         // Caller turns are searched too, but get no codes.
-        let asked = Kwic.search(try Pattern("工会了解", folder: detection.detector.lexicon.folder), in: documents, detection: detection)
+        let asked = Kwic.search(try Pattern("工会了解", normaliser: detection.detector.lexicon.normaliser), in: documents, detection: detection)
         #expect(asked.contains { $0.role == "caller" && $0.codes.isEmpty })
         #expect(Kwic.search(pattern, in: documents, detection: detection, officialsOnly: true).count == 3)
     }

@@ -25,7 +25,7 @@ import TuiweiCorpus
 
     @Test func theShippedFilesAreClean() throws {
         let dir = try #require(TranscriptConventions.shippedDirectory)
-        #expect(TranscriptConventions.check(directory: dir, folder: TextNormaliser()).isEmpty)
+        #expect(TranscriptConventions.check(directory: dir, normaliser: TextNormaliser()).isEmpty)
         let c = try TranscriptConventions.shipped()
         #expect(c.roleWord(endingAt: c.fold("外交部發言人"))?.role == .official, "traditional spellings fold to the listed word")
     }
@@ -35,12 +35,12 @@ import TuiweiCorpus
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let lines = try String(contentsOfFile: dir + "/roles.tsv", encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).count
         try append("officail\t局长\nofficial\n", to: dir + "/roles.tsv")
-        let found = TranscriptConventions.check(directory: dir, folder: TextNormaliser())
+        let found = TranscriptConventions.check(directory: dir, normaliser: TextNormaliser())
         #expect(found.contains { $0.severity == .error && $0.line == lines && $0.message.contains("unknown class 'officail'") })
         #expect(found.contains { $0.severity == .error && $0.line == lines + 1 })
-        #expect(throws: Diagnostic.self) { try TranscriptConventions.load(directory: dir, folder: TextNormaliser()) }
+        #expect(throws: Diagnostic.self) { try TranscriptConventions.load(directory: dir, normaliser: TextNormaliser()) }
         try FileManager.default.removeItem(atPath: dir + "/calls.tsv")
-        #expect(TranscriptConventions.check(directory: dir, folder: TextNormaliser()).contains { $0.file.hasSuffix("calls.tsv") && $0.severity == .error })
+        #expect(TranscriptConventions.check(directory: dir, normaliser: TextNormaliser()).contains { $0.file.hasSuffix("calls.tsv") && $0.severity == .error })
     }
 
     @Test func crOnlyLineEndsAreRead() throws {
@@ -48,7 +48,7 @@ import TuiweiCorpus
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let text = try String(contentsOfFile: dir + "/roles.tsv", encoding: .utf8).replacingOccurrences(of: "\n", with: "\r")
         try text.write(toFile: dir + "/roles.tsv", atomically: true, encoding: .utf8)
-        let c = try TranscriptConventions.load(directory: dir, folder: TextNormaliser())
+        let c = try TranscriptConventions.load(directory: dir, normaliser: TextNormaliser())
         #expect(c.roleWord(endingAt: c.fold("局长"))?.role == .official)
     }
 
@@ -59,7 +59,7 @@ import TuiweiCorpus
         let dir = try copyOfShipped()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try append("official\t厂医\n", to: dir + "/roles.tsv")
-        let c = try TranscriptConventions.load(directory: dir, folder: TextNormaliser())
+        let c = try TranscriptConventions.load(directory: dir, normaliser: TextNormaliser())
         let after = TranscriptParser.parse(SourceText(id: "t", path: "t.txt", encoding: "UTF-8", text: text), conventions: c)
         let doctor = try #require(after.calls[0].speakers.first { $0.label == "王厂医" })
         #expect(doctor.isOfficial)

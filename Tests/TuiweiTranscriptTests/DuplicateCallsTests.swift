@@ -30,6 +30,24 @@ import TuiweiCore
         #expect(index.links() == TranscriptReader.duplicates(in: SampleCorpus.documents))
     }
 
+    /// Shingles fall in every bucket of the index, and every one is counted: an excerpt made of
+    /// every other shingle of a call is wholly contained in it and covers exactly half of it,
+    /// in whatever order the calls are added.
+    @Test func everySharedShingleCountsWhateverItsBucket() {
+        let whole = (0..<600).map { UInt32($0) &* 2_654_435_761 }.sorted()
+        let half = stride(from: 0, to: whole.count, by: 2).map { whole[$0] }
+        #expect(Set(whole.map { Int($0) % DuplicateCalls.Index.buckets }).count == DuplicateCalls.Index.buckets)
+        let prints = [DuplicateCalls.Fingerprint(document: "whole", call: 1, shingles: whole),
+                      DuplicateCalls.Fingerprint(document: "part", call: 1, shingles: half),
+                      DuplicateCalls.Fingerprint(document: "other", call: 1, shingles: whole.map { $0 &+ 1 }.sorted())]
+        for order in [[0, 1, 2], [2, 1, 0], [1, 2, 0]] {
+            let links = DuplicateCalls.find(order.map { prints[$0] })
+            #expect(links.map(\.document) == ["part"])
+            #expect(links.first?.original == "whole")
+            #expect(links.first?.containment == 1 && links.first?.coverage == 0.5)
+        }
+    }
+
     @Test func fiftyCopiesOfACallAreCountedOnce() {
         let copies = (0..<50).map { Self.renamed(Self.original, String(format: "copy%02d", $0)) }
         let links = DuplicateCalls.find(copies)

@@ -26,10 +26,10 @@ enum KwicCommand: Command {
     static func run(_ args: ParsedArguments) async throws -> Int32 {
         guard let source = args.positional.first else { throw UsageError(message: "give a PATTERN to search for") }
         let (detection, conventions) = try LexiconOptions.load(args)
-        let folder = detection.detector.lexicon.folder
+        let normaliser = detection.detector.lexicon.normaliser
         let pattern: Pattern
         do {
-            pattern = try Pattern(source, folder: folder, classes: detection.detector.lexicon.classes)
+            pattern = try Pattern(source, normaliser: normaliser, classes: detection.detector.lexicon.classes)
         } catch {
             throw UsageError(message: "invalid pattern '\(source)': \(error)")
         }

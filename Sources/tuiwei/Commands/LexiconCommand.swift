@@ -61,7 +61,7 @@ enum LexiconCommand: Command {
         }
         var paths = files + args.all("--lexicon")
         let layout = try LexiconOptions.layout(args)
-        let folder = (try? TextNormaliser.load(path: layout.scriptTable)) ?? TextNormaliser()
+        let normaliser = (try? TextNormaliser.load(path: layout.scriptTable)) ?? TextNormaliser()
         // A folder of the transcript stage's words (lexicons/transcript) is checked against its own
         // schema, and bodies tables (`…bodies.tsv`) have a format of their own.
         let fm = FileManager.default
@@ -77,11 +77,11 @@ enum LexiconCommand: Command {
         paths.removeAll { transcriptFiles.contains($0) }
         let bodyTables = paths.filter { $0.hasSuffix("bodies.tsv") }
         paths.removeAll { $0.hasSuffix("bodies.tsv") }
-        var diagnostics = paths.isEmpty ? [] : LexiconLint.check(paths: paths, folder: folder)
+        var diagnostics = paths.isEmpty ? [] : LexiconLint.check(paths: paths, normaliser: normaliser)
         for table in bodyTables {
-            diagnostics += BodyTable.lint(path: table, orientation: nil, normaliser: folder)
+            diagnostics += BodyTable.lint(path: table, orientation: nil, normaliser: normaliser)
         }
-        for dir in transcriptFolders { diagnostics += TranscriptConventions.check(directory: dir, folder: folder) }
+        for dir in transcriptFolders { diagnostics += TranscriptConventions.check(directory: dir, normaliser: normaliser) }
         return report(diagnostics, files: (paths.isEmpty ? 0 : Lexicon.files(in: paths).count) + bodyTables.count
             + transcriptFolders.count * TranscriptConventions.schema.count)
     }
@@ -175,7 +175,7 @@ enum LexiconOptions {
         do {
             let detection = try DeflectionDetection.load(extra: args.all("--lexicon"), defaults: !args.flag("--no-default-lexicons"), layout: layout)
             for w in detection.detector.lexicon.warnings { printError(w.description) }
-            let conventions = try TranscriptConventions.load(directory: layout.transcript, folder: detection.detector.lexicon.folder)
+            let conventions = try TranscriptConventions.load(directory: layout.transcript, normaliser: detection.detector.lexicon.normaliser)
             return (detection, conventions)
         } catch let e as LexiconError {
             throw LexiconLoadFailure(message: e.description)
@@ -185,7 +185,7 @@ enum LexiconOptions {
     /// The transcript words alone, for a command that detects nothing.
     static func conventions(_ args: ParsedArguments) throws -> TranscriptConventions {
         let layout = try layout(args)
-        return try TranscriptConventions.load(directory: layout.transcript, folder: TextNormaliser.load(path: layout.scriptTable))
+        return try TranscriptConventions.load(directory: layout.transcript, normaliser: TextNormaliser.load(path: layout.scriptTable))
     }
 }
 

@@ -425,11 +425,11 @@ struct FoldTable: Sendable {
     let table: [UInt16]
     let active: Bool
 
-    init(_ folder: TextNormaliser) {
+    init(_ normaliser: TextNormaliser) {
         var t = (0..<0x10000).map { UInt16($0) }
         var any = false
         for v in 0x3400..<0x10000 where !(0xD800..<0xE000).contains(v) {
-            let f = folder.fold(UInt32(v))
+            let f = normaliser.fold(UInt32(v))
             if f != v, f >= 0x800, f < 0x10000, !(0xD800..<0xE000).contains(f) {
                 t[v] = UInt16(f)
                 any = true
