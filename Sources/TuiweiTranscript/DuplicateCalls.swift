@@ -172,7 +172,7 @@ public enum DuplicateCalls {
 
         /// Adds the shingles `postings` (sorted) share to `shared`, for each ordered pair of calls
         /// of different documents; a stock phrase, in too many calls, is passed over.
-        private func count(_ postings: [UInt64], into shared: inout [Int: [Int32: Int]]) {
+        private func count(_ postings: [UInt64], into shared: inout [Int: [Int32: Int32]]) {
             var start = 0
             while start < postings.count {
                 var end = start + 1
@@ -202,7 +202,7 @@ public enum DuplicateCalls {
             for id in keys.indices { representative[id] = first[versions[id]]! }
             // Shared shingles per ordered pair of versions from different documents, a bucket at a
             // time: sorted in place, the versions that share each shingle stand together.
-            var shared: [Int: [Int32: Int]] = [:]
+            var shared: [Int: [Int32: Int32]] = [:]
             for b in postings.indices {
                 var bucket = postings[b]
                 postings[b] = []
