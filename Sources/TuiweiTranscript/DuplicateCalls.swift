@@ -148,16 +148,19 @@ public enum DuplicateCalls {
 
     /// The calls of a corpus as they are read, kept as (shingle, call) postings — 8 bytes per
     /// sampled shingle — and compared once all are in. The postings are kept in buckets by
-    /// shingle, so that neither growing them nor sorting them ever needs a second copy of all.
+    /// shingle, and each bucket in pieces of a fixed size, so that neither growing them nor
+    /// sorting them ever needs room for a second copy of all.
     public struct Index: Sendable {
         private var keys: [Key] = []
         private var sizes: [Int32] = []
         private var short: [Bool] = []
         private var versions: [UInt64] = []
         /// shingle << 32 | call number, in the bucket of the shingle's low bits: every posting of
-        /// a shingle is in one bucket.
-        private var postings = [[UInt64]](repeating: [], count: Index.buckets)
+        /// a shingle is in one bucket. Each bucket's pieces are full but for its last.
+        private var postings = [[[UInt64]]](repeating: [[]], count: Index.buckets)
         static let buckets = 256
+        /// Postings in a piece: a full piece has no unused room.
+        static let pieceSize = 2048
 
         public init() {}
 
@@ -167,7 +170,14 @@ public enum DuplicateCalls {
             sizes.append(Int32(f.shingles.count))
             short.append(f.short)
             versions.append(f.version)
-            for h in f.shingles { postings[Int(h) % Index.buckets].append(UInt64(h) << 32 | id) }
+            for h in f.shingles {
+                let b = Int(h) % Index.buckets
+                if postings[b][postings[b].count - 1].count == Index.pieceSize {
+                    postings[b].append([])
+                    postings[b][postings[b].count - 1].reserveCapacity(Index.pieceSize)
+                }
+                postings[b][postings[b].count - 1].append(UInt64(h) << 32 | id)
+            }
         }
 
         /// Adds the shingles `postings` (sorted) share to `shared`, for each ordered pair of calls
@@ -204,7 +214,9 @@ public enum DuplicateCalls {
             // time: sorted in place, the versions that share each shingle stand together.
             var shared: [Int: [Int32: Int32]] = [:]
             for b in postings.indices {
-                var bucket = postings[b]
+                var bucket: [UInt64] = []
+                bucket.reserveCapacity(postings[b].reduce(0) { $0 + $1.count })
+                for piece in postings[b] { bucket += piece }
                 postings[b] = []
                 bucket.removeAll { representative[Int($0 & 0xFFFF_FFFF)] != Int($0 & 0xFFFF_FFFF) }
                 bucket.sort()

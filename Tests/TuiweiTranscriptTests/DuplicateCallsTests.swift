@@ -48,6 +48,18 @@ import TuiweiCore
         }
     }
 
+    /// A bucket fuller than a piece is read whole: a call whose shingles all fall in one bucket,
+    /// over several pieces, is found again in an excerpt made of its second half.
+    @Test func aBucketOfManyPiecesIsReadWhole() {
+        let n = 3 * DuplicateCalls.Index.pieceSize / 2
+        let whole = (1...n).map { UInt32($0 * DuplicateCalls.Index.buckets) }
+        let prints = [DuplicateCalls.Fingerprint(document: "whole", call: 1, shingles: whole),
+                      DuplicateCalls.Fingerprint(document: "part", call: 1, shingles: Array(whole.suffix(n / 2)))]
+        let links = DuplicateCalls.find(prints)
+        #expect(links.map(\.document) == ["part"])
+        #expect(links.first?.containment == 1 && links.first?.coverage == 0.5)
+    }
+
     @Test func fiftyCopiesOfACallAreCountedOnce() {
         let copies = (0..<50).map { Self.renamed(Self.original, String(format: "copy%02d", $0)) }
         let links = DuplicateCalls.find(copies)
