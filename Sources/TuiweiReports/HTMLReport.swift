@@ -217,12 +217,6 @@ public enum HTMLReport {
         }
     }
 
-    static func callsSection(_ s: CorpusSummary, links: Links) -> String {
-        var out = ""
-        callsSection(s, links: links) { out += $0 }
-        return out
-    }
-
     static func callsSection(_ s: CorpusSummary, links: Links, emit: (String) throws -> Void) rethrows {
         var h = "<section id=\"calls\">\n<h2>Calls</h2>\n"
         h += "<p class=\"note\">Each chart follows one call: a dot per official turn at its score, coloured by grade (small grey dots are not graded), "
