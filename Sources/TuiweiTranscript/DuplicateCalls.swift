@@ -200,8 +200,9 @@ public enum DuplicateCalls {
             }
         }
 
-        /// Every call that repeats another document's call, linked to its best original.
-        public mutating func links() -> [DuplicateLink] {
+        /// Every call that repeats another document's call, linked to its best original. The
+        /// index is used up: its postings are let go bucket by bucket as they are compared.
+        public consuming func links() -> [DuplicateLink] {
             // Copies of one version: the first by name stands for them all.
             var first: [UInt64: Int] = [:]
             for id in keys.indices {

@@ -60,6 +60,18 @@ import TuiweiCore
         #expect(links.first?.containment == 1 && links.first?.coverage == 0.5)
     }
 
+    /// Asking for the links uses up only the index it is asked of: the index kept gives the same
+    /// links again and takes more calls.
+    @Test func anIndexKeptAfterItsLinksStillWorks() {
+        var index = DuplicateCalls.Index()
+        for f in [Self.renamed(Self.excerpt, "a"), Self.renamed(Self.original, "b")] { index.add(f) }
+        let first = index.links()
+        #expect(first.map(\.document) == ["a"])
+        #expect(index.links() == first)
+        index.add(Self.renamed(Self.excerpt, "c"))
+        #expect(index.links().map(\.document) == ["a", "c"])
+    }
+
     @Test func fiftyCopiesOfACallAreCountedOnce() {
         let copies = (0..<50).map { Self.renamed(Self.original, String(format: "copy%02d", $0)) }
         let links = DuplicateCalls.find(copies)
