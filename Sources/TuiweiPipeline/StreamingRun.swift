@@ -62,9 +62,10 @@ extension AnalysisEngine {
         try? await orderedMap(count: sources.count, jobs: jobs) { i in
             let document = TranscriptReader.read(sources[i], conventions: self.conventions)
             let prints = DuplicateCalls.fingerprints(of: document)
-            if let holding, holding.reserve(HeldDocuments.size(of: document)) { holding.put(i, document) }
+            let size = HeldDocuments.size(of: document)
+            if let holding, holding.reserve(size) { holding.put(i, document) }
             let grams = document.kind == .article ? self.analyse(document).referenceNgrams : []
-            return (prints, grams, HeldDocuments.size(of: document) >= FreedMemory.largeDocumentBytes)
+            return (prints, grams, size >= FreedMemory.largeDocumentBytes)
         } consume: { i, found in
             for f in found.0 { calls.add(f) }
             reference.formUnion(found.1)
