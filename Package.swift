@@ -39,23 +39,23 @@ let package = Package(
             dependencies: ["TuiweiCore", "TuiweiTranscript"],
             path: "Benchmarks/CorpusGenerator"),
 
-        // What the scoring, aggregate and report tests share: resources, a stand-in segmenter,
-        // detection and context builders, a small analysed corpus, temporary folders.
+        // What the tests share: temporary folders; for the scoring, aggregate and report tests also
+        // resources, a stand-in segmenter, detection and context builders, a small analysed corpus.
         .target(
             name: "TuiweiTestSupport",
             dependencies: ["TuiweiCore", "TuiweiScoring", "TuiweiAggregates", "TuiweiReports", "TuiweiPipeline"],
             path: "Tests/TuiweiTestSupport"),
-        .testTarget(name: "TuiweiCoreTests", dependencies: ["TuiweiCore"]),
+        .testTarget(name: "TuiweiCoreTests", dependencies: ["TuiweiCore", "TuiweiTestSupport"]),
         .testTarget(name: "TuiweiCorpusTests", dependencies: ["TuiweiCorpus", "TuiweiTestSupport"]),
-        .testTarget(name: "TuiweiTranscriptTests", dependencies: ["TuiweiTranscript"]),
-        .testTarget(name: "TuiweiSegmentationTests", dependencies: ["TuiweiSegmentation"]),
-        .testTarget(name: "TuiweiLexiconTests", dependencies: ["TuiweiLexicon", "TuiweiTranscript"]),
+        .testTarget(name: "TuiweiTranscriptTests", dependencies: ["TuiweiTranscript", "TuiweiTestSupport"]),
+        .testTarget(name: "TuiweiSegmentationTests", dependencies: ["TuiweiSegmentation", "TuiweiTestSupport"]),
+        .testTarget(name: "TuiweiLexiconTests", dependencies: ["TuiweiLexicon", "TuiweiTranscript", "TuiweiTestSupport"]),
         .testTarget(name: "TuiweiScoringTests", dependencies: ["TuiweiScoring", "TuiweiAggregates", "TuiweiTestSupport"]),
         .testTarget(name: "TuiweiAggregatesTests", dependencies: ["TuiweiAggregates", "TuiweiTestSupport"]),
         .testTarget(name: "TuiweiReportsTests", dependencies: ["TuiweiReports", "TuiweiTestSupport"]),
         .testTarget(name: "TuiweiFitTests", dependencies: ["TuiweiFit"]),
-        .testTarget(name: "TuiweiPipelineTests", dependencies: ["TuiweiPipeline"]),
-        .testTarget(name: "TuiweiExchangeTests", dependencies: ["TuiweiExchange"]),
+        .testTarget(name: "TuiweiPipelineTests", dependencies: ["TuiweiPipeline", "TuiweiTestSupport"]),
+        .testTarget(name: "TuiweiExchangeTests", dependencies: ["TuiweiExchange", "TuiweiTestSupport"]),
         .testTarget(name: "TuiweiCLITests", dependencies: ["tuiwei", "TuiweiTestSupport"]),
     ]
 )

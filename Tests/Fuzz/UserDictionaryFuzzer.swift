@@ -11,6 +11,8 @@ let fuzzSegmenter: Segmenter = {
     let lexicons = ProjectLayout.lexiconsDirectory()!
     let dir = NSTemporaryDirectory() + "tuiwei-fuzz-dict-\(getpid())"
     try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    // The segmenter holds what it read; the folder is not needed after loading.
+    defer { try? FileManager.default.removeItem(atPath: dir) }
     let words = try! String(contentsOfFile: lexicons + "/dictionary/jieba-dict.txt", encoding: .utf8)
         .split(separator: "\n").prefix(4000).joined(separator: "\n") + "\n"
     try! words.write(toFile: dir + "/" + Segmenter.dictionaryFileName, atomically: true, encoding: .utf8)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TuiweiCore
+import TuiweiTestSupport
 @testable import tuiwei
 
 /// How every command behaves at the command line: the version, usage errors (exit 64, the
@@ -84,8 +85,7 @@ import TuiweiCore
     @Test func lexiconCheckWritesFindingsAndSummaryToStandardError() throws {
         let folder = try TemporaryFolder("lexcheck")
         defer { folder.remove() }
-        let file = folder.sub("mine.tsv")
-        try "NOT_A_CODE\t不太清楚\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let file = try folder.write("mine.tsv", "NOT_A_CODE\t不太清楚\n")
         let r = try ToolProcess.run(["lexicon", "check", file])
         #expect(r.status == 65)
         #expect(r.stdout.isEmpty)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TuiweiTestSupport
 @testable import tuiwei
 
 /// `tuiwei export --qdpx` and `tuiwei import --qdpx` as a researcher runs them: the gold that
@@ -29,7 +30,7 @@ import Testing
         #expect(eval.stdout.contains("misaligned: 0"))
 
         // Not a project: an error naming the file, exit 65.
-        try "not a zip".write(toFile: folder.sub("bad.qdpx"), atomically: true, encoding: .utf8)
+        try folder.write("bad.qdpx", "not a zip")
         let bad = try ToolProcess.run(["import", "--qdpx", folder.sub("bad.qdpx")])
         #expect(bad.status == 65)
         #expect(bad.stderr.contains("bad.qdpx: error: not a zip file"))

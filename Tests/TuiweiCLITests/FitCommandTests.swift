@@ -1,13 +1,14 @@
 import Foundation
 import Testing
+import TuiweiTestSupport
 
 /// `tuiwei fit` as a researcher runs it: a weights file written, never one replaced unasked.
 @Suite struct FitCommandTests {
     @Test func writesAWeightsFileAndPrintsCrossValidatedAgreement() throws {
-        let dir = NSTemporaryDirectory() + "tuiwei-fit-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let out = dir + "/weights.tsv"
+        let folder = try TemporaryFolder("fit")
+        defer { folder.remove() }
+        let dir = folder.path
+        let out = folder.sub("weights.tsv")
         let dev = ToolProcess.root + "/Tests/Fixtures/dev"
         let args = ["fit", "--gold", dev + "/gold", dev + "/transcripts", "--out", out]
         let first = try ToolProcess.run(args)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TuiweiTestSupport
 
 /// `tuiwei merge` as a user runs it: the shards of one split give the reports of one run, byte
 /// for byte; anything else writes nothing and says which shard is missing, repeated or mismatched.

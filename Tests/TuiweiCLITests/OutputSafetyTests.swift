@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TuiweiTestSupport
 import TuiweiReports
 
 /// A run cannot hurt another run or a previous report: it owns its folder while it writes, puts

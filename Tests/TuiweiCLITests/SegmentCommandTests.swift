@@ -15,11 +15,9 @@ import Glibc
 
     /// Runs `tuiwei segment` on a file holding `bytes`.
     static func segment(_ bytes: [UInt8], _ options: [String] = []) throws -> (status: Int32, stdout: String, stderr: String) {
-        let folder = try TemporaryFolder("segment")
-        defer { folder.remove() }
-        let path = folder.sub("input.txt")
-        try Data(bytes).write(to: URL(fileURLWithPath: path))
-        return try ToolProcess.run(["segment", path] + options)
+        try TemporaryFolder.with("segment") { folder in
+            try ToolProcess.run(["segment", try folder.write("input.txt", bytes: bytes)] + options)
+        }
     }
 
     /// `text` in another encoding, by iconv.
@@ -92,8 +90,7 @@ import Glibc
         func f1(_ text: String) throws -> Double {
             let folder = try TemporaryFolder("tradgold")
             defer { folder.remove() }
-            try text.write(toFile: folder.sub("gold.txt"), atomically: true, encoding: .utf8)
-            let r = try ToolProcess.run(["segment", "--eval", folder.sub("gold.txt")])
+            let r = try ToolProcess.run(["segment", "--eval", try folder.write("gold.txt", text)])
             let last = try #require(r.stdout.split(separator: "\n").last)
             let object = try #require(try JSONSerialization.jsonObject(with: Data(last.utf8)) as? [String: Any])
             return try #require(object["f1"] as? Double)
@@ -111,8 +108,7 @@ import Glibc
         #expect(try Self.segment(text, ["-n"]).stdout != (try Self.segment(text, [])).stdout)
         let folder = try TemporaryFolder("userdict")
         defer { folder.remove() }
-        let dict = folder.sub("user.dict")
-        try "杭研大厦 5 n\n".write(toFile: dict, atomically: true, encoding: .utf8)
+        let dict = try folder.write("user.dict", "杭研大厦 5 n\n")
         let user = try Self.segment(text, ["-u", dict])
         #expect(user.stdout.contains("杭研大厦"))
         #expect(user.stdout == (try Self.segment(text, ["--user-dict", dict])).stdout)

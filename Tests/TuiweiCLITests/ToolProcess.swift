@@ -1,4 +1,5 @@
 import Foundation
+import TuiweiTestSupport
 
 /// Runs the built `tuiwei` binary, as a user would, for the tests of what a whole run does.
 struct ToolProcess {
@@ -46,28 +47,7 @@ struct ToolProcess {
     }
 }
 
-/// A fresh folder under the temporary directory, removed by `remove`.
-struct TemporaryFolder {
-    let path: String
-
-    init(_ label: String) throws {
-        path = FileManager.default.temporaryDirectory.appendingPathComponent("tuiwei-\(label)-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    func sub(_ name: String) -> String { (path as NSString).appendingPathComponent(name) }
-
-    func remove() { try? FileManager.default.removeItem(atPath: path) }
-
-    /// Every file of `dir` (hidden ones too) with its bytes.
-    static func snapshot(_ dir: String) throws -> [String: Data] {
-        var out: [String: Data] = [:]
-        for name in try FileManager.default.contentsOfDirectory(atPath: dir) {
-            out[name] = FileManager.default.contents(atPath: (dir as NSString).appendingPathComponent(name)) ?? Data()
-        }
-        return out
-    }
-
+extension TemporaryFolder {
     /// A corpus of `copies` renamed copies of the bundled corpus, to make a run last a while.
     func corpus(copies: Int) throws -> String {
         let dir = sub("corpus")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TuiweiTestSupport
 
 /// The tuning loop of `lexicons/README.md`, run as a researcher runs it: copy the lexicon folder,
 /// add an entry, check it, see it in context, measure it on the dev gold, change a weight.
@@ -127,8 +128,7 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: tmp.sub("out/report.md")))
 
         // The same entry once, added on top of the shipped lexicons as a file of one's own: both accept it.
-        let mine = tmp.sub("mine.tsv")
-        try "GATEKEEPING\t采访函\n".write(toFile: mine, atomically: true, encoding: .utf8)
+        let mine = try tmp.write("mine.tsv", "GATEKEEPING\t采访函\n")
         #expect(try ToolProcess.run(["lexicon", "check", "--lexicon", mine]).status == 0)
         #expect(try ToolProcess.run(["analyze", document, "--lexicon", mine, "--quiet", "--format", "json", "--out", tmp.sub("ok")]).status == 0)
         // A copied lexicon file on top of the shipped one duplicates its entries: both refuse it,

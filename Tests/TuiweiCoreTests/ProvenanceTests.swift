@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TuiweiCore
+import TuiweiTestSupport
 
 @Suite struct SHA256Tests {
     /// Bytes 3, 10, 17, … (mod 256), so lengths around the padding boundaries are covered.
@@ -68,8 +69,9 @@ import Testing
     }
 
     @Test func aFileIsHashedFromItsBytesAndTheHashOfALargeOneIsKept() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tuiwei-prov-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let folder = try TemporaryFolder("prov")
+        defer { folder.remove() }
+        let dir = folder.path
         try FileManager.default.createDirectory(atPath: dir + "/cache", withIntermediateDirectories: true)
         let big = Data(repeating: 0x61, count: RunProvenance.File.cachedSize)
         try big.write(to: URL(fileURLWithPath: dir + "/big.txt"))

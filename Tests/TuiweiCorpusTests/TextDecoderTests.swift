@@ -170,17 +170,18 @@ import Glibc
 }
 
 @Suite struct CorpusSourcesTests {
-    func tempDir() throws -> String {
-        let dir = NSTemporaryDirectory() + "tuiwei-src-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir + "/sub", withIntermediateDirectories: true)
-        return dir
+    /// Makes an empty `sub` folder in `folder`; its path.
+    func tempDir(in folder: TemporaryFolder) throws -> String {
+        try FileManager.default.createDirectory(atPath: folder.sub("sub"), withIntermediateDirectories: true)
+        return folder.path
     }
 
     /// A file is read whole and exactly, whatever its size; a folder or a missing path is not
     /// read; a file that reports no size (as files under /proc do) is read to its end.
     @Test func readsEachFileExactly() throws {
-        let dir = try tempDir()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let folder = try TemporaryFolder("src")
+        defer { folder.remove() }
+        let dir = try tempDir(in: folder)
         var rng = SystemRandomNumberGenerator()
         for size in [0, 1, 4095, 65_536, 65_537, 300_001] {
             let bytes = (0..<size).map { _ in UInt8.random(in: 0...255, using: &rng) }
@@ -196,8 +197,9 @@ import Glibc
     }
 
     @Test func walksDirectoriesSortedAndKeepsMissingPaths() throws {
-        let dir = try tempDir()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let folder = try TemporaryFolder("src")
+        defer { folder.remove() }
+        let dir = try tempDir(in: folder)
         for name in ["b.txt", "a.txt", "notes.md", "sub/c.txt", "sub/a.txt"] {
             FileManager.default.createFile(atPath: "\(dir)/\(name)", contents: Data("x".utf8))
         }
@@ -208,8 +210,9 @@ import Glibc
     }
 
     @Test func symbolicLinkLoopIsReportedNotFollowedForever() throws {
-        let dir = try tempDir()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let folder = try TemporaryFolder("src")
+        defer { folder.remove() }
+        let dir = try tempDir(in: folder)
         FileManager.default.createFile(atPath: "\(dir)/sub/t.txt", contents: Data("x".utf8))
         try FileManager.default.createSymbolicLink(atPath: "\(dir)/sub/loop", withDestinationPath: dir)
         let found = CorpusSources.find([dir])
@@ -218,8 +221,9 @@ import Glibc
     }
 
     @Test func aLinkToItsOwnFolderIsNoticedAtOnceAndEachFileReadOnce() throws {
-        let dir = try tempDir()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let folder = try TemporaryFolder("src")
+        defer { folder.remove() }
+        let dir = try tempDir(in: folder)
         for name in ["a.txt", "sub/b.txt"] { FileManager.default.createFile(atPath: "\(dir)/\(name)", contents: Data("x".utf8)) }
         // `ln -s . d/self`: a relative link to the folder that holds it.
         try FileManager.default.createSymbolicLink(atPath: "\(dir)/self", withDestinationPath: ".")
@@ -229,8 +233,9 @@ import Glibc
     }
 
     @Test func aFileNamedTwiceOrReachedTwiceIsReadOnceWithANote() throws {
-        let dir = try tempDir()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let folder = try TemporaryFolder("src")
+        defer { folder.remove() }
+        let dir = try tempDir(in: folder)
         FileManager.default.createFile(atPath: "\(dir)/sub/a.txt", contents: Data("x".utf8))
         // A link to a sibling folder is no loop, but it reaches the same file again.
         try FileManager.default.createSymbolicLink(atPath: "\(dir)/other", withDestinationPath: "\(dir)/sub")

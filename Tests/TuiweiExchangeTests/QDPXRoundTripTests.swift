@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TuiweiTestSupport
 import TuiweiCore
 @testable import TuiweiExchange
 import TuiweiPipeline
@@ -69,11 +70,9 @@ import FoundationXML
     /// A hang-up after the caller's last words is charged to the official turn before it, and its
     /// coding selects the event's words, not an empty span of that turn.
     @Test func aHangUpAfterTheCallersTurnSelectsTheEvent() throws {
-        let dir = NSTemporaryDirectory() + "tuiwei-qdpx-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let path = dir + "/call.txt"
-        try """
+        let folder = try TemporaryFolder("qdpx")
+        defer { folder.remove() }
+        let path = try folder.write("call.txt", """
         CLB：你好，请问是市总工会吗？
         工会：是的，你有什么事？
         CLB：我想问一下工厂欠薪的事情，你们会不会介入？
@@ -81,7 +80,7 @@ import FoundationXML
         CLB：那应该找哪个部门呢？
         ——电话被挂断——
 
-        """.write(toFile: path, atomically: true, encoding: .utf8)
+        """)
         let (d, archive) = try Self.exported(path)
         let answer = try #require(d.answers.last)
         #expect(answer.score.detections.contains { $0.code.rawValue == "TERMINATION" && $0.range.isEmpty })

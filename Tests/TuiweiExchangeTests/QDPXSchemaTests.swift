@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TuiweiTestSupport
 import TuiweiCore
 @testable import TuiweiExchange
 #if canImport(FoundationXML)
@@ -45,8 +46,9 @@ import FoundationXML
     func validatesAgainstThePublishedSchema() throws {
         let schema = try #require(ProcessInfo.processInfo.environment["TUIWEI_QDA_SCHEMA"])
         let (_, archive) = try QDPXRoundTripTests.exported(QDPXRoundTripTests.call000)
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("tuiwei-\(UUID().uuidString).qde")
-        defer { try? FileManager.default.removeItem(at: file) }
+        let folder = try TemporaryFolder("qde")
+        defer { folder.remove() }
+        let file = URL(fileURLWithPath: folder.sub("project.qde"))
         try Data(try #require(archive.entry(named: "project.qde")).data).write(to: file)
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/xmllint")

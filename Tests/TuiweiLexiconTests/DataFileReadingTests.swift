@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TuiweiCore
+import TuiweiTestSupport
 @testable import TuiweiLexicon
 
 /// Every data file is read the same way: LF, CRLF or CR line ends, with or without a BOM; an
@@ -27,11 +28,11 @@ import TuiweiCore
     }
 
     @Test func anEmptyUserLexiconIsAWarningAndAnEmptyRequiredOneAnError() throws {
-        let dir = NSTemporaryDirectory() + "tuiwei-lex-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        try "IGNORANCE\t不清楚\n".write(toFile: dir + "/a.tsv", atomically: true, encoding: .utf8)
-        try "# nothing yet\n".write(toFile: dir + "/empty.tsv", atomically: true, encoding: .utf8)
+        let folder = try TemporaryFolder("lex")
+        defer { folder.remove() }
+        let dir = folder.path
+        try folder.write("a.tsv", "IGNORANCE\t不清楚\n")
+        try folder.write("empty.tsv", "# nothing yet\n")
         let loaded = try Lexicon.load(paths: [dir], normaliser: TextNormaliser())
         #expect(loaded.entries.count == 1)
         #expect(loaded.warnings.map(\.severity) == [.warning])
@@ -46,9 +47,9 @@ import TuiweiCore
 
     @Test(arguments: ["\n", "\r\n", "\r"])
     func theFoldingTableTakesEveryLineEnd(end: String) throws {
-        let path = NSTemporaryDirectory() + "tuiwei-fold-\(UUID().uuidString).tsv"
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        try ["# table", "會\t会", "們\t们"].joined(separator: end).write(toFile: path, atomically: true, encoding: .utf8)
+        let folder = try TemporaryFolder("fold")
+        defer { folder.remove() }
+        let path = try folder.write("fold.tsv", ["# table", "會\t会", "們\t们"].joined(separator: end))
         let normaliser = try TextNormaliser.load(path: path)
         #expect(normaliser.fold(0x6703) == 0x4F1A)
         #expect(normaliser.fold(0x5011) == 0x4EEC)

@@ -1,15 +1,15 @@
 import Foundation
 import Testing
 import TuiweiCore
+import TuiweiTestSupport
 @testable import TuiweiLexicon
 
 @Suite struct LexiconLintTests {
     func lint(_ text: String) throws -> [Diagnostic] {
-        let dir = NSTemporaryDirectory() + "tuiwei-lint-\(UInt32.random(in: 0...UInt32.max))"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        try text.write(toFile: dir + "/x.tsv", atomically: true, encoding: .utf8)
-        return LexiconLint.check(paths: [dir], normaliser: TextNormaliser())
+        try TemporaryFolder.with("lint") { folder in
+            try folder.write("x.tsv", text)
+            return LexiconLint.check(paths: [folder.path], normaliser: TextNormaliser())
+        }
     }
 
     @Test func syntaxAndUnknownCategory() throws {

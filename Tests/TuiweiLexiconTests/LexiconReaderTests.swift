@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TuiweiCore
+import TuiweiTestSupport
 @testable import TuiweiLexicon
 
 @Suite struct LexiconReaderTests {
@@ -49,11 +50,11 @@ import TuiweiCore
     }
 
     @Test func nothingIsHalfLoaded() throws {
-        let dir = NSTemporaryDirectory() + "tuiwei-lex-\(UInt32.random(in: 0...UInt32.max))"
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        try "HEDGE\t可能\n".write(toFile: dir + "/a.tsv", atomically: true, encoding: .utf8)
-        try "IGNORANCE\t不清楚\nBOGUS\t什么\n".write(toFile: dir + "/b.tsv", atomically: true, encoding: .utf8)
+        let folder = try TemporaryFolder("lex")
+        defer { folder.remove() }
+        let dir = folder.path
+        try folder.write("a.tsv", "HEDGE\t可能\n")
+        try folder.write("b.tsv", "IGNORANCE\t不清楚\nBOGUS\t什么\n")
         #expect {
             _ = try Lexicon.load(paths: [dir], normaliser: TextNormaliser())
         } throws: { error in

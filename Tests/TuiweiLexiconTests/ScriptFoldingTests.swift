@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TuiweiCore
+import TuiweiTestSupport
 @testable import TuiweiLexicon
 
 @Suite struct ScriptFoldingTests {
@@ -28,9 +29,9 @@ import TuiweiCore
     }
 
     @Test func malformedTableNamesTheLine() throws {
-        let path = NSTemporaryDirectoryPath() + "/tuiwei-fold-\(UInt32.random(in: 0...UInt32.max)).tsv"
-        try "# comment\n這\t这\n個个\n".write(toFile: path, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        let folder = try TemporaryFolder("fold")
+        defer { folder.remove() }
+        let path = try folder.write("fold.tsv", "# comment\n這\t这\n個个\n")
         #expect {
             _ = try TextNormaliser.load(path: path)
         } throws: { error in

@@ -2,8 +2,6 @@ import Foundation
 import TuiweiCore
 @testable import TuiweiLexicon
 
-func NSTemporaryDirectoryPath() -> String { NSTemporaryDirectory() }
-
 /// The shipped lexicons, compiled once for all tests.
 let shippedDetector: Detector = {
     let normaliser = try! TextNormaliser.shipped()

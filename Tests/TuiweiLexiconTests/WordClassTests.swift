@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TuiweiCore
+import TuiweiTestSupport
 @testable import TuiweiLexicon
 
 @Suite struct WordClassTests {
@@ -27,11 +28,11 @@ import TuiweiCore
     }
 
     @Test func aClassMayBeDefinedInAnotherFileOfTheFolder() throws {
-        let dir = NSTemporaryDirectory() + "tuiwei-classes-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        try "@know\t(清楚|了解)\n".write(toFile: dir + "/a-classes.tsv", atomically: true, encoding: .utf8)
-        try "IGNORANCE\t不@know\n".write(toFile: dir + "/z-entries.tsv", atomically: true, encoding: .utf8)
+        let folder = try TemporaryFolder("classes")
+        defer { folder.remove() }
+        let dir = folder.path
+        try folder.write("a-classes.tsv", "@know\t(清楚|了解)\n")
+        try folder.write("z-entries.tsv", "IGNORANCE\t不@know\n")
         let lexicon = try Lexicon.load(paths: [dir], normaliser: TextNormaliser())
         #expect(lexicon.entries.count == 1)
         #expect(lexicon.classes.names == ["know"])
@@ -71,11 +72,10 @@ import TuiweiCore
     }
 
     @Test func unusedClassIsALintWarning() throws {
-        let dir = NSTemporaryDirectory() + "tuiwei-classlint-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        try "@know\t(清楚|了解)\n@inner\t(甲|乙)\n@outer\t(@inner|丙)\n@spare\t(x|y)\nIGNORANCE\t不@know\nREFERRAL\t找@outer\n"
-            .write(toFile: dir + "/l.tsv", atomically: true, encoding: .utf8)
+        let folder = try TemporaryFolder("classlint")
+        defer { folder.remove() }
+        let dir = folder.path
+        try folder.write("l.tsv", "@know\t(清楚|了解)\n@inner\t(甲|乙)\n@outer\t(@inner|丙)\n@spare\t(x|y)\nIGNORANCE\t不@know\nREFERRAL\t找@outer\n")
         let warnings = LexiconLint.check(paths: [dir], normaliser: TextNormaliser()).filter { $0.message.contains("no entry uses it") }
         #expect(warnings.map(\.line) == [4], "only @spare; @inner is used through @outer")
     }

@@ -6,6 +6,7 @@ import TuiweiReports
 import TuiweiAggregates
 import TuiweiScoring
 import TuiweiTranscript
+import TuiweiTestSupport
 
 /// The whole run over the bundled corpus: concurrency, determinism, reports, statuses, sources.
 @Suite(.serialized) struct AnalysisRunTests {
@@ -89,8 +90,9 @@ import TuiweiTranscript
     }
 
     @Test func aStreamingRunOnDiskLeavesOnlyItsReports() async throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tuiwei-stream-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let folder = try TemporaryFolder("stream")
+        defer { folder.remove() }
+        let dir = folder.sub("out")
         let result = try await Self.engine.stream(TranscriptReader.sources(at: [Self.root + "/corpus"]), jobs: 2,
                                                   formats: ReportFormat.allCases,
                                                   makeStream: { try ReportStream(directory: dir, context: $0) })
@@ -220,11 +222,9 @@ import TuiweiTranscript
         let root = ProjectLayout.root()!
         let one = try String(contentsOfFile: root + "/corpus/002_47a418d72e20b9bc.txt", encoding: .utf8)
         let copies = 16
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tuiwei-large-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let path = dir + "/large.txt"
-        try String(repeating: one + "\n", count: copies).write(toFile: path, atomically: true, encoding: .utf8)
+        let folder = try TemporaryFolder("large")
+        defer { folder.remove() }
+        let path = try folder.write("large.txt", String(repeating: one + "\n", count: copies))
 
         let engine = AnalysisRunTests.engine
         let single = engine.analyse(TranscriptReader.readDocuments(at: [root + "/corpus/002_47a418d72e20b9bc.txt"])[0])

@@ -3,6 +3,7 @@ import Testing
 import TuiweiCore
 import TuiweiLexicon
 import TuiweiTranscript
+import TuiweiTestSupport
 @testable import TuiweiPipeline
 
 /// A one-call document whose official turns are the given texts, each after a caller turn.
@@ -114,10 +115,10 @@ func document(_ id: String, officials: [String]) -> Document {
             lines.append(String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self))
         }
         lines.insert(#"{"doc": "000_43baa8c35279a078", "call": 1, "turn": 20, "starts": "这句话谁也没有说过", "grade": 1, "codes": []}"#, at: 20)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tuiwei-gold-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try (lines.joined(separator: "\n") + "\n").write(toFile: folder + "/000.jsonl", atomically: true, encoding: .utf8)
+        let tmp = try TemporaryFolder("gold")
+        defer { tmp.remove() }
+        let folder = tmp.path
+        try tmp.write("000.jsonl", lines.joined(separator: "\n") + "\n")
         let dev = "04_tianjin-planning-bureau-caifanghan-demand_sina2018"
         let gold = try GoldReader.read(paths: [folder, root + "/Tests/Fixtures/dev/gold/\(dev).jsonl"])
         let documents = TranscriptReader.readDocuments(at: [root + "/corpus/000_43baa8c35279a078.txt",

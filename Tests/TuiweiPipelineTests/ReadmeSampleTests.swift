@@ -6,6 +6,7 @@ import TuiweiReports
 import TuiweiAggregates
 import TuiweiScoring
 import TuiweiTranscript
+import TuiweiTestSupport
 
 /// README's sample of report.md is what a run over the bundled corpus writes, so it cannot go
 /// stale: a change to the report, the lexicons or the corpus fails here until the sample is
@@ -62,9 +63,8 @@ import TuiweiTranscript
 /// a government office, the office (called in the other transcript) points back, the same with
 /// any number of jobs.
 @Suite struct ReferralChainRunTests {
-    static func corpus() throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tuiwei-chain-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    /// Writes the two documents into `folder`; its path.
+    static func corpus(in folder: TemporaryFolder) throws -> String {
         let union = """
         第一通电话：重庆市巴南区总工会办公室
         问：您好，请问是巴南区总工会吗？
@@ -83,14 +83,15 @@ import TuiweiTranscript
         问：好的，谢谢。
 
         """
-        try union.write(toFile: dir + "/a.txt", atomically: true, encoding: .utf8)
-        try office.write(toFile: dir + "/b.txt", atomically: true, encoding: .utf8)
-        return dir
+        try folder.write("a.txt", union)
+        try folder.write("b.txt", office)
+        return folder.path
     }
 
     @Test func theChainIsFoundAndTheSameWhateverTheJobs() async throws {
-        let dir = try Self.corpus()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let folder = try TemporaryFolder("chain")
+        defer { folder.remove() }
+        let dir = try Self.corpus(in: folder)
         let one = await AnalysisRunTests.render(jobs: 1, paths: [dir])
         let three = await AnalysisRunTests.render(jobs: 3, paths: [dir])
         for (a, b) in zip(one, three) { #expect(a.contents == b.contents, "\(a.name) differs between --jobs 1 and 3") }

@@ -3,6 +3,7 @@ import Testing
 import TuiweiCore
 import TuiweiLexicon
 import TuiweiTranscript
+import TuiweiTestSupport
 @testable import TuiweiPipeline
 
 /// The pieces of the tuning loop a run relies on: one judgement of what set-up is an error, the
@@ -10,25 +11,20 @@ import TuiweiTranscript
 @Suite struct TuningLoopTests {
     static let detection = Result { try DeflectionDetection.load() }
 
-    /// A fresh folder with `files` (name → text) written in it.
-    static func folder(_ files: [String: String]) throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tuiwei-loop-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        for (name, text) in files {
-            let path = dir + "/" + name
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
-        }
-        return dir
+    /// Writes `files` (name → text) into `folder`; its path.
+    static func write(_ files: [String: String], into folder: TemporaryFolder) throws -> String {
+        for (name, text) in files { try folder.write(name, text) }
+        return folder.path
     }
 
     @Test func theCheckAndTheRunRefuseTheSameEntries() throws {
-        let dir = try Self.folder([
+        let tmp = try TemporaryFolder("loop")
+        defer { tmp.remove() }
+        let dir = try Self.write([
             // Line 3 repeats line 2; line 4 can never match (a :start entry opening with a filler).
             "bad.tsv": "# mine\nGATEKEEPING\t采访函\nGATEKEEPING\t采访函\nDIRECT:start\t嗯好\n",
             "good.tsv": "GATEKEEPING\t(发|要)…采访函\n",
-        ])
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        ], into: tmp)
         let layout = try LexiconLayout.shipped()
         let bad = dir + "/bad.tsv"
         let checked = LexiconSetup.check(layout: layout, extra: [bad], defaults: true, dictionary: false).diagnostics.filter { $0.severity == .error }
@@ -50,8 +46,9 @@ import TuiweiTranscript
 
     @Test func aCopiedFolderReplacesThePartsItHoldsAndNamesTheOthers() throws {
         let shipped = try LexiconLayout.shipped()
-        let dir = try Self.folder(["deflection/mine.tsv": "GATEKEEPING\t采访函\n", "scoring/weights.tsv": "grade.1\t1\ngrade.2\t2\ngrade.3\t3\n"])
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let tmp = try TemporaryFolder("loop")
+        defer { tmp.remove() }
+        let dir = try Self.write(["deflection/mine.tsv": "GATEKEEPING\t采访函\n", "scoring/weights.tsv": "grade.1\t1\ngrade.2\t2\ngrade.3\t3\n"], into: tmp)
         let layout = try LexiconLayout.resolve(copy: dir, weights: nil)
         #expect(layout.deflection == dir + "/deflection")
         #expect(layout.weights == dir + "/scoring/weights.tsv")
@@ -62,8 +59,9 @@ import TuiweiTranscript
         // --weights wins over the copy's weights.tsv.
         #expect(try LexiconLayout.resolve(copy: dir, weights: shipped.weights).weights == shipped.weights)
         // A folder with none of the parts is named, with what to do.
-        let empty = try Self.folder(["x.tsv": "GATEKEEPING\t采访函\n"])
-        defer { try? FileManager.default.removeItem(atPath: empty) }
+        let other = try TemporaryFolder("loop")
+        defer { other.remove() }
+        let empty = try Self.write(["x.tsv": "GATEKEEPING\t采访函\n"], into: other)
         #expect(throws: Diagnostic.self) { try LexiconLayout.resolve(copy: empty, weights: nil) }
         #expect(throws: Diagnostic.self) { try LexiconLayout.resolve(copy: nil, weights: empty + "/missing.tsv") }
     }

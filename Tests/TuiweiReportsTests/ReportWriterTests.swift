@@ -11,8 +11,9 @@ import TuiweiScoring
 
 @Suite struct ReportWriterTests {
     @Test func writesEveryFileDeterministically() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tuiwei-report-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let folder = try TemporaryFolder("report")
+        defer { folder.remove() }
+        let dir = folder.sub("out")
         let paths = try ReportWriter.write(Fixture.whole, resources: Fixture.resources, to: dir, formats: ReportFormat.allCases).files.compactMap(\.path)
         #expect(paths.map { ($0 as NSString).lastPathComponent } == ["report.md", "report.html", "analysis.jsonl", "answers.csv", "officials.csv", "referrals.csv"])
         for p in paths { #expect(FileManager.default.fileExists(atPath: p)) }
@@ -75,8 +76,9 @@ import TuiweiScoring
 /// reported however the bytes reached it.
 @Suite struct TextSinkTests {
     @Test func textsOfEverySizeReachTheFileInOrder() throws {
-        let dir = temporaryDirectory("tuiwei-sink")
-        defer { removeTemporaryDirectory(dir) }
+        let folder = try TemporaryFolder("sink")
+        defer { folder.remove() }
+        let dir = folder.path
         let big = String(repeating: "大段文字", count: TextSink.bufferSize / 6)
         let part = try TextSink(path: dir + "/part")
         try part.write(big)
@@ -90,8 +92,9 @@ import TuiweiScoring
     }
 
     @Test func aFullDiskIsADiagnosticForLargeAndSmallWrites() throws {
-        let dir = temporaryDirectory("tuiwei-sink")
-        defer { removeTemporaryDirectory(dir) }
+        let folder = try TemporaryFolder("sink")
+        defer { folder.remove() }
+        let dir = folder.path
         let big = String(repeating: "y", count: TextSink.bufferSize + 10)
         for (n, writes) in [[big], ["a", big], ["a", "b"]].enumerated() {
             let sink = try TextSink(path: dir + "/out\(n)", budget: OutputFolder.WriteBudget(bytes: 1))
@@ -108,15 +111,12 @@ import TuiweiScoring
 /// they were and no partial file.
 @Suite struct ReportFolderFailureTests {
     @Test func aFullDiskLeavesThePreviousReportByteIdentical() throws {
-        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("tuiwei-full-\(UUID().uuidString)").path
-        let dir = parent + "/out"
-        defer { try? FileManager.default.removeItem(atPath: parent) }
+        let folder = try TemporaryFolder("full")
+        defer { folder.remove() }
+        let parent = folder.path
+        let dir = folder.sub("out")
         _ = try ReportWriter.write(Fixture.whole, resources: Fixture.resources, to: dir, formats: ReportFormat.allCases)
-        func snapshot() throws -> [String: Data] {
-            Dictionary(uniqueKeysWithValues: try FileManager.default.contentsOfDirectory(atPath: dir).map {
-                ($0, FileManager.default.contents(atPath: dir + "/" + $0) ?? Data())
-            })
-        }
+        func snapshot() throws -> [String: Data] { try TemporaryFolder.snapshot(dir) }
         let before = try snapshot()
         let total = before.values.reduce(0) { $0 + $1.count }
         for budget in [0, 100, total / 2, total - 1] {
@@ -131,8 +131,9 @@ import TuiweiScoring
     }
 
     @Test func aFolderHeldByAnotherRunIsBusy() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tuiwei-held-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let folder = try TemporaryFolder("held")
+        defer { folder.remove() }
+        let dir = folder.sub("out")
         let first = try OutputFolder(path: dir)
         #expect(throws: OutputFolder.Busy.self) { try OutputFolder(path: dir) }
         first.abandon()

@@ -9,14 +9,6 @@ import TuiweiCore
 @Suite struct BodyTableLintTests {
     static let lexicons = ProjectLayout.lexiconsDirectory()!
 
-    static func write(_ name: String, _ text: String) throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tuiwei-bodies-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let path = dir.appendingPathComponent(name).path
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
-    }
-
     static let table = """
     kind\tleader\tauthority\tleader / superior
     kind\tsame-body\tnone\town body, other department
@@ -37,8 +29,10 @@ import TuiweiCore
     }
 
     @Test func wordsTheTwoFilesClassDifferentlyAreWarnedAbout() throws {
-        let table = try Self.write("bodies.tsv", Self.table)
-        let transcript = try Self.write("transcript-bodies.tsv", "person\t部长\norganisation\t政府\ncaller-organisation\t中心\nbody\t局\n")
+        let folder = try TemporaryFolder("bodies")
+        defer { folder.remove() }
+        let table = try folder.write("bodies.tsv", Self.table)
+        let transcript = try folder.write("transcript-bodies.tsv", "person\t部长\norganisation\t政府\ncaller-organisation\t中心\nbody\t局\n")
         let d = BodyTable.lint(path: table, transcriptBodies: transcript)
         #expect(d.allSatisfy { $0.severity == .warning })
         // Each on the table's line, naming the transcript file's line.
@@ -51,8 +45,10 @@ import TuiweiCore
     }
 
     @Test func anOrientationTermThatNamesABodyIsWarnedAbout() throws {
-        let table = try Self.write("bodies.tsv", Self.table)
-        let orientation = try Self.write("orientation.tsv", "authority\t统一部署\nauthority\t领导\n")
+        let folder = try TemporaryFolder("bodies")
+        defer { folder.remove() }
+        let table = try folder.write("bodies.tsv", Self.table)
+        let orientation = try folder.write("orientation.tsv", "authority\t统一部署\nauthority\t领导\n")
         let d = BodyTable.lint(path: table, orientation: orientation)
         #expect(d.count == 1)
         #expect(d.first?.file == orientation && d.first?.line == 2)

@@ -57,10 +57,10 @@ import TuiweiCore
             let d = error as! Diagnostic
             return d.file == "/nonexistent/scoring/weights.tsv" && d.message.contains("cannot read")
         }
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tuiwei-scoring-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        try Data([0xFF, 0xFE, 0x00, 0xD8]).write(to: URL(fileURLWithPath: dir + "/weights.tsv"))
+        let folder = try TemporaryFolder("scoring")
+        defer { folder.remove() }
+        let dir = folder.path
+        try folder.write("weights.tsv", bytes: [0xFF, 0xFE, 0x00, 0xD8])
         #expect {
             try ScoringWeights.load(path: dir + "/weights.tsv")
         } throws: { ($0 as! Diagnostic).message.contains("UTF-8") }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TuiweiTestSupport
 @testable import TuiweiSegmentation
 
 @Suite("Double-array trie")
@@ -85,8 +86,9 @@ struct DictionaryTrieTests {
 
     @Test("the compiled cache reads back the very same tables")
     func cacheRoundTrip() throws {
-        let cache = NSTemporaryDirectory() + "tuiwei-cache-test-\(UUID().uuidString)"
-        defer { try? FileManager.default.removeItem(atPath: cache) }
+        let folder = try TemporaryFolder("cache-test")
+        defer { folder.remove() }
+        let cache = folder.sub("cache")
         let built = try Segmenter.load(directory: Shipped.dictionaryDirectory, cacheDirectory: cache)
         let read = try Segmenter.load(directory: Shipped.dictionaryDirectory, cacheDirectory: cache)
         let a = built.dictionary.trie, b = read.dictionary.trie

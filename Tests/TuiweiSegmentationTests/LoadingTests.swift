@@ -1,14 +1,16 @@
 import Foundation
 import Testing
 import TuiweiCore
+import TuiweiTestSupport
 @testable import TuiweiSegmentation
 
 @Suite("Loading the dictionary, the cache and the HMM model")
 struct LoadingTests {
     @Test("the compiled cache gives the same segmenter as the text file")
     func cacheMatchesText() throws {
-        let cache = NSTemporaryDirectory() + "tuiwei-cache-test-\(UUID().uuidString)"
-        defer { try? FileManager.default.removeItem(atPath: cache) }
+        let folder = try TemporaryFolder("cache-test")
+        defer { folder.remove() }
+        let cache = folder.sub("cache")
         let fromText = try Segmenter.load(directory: Shipped.dictionaryDirectory, cacheDirectory: nil)
         let first = try Segmenter.load(directory: Shipped.dictionaryDirectory, cacheDirectory: cache)
         let files = try FileManager.default.contentsOfDirectory(atPath: cache)
@@ -22,18 +24,17 @@ struct LoadingTests {
 
     @Test("a stale or damaged cache is rebuilt from the text file")
     func staleCache() throws {
-        let cache = NSTemporaryDirectory() + "tuiwei-cache-test-\(UUID().uuidString)"
-        defer { try? FileManager.default.removeItem(atPath: cache) }
-        let dir = NSTemporaryDirectory() + "tuiwei-dict-test-\(UUID().uuidString)"
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let folder = try TemporaryFolder("cache-test")
+        defer { folder.remove() }
+        let cache = folder.sub("cache"), dir = folder.sub("dict")
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: Shipped.dictionaryDirectory + "/hmm-model.utf8", toPath: dir + "/hmm-model.utf8")
-        try "工会 100 n\n总工会 50 n\n".write(toFile: dir + "/jieba-dict.txt", atomically: true, encoding: .utf8)
+        try folder.write("dict/jieba-dict.txt", "工会 100 n\n总工会 50 n\n")
         let a = try Segmenter.load(directory: dir, cacheDirectory: cache)
         #expect(a.frequency(of: "总工会") == 50)
         // Same size, new content and time: the cache must not be used.
         Thread.sleep(forTimeInterval: 0.01)
-        try "工会 100 n\n总工会 70 n\n".write(toFile: dir + "/jieba-dict.txt", atomically: true, encoding: .utf8)
+        try folder.write("dict/jieba-dict.txt", "工会 100 n\n总工会 70 n\n")
         let b = try Segmenter.load(directory: dir, cacheDirectory: cache)
         #expect(b.frequency(of: "总工会") == 70)
         // A truncated cache file is ignored.
@@ -51,9 +52,9 @@ struct LoadingTests {
         var fields = lines[first].split(separator: " ").map(String.init)
         fields[1] = value
         lines[first] = fields.joined(separator: " ")
-        let path = NSTemporaryDirectory() + "tuiwei-hmm-\(UUID().uuidString).utf8"
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let folder = try TemporaryFolder("hmm")
+        defer { folder.remove() }
+        let path = try folder.write("hmm-model.utf8", lines.joined(separator: "\n"))
         let error = #expect(throws: Diagnostic.self) { try HMMModel.load(path: path) }
         #expect(error?.line == first + 1)
         #expect(error?.message.contains("finite") == true)
@@ -62,27 +63,26 @@ struct LoadingTests {
     @Test("the HMM model and a user dictionary take CR-only line ends")
     func crLineEnds() throws {
         let text = try String(contentsOfFile: Shipped.dictionaryDirectory + "/hmm-model.utf8", encoding: .utf8)
-        let path = NSTemporaryDirectory() + "tuiwei-hmm-\(UUID().uuidString).utf8"
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        try text.replacingOccurrences(of: "\n", with: "\r").write(toFile: path, atomically: true, encoding: .utf8)
+        let folder = try TemporaryFolder("hmm")
+        defer { folder.remove() }
+        let path = try folder.write("hmm-model.utf8", text.replacingOccurrences(of: "\n", with: "\r"))
         let model = try HMMModel.load(path: path)
         let reference = try HMMModel.load(path: Shipped.dictionaryDirectory + "/hmm-model.utf8")
         #expect(model.start == reference.start && model.transition == reference.transition && model.emission == reference.emission)
         var segmenter = Shipped.segmenter
-        let dict = temporaryFile(Array("\u{FEFF}劳动监察大队 9000 n\r总工会维权 8000\r".utf8))
-        defer { removeTemporaryFile(dict) }
+        let dict = try folder.write("dict.txt", bytes: Array("\u{FEFF}劳动监察大队 9000 n\r总工会维权 8000\r".utf8))
         #expect(try segmenter.loadUserDictionary(at: dict).isEmpty)
         #expect(segmenter.frequency(of: "劳动监察大队") == 9000)
         #expect(segmenter.frequency(of: "总工会维权") == 8000)
-        let empty = temporaryFile(Array("\r\n\r".utf8))
-        defer { removeTemporaryFile(empty) }
+        let empty = try folder.write("empty.txt", bytes: Array("\r\n\r".utf8))
         #expect(try segmenter.loadUserDictionary(at: empty).map(\.severity) == [.warning])
     }
 
     @Test("a cache whose body was damaged is noticed by its checksum and rebuilt")
     func damagedCacheBody() throws {
-        let cache = NSTemporaryDirectory() + "tuiwei-cache-test-\(UUID().uuidString)"
-        defer { try? FileManager.default.removeItem(atPath: cache) }
+        let folder = try TemporaryFolder("cache-test")
+        defer { folder.remove() }
+        let cache = folder.sub("cache")
         let fromText = try Segmenter.load(directory: Shipped.dictionaryDirectory, cacheDirectory: nil)
         _ = try Segmenter.load(directory: Shipped.dictionaryDirectory, cacheDirectory: cache)
         let file = cache + "/" + (try FileManager.default.contentsOfDirectory(atPath: cache)[0])
@@ -107,19 +107,19 @@ struct LoadingTests {
         } catch let d as Diagnostic {
             #expect(d.file == "/nonexistent/dictionary/jieba-dict.txt")
         }
-        let dir = NSTemporaryDirectory() + "tuiwei-dict-test-\(UUID().uuidString)"
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let folder = try TemporaryFolder("dict-test")
+        defer { folder.remove() }
+        let dir = folder.path
         try FileManager.default.copyItem(atPath: Shipped.dictionaryDirectory + "/hmm-model.utf8", toPath: dir + "/hmm-model.utf8")
-        try "工会 100 n\n总工会\n".write(toFile: dir + "/jieba-dict.txt", atomically: true, encoding: .utf8)
+        try folder.write("jieba-dict.txt", "工会 100 n\n总工会\n")
         do {
             _ = try Segmenter.load(directory: dir, cacheDirectory: nil)
             Issue.record("no error")
         } catch let d as Diagnostic {
             #expect(d.line == 2)
         }
-        try "0.5 0.5\n".write(toFile: dir + "/hmm-model.utf8", atomically: true, encoding: .utf8)
-        try "工会 100 n\n".write(toFile: dir + "/jieba-dict.txt", atomically: true, encoding: .utf8)
+        try folder.write("hmm-model.utf8", "0.5 0.5\n")
+        try folder.write("jieba-dict.txt", "工会 100 n\n")
         #expect(throws: Diagnostic.self) { _ = try Segmenter.load(directory: dir, cacheDirectory: nil) }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TuiweiCore
+import TuiweiTestSupport
 @testable import TuiweiSegmentation
 
 @Suite("User dictionaries and word edits")
@@ -8,8 +9,9 @@ struct UserDictionaryTests {
     @Test("BOM, CRLF, blank lines, tags, missing frequencies and words with spaces load")
     func tolerantFormat() throws {
         let text = "\u{FEFF}杭研大厦 10 nt\r\n\r\n  \r\n攀钢重庆钛业 n\r\nNew York 5\r\n钛业集团\r\n"
-        let path = temporaryFile(Array(text.utf8))
-        defer { removeTemporaryFile(path) }
+        let folder = try TemporaryFolder("seg-test")
+        defer { folder.remove() }
+        let path = try folder.write("dict.txt", bytes: Array(text.utf8))
         var seg = Shipped.segmenter
         try seg.loadUserDictionary(at: path)
         #expect(seg.frequency(of: "杭研大厦") == 10)
@@ -23,10 +25,10 @@ struct UserDictionaryTests {
 
     @Test("user dictionaries stack on the main one through load(directory:userDictionaries:)")
     func stacking() throws {
-        let a = temporaryFile(Array("杭研 5\n".utf8), name: "a.txt")
-        defer { removeTemporaryFile(a) }
-        let b = temporaryFile(Array("杭研大厦 50\n".utf8), name: "b.txt")
-        defer { removeTemporaryFile(b) }
+        let folder = try TemporaryFolder("seg-test")
+        defer { folder.remove() }
+        let a = try folder.write("a.txt", bytes: Array("杭研 5\n".utf8))
+        let b = try folder.write("b.txt", bytes: Array("杭研大厦 50\n".utf8))
         let seg = try Segmenter.load(directory: Shipped.dictionaryDirectory, userDictionaries: [a, b], cacheDirectory: Shipped.cacheDirectory)
         #expect(seg.frequency(of: "杭研") == 5)
         #expect(seg.frequency(of: "杭研大厦") == 50)
@@ -38,9 +40,10 @@ struct UserDictionaryTests {
         ("工会 5\n\n\n工会主席 -3\n", 4),
         ("工会 3.5\n", 1),
     ])
-    func malformed(text: String, line: Int) {
-        let path = temporaryFile(Array(text.utf8))
-        defer { removeTemporaryFile(path) }
+    func malformed(text: String, line: Int) throws {
+        let folder = try TemporaryFolder("seg-test")
+        defer { folder.remove() }
+        let path = try folder.write("dict.txt", bytes: Array(text.utf8))
         var seg = Shipped.segmenter
         do {
             try seg.loadUserDictionary(at: path)
@@ -55,9 +58,10 @@ struct UserDictionaryTests {
     }
 
     @Test("invalid UTF-8 is an error on its line; a missing file names the file")
-    func badBytes() {
-        let path = temporaryFile(Array("工会 3\n".utf8) + [0xE5, 0x20, 0x33, 0x0A])
-        defer { removeTemporaryFile(path) }
+    func badBytes() throws {
+        let folder = try TemporaryFolder("seg-test")
+        defer { folder.remove() }
+        let path = try folder.write("dict.txt", bytes: Array("工会 3\n".utf8) + [0xE5, 0x20, 0x33, 0x0A])
         var seg = Shipped.segmenter
         let bad = #expect(throws: Diagnostic.self) { try seg.loadUserDictionary(at: path) }
         #expect(bad?.line == 2)

@@ -14,17 +14,6 @@ public let testResources: ScoringResources = {
     do { return shipped.with(weights: try ScoringWeights.load(path: path)) } catch { fatalError("test weights: \(error)") }
 }()
 
-/// A fresh folder under the system's temporary folder; remove it with `removeTemporaryDirectory`.
-public func temporaryDirectory(_ prefix: String = "tuiwei-test") -> String {
-    let path = NSTemporaryDirectory() + "\(prefix)-\(UUID().uuidString)"
-    try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
-}
-
-public func removeTemporaryDirectory(_ path: String) {
-    try? FileManager.default.removeItem(atPath: path)
-}
-
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -2,29 +2,30 @@ import Foundation
 import Testing
 import TuiweiCore
 import TuiweiCorpus
+import TuiweiTestSupport
 @testable import TuiweiTranscript
 
 /// Every kind of bad input gives either a correct structure or a clear, file-naming reason, and
 /// the document is always reported.
-@Suite struct BadInputTests {
+@Suite final class BadInputTests {
+    let folder: TemporaryFolder
     let dir: String
 
     init() throws {
-        dir = NSTemporaryDirectory() + "tuiwei-bad-\(UUID().uuidString)"
+        folder = try TemporaryFolder("bad")
+        dir = folder.path
     }
 
-    /// Writes a file into the test's directory, made on first use; a test that writes removes it.
+    deinit { folder.remove() }
+
+    /// Writes a file into the test's folder.
     func write(_ name: String, _ bytes: [UInt8]) -> String {
-        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        let path = dir + "/" + name
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
-        return path
+        (try? folder.write(name, bytes: bytes)) ?? folder.sub(name)
     }
 
     let dialogue = "ＣＬＢ：请问是总工会吗？\n总工会：是的。\nＣＬＢ：谢谢。\n总工会：不客气。\n"
 
     @Test func emptyBinaryAndUndecodableFilesAreSkippedWithTheirReason() throws {
-        defer { try? FileManager.default.removeItem(atPath: dir) }
         _ = write("a-empty.txt", [])
         _ = write("b-binary.txt", [0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x01])
         _ = write("c-bad.txt", Array("好\n好\n".utf8) + [0xFF, 0xFF, 0x41])
@@ -41,7 +42,6 @@ import TuiweiCorpus
     }
 
     @Test func encodingsAndLineEndsAllGiveTheSameStructure() throws {
-        defer { try? FileManager.default.removeItem(atPath: dir) }
         let crlf = dialogue.replacingOccurrences(of: "\n", with: "\r\n")
         let mixed = "ＣＬＢ：请问是总工会吗？\r\n总工会：是的。\rＣＬＢ：谢谢。\n总工会：不客气。"
         let utf16le: [UInt8] = [0xFF, 0xFE] + dialogue.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
@@ -59,7 +59,6 @@ import TuiweiCorpus
     }
 
     @Test func truncatedUTF8KeepsWhatCameBeforeAndWarns() {
-        defer { try? FileManager.default.removeItem(atPath: dir) }
         let bytes = Array(dialogue.utf8).dropLast(1) + [0xE5, 0xB7]
         let d = TranscriptReader.read(CorpusSource(id: "t", path: write("t.txt", Array(bytes))))
         #expect(d.status == .analysed)
@@ -68,7 +67,6 @@ import TuiweiCorpus
     }
 
     @Test func brokenLinkInADirectoryIsReported() throws {
-        defer { try? FileManager.default.removeItem(atPath: dir) }
         _ = write("ok.txt", Array(dialogue.utf8))
         try FileManager.default.createSymbolicLink(atPath: dir + "/gone.txt", withDestinationPath: dir + "/nowhere.txt")
         let docs = TranscriptReader.readDocuments(at: [dir])

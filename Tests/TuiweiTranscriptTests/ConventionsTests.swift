@@ -2,18 +2,18 @@ import Foundation
 import Testing
 import TuiweiCore
 import TuiweiCorpus
+import TuiweiTestSupport
 @testable import TuiweiTranscript
 
 /// The transcript stage's words are data: a copy of `lexicons/transcript/` is read, checked with
 /// `file:line` messages, and what it says changes how a transcript is read, without recompiling.
 @Suite struct ConventionsTests {
-    func copyOfShipped() throws -> String {
-        let dir = NSTemporaryDirectory() + "tuiwei-conventions-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    /// Copies the shipped files into `folder`; its path.
+    func copyOfShipped(into folder: TemporaryFolder) throws -> String {
         for file in TranscriptConventions.schema.keys {
-            try FileManager.default.copyItem(atPath: try #require(TranscriptConventions.shippedDirectory) + "/" + file, toPath: dir + "/" + file)
+            try FileManager.default.copyItem(atPath: try #require(TranscriptConventions.shippedDirectory) + "/" + file, toPath: folder.sub(file))
         }
-        return dir
+        return folder.path
     }
 
     func append(_ text: String, to path: String) throws {
@@ -31,8 +31,9 @@ import TuiweiCorpus
     }
 
     @Test func mistakesAreReportedWithTheirLine() throws {
-        let dir = try copyOfShipped()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let folder = try TemporaryFolder("conventions")
+        defer { folder.remove() }
+        let dir = try copyOfShipped(into: folder)
         let lines = try String(contentsOfFile: dir + "/roles.tsv", encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).count
         try append("officail\t局长\nofficial\n", to: dir + "/roles.tsv")
         let found = TranscriptConventions.check(directory: dir, normaliser: TextNormaliser())
@@ -44,8 +45,9 @@ import TuiweiCorpus
     }
 
     @Test func crOnlyLineEndsAreRead() throws {
-        let dir = try copyOfShipped()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let folder = try TemporaryFolder("conventions")
+        defer { folder.remove() }
+        let dir = try copyOfShipped(into: folder)
         let text = try String(contentsOfFile: dir + "/roles.tsv", encoding: .utf8).replacingOccurrences(of: "\n", with: "\r")
         try text.write(toFile: dir + "/roles.tsv", atomically: true, encoding: .utf8)
         let c = try TranscriptConventions.load(directory: dir, normaliser: TextNormaliser())
@@ -56,8 +58,9 @@ import TuiweiCorpus
         let text = "主持人：您是哪一年进厂的？\n王厂医：一九九八年。\n主持人：厂里给工人体检吗？\n王厂医：每年一次。"
         let before = TranscriptReader.parse(text: text, id: "t", path: "t.txt")
         #expect(before.calls[0].speakers.first { $0.label == "王厂医" }?.isOfficial == false)
-        let dir = try copyOfShipped()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let folder = try TemporaryFolder("conventions")
+        defer { folder.remove() }
+        let dir = try copyOfShipped(into: folder)
         try append("official\t厂医\n", to: dir + "/roles.tsv")
         let c = try TranscriptConventions.load(directory: dir, normaliser: TextNormaliser())
         let after = TranscriptParser.parse(SourceText(id: "t", path: "t.txt", encoding: "UTF-8", text: text), conventions: c)
