@@ -24,10 +24,11 @@ extension AnalysisEngine {
     /// the second pass analyses each document, renders its rows where it was analysed and hands
     /// them to `stream` in corpus order. The documents the survey parsed are held for the second
     /// pass up to `heldTextBytes` of turn text, so a corpus of that size is read and parsed once;
-    /// beyond it, a document is read again rather than held. Memory holds the survey's duplicate
+    /// beyond it, a document is read again rather than held, and a corpus many times that size
+    /// holds none (`HeldDocuments`). Memory holds the survey's duplicate
     /// links and article phrases, the held documents, the running totals and at most a window of
     /// documents in flight (of calls, for a document of many calls), whatever the size of the
-    /// corpus; the survey's fingerprints take 8 bytes per sampled shingle.
+    /// corpus; the survey's fingerprints take 4 bytes per sampled shingle.
     /// The output is the same whatever `jobs` is, and the same as `ReportWriter` gives for the
     /// whole analysis held in memory.
     /// - Parameter makeStream: builds the stream once the survey's context is known.
@@ -38,6 +39,8 @@ extension AnalysisEngine {
         let ordered = sources.sorted { ($0.id, $0.path) < ($1.id, $1.path) }
         let held = HeldDocuments(budget: heldTextBytes)
         let survey = await self.survey(ordered, jobs: jobs, holding: held, progress: progress)
+        // The survey's duplicate index is let go by now: the analysis pass need not sit on it.
+        FreedMemory.release()
         let context = ReportStream.Context(resources: scoring, copies: survey.copies,
                                            referenceNgrams: survey.referenceNgrams, formats: formats,
                                            provenance: provenance)
@@ -147,13 +150,24 @@ extension AnalysisEngine {
 }
 
 /// Documents a streaming run's survey parsed, held for its second pass within a budget of turn
-/// text; each is taken once, so its memory goes as soon as it is analysed.
+/// text; each is taken once, so its memory goes as soon as it is analysed. In a corpus many
+/// times the budget, holding a part saves little of the second pass's reading and parsing, but
+/// the held documents would stand beside the survey's duplicate index where memory peaks: once
+/// the survey has read `corpusFactor` times the budget, what is held is let go and nothing more is.
 public final class HeldDocuments: @unchecked Sendable {
     private let lock = NSLock()
     private var documents: [Int: Document] = [:]
+    private let budget: Int
     private var left: Int
+    private var read = 0
+    /// Set once the corpus is known to be too large for holding to pay.
+    private var givenUp = false
+    static let corpusFactor = 4
 
-    public init(budget: Int) { left = budget }
+    public init(budget: Int) {
+        self.budget = budget
+        left = budget
+    }
 
     /// The bytes of turn and paragraph text `document` holds: what its memory grows with.
     static func size(of document: Document) -> Int {
@@ -163,16 +177,22 @@ public final class HeldDocuments: @unchecked Sendable {
         return max(1, bytes)
     }
 
-    /// Takes `bytes` of the budget if that much is left.
+    /// Counts a document of `bytes` as read, and takes that much of the budget if that much is
+    /// left and the corpus read so far is not too large for holding.
     func reserve(_ bytes: Int) -> Bool {
         lock.withLock {
-            guard bytes <= left else { return false }
+            read += bytes
+            if !givenUp, read / Self.corpusFactor > budget {
+                givenUp = true
+                documents = [:]
+            }
+            guard !givenUp, bytes <= left else { return false }
             left -= bytes
             return true
         }
     }
 
-    func put(_ i: Int, _ document: Document) { lock.withLock { documents[i] = document } }
+    func put(_ i: Int, _ document: Document) { lock.withLock { if !givenUp { documents[i] = document } } }
 
     func take(_ i: Int) -> Document? { lock.withLock { documents.removeValue(forKey: i) } }
 }

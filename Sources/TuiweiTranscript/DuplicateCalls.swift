@@ -146,43 +146,53 @@ public enum DuplicateCalls {
         return index.links()
     }
 
-    /// The calls of a corpus as they are read, kept as (shingle, call) postings — 8 bytes per
-    /// sampled shingle — and compared once all are in. The postings are kept in buckets by
-    /// shingle, and each bucket in pieces of a fixed size, so that neither growing them nor
-    /// sorting them ever needs room for a second copy of all.
+    /// The calls of a corpus as they are read, each kept as its sorted shingles one after another
+    /// — 4 bytes per sampled shingle — and compared once all are in. The shingles are kept in
+    /// pieces of a fixed size, so that growing them never needs room for a second copy of all.
+    /// They are compared a bucket of shingles at a time (by the shingle's top bits): each call's
+    /// shingles in a bucket stand together, so a bucket's postings are gathered with one cursor
+    /// per call and only one bucket's postings are ever held.
     public struct Index: Sendable {
         private var keys: [Key] = []
         private var sizes: [Int32] = []
         private var short: [Bool] = []
         private var versions: [UInt64] = []
-        /// shingle << 32 | call number, in the bucket of the shingle's low bits: every posting of
-        /// a shingle is in one bucket. Each bucket's pieces are full but for its last.
-        private var postings = [[[UInt64]]](repeating: [[]], count: Index.buckets)
+        /// Every call's shingles, call after call; each piece is full but for the last.
+        private var shingles: [[UInt32]] = [[]]
         static let buckets = 256
-        /// Postings in a piece: a full piece has no unused room.
-        static let pieceSize = 2048
+        /// The bucket a shingle is compared in: its top 8 bits.
+        static func bucket(of h: UInt32) -> UInt32 { h >> 24 }
+        /// Shingles in a piece: a full piece has no unused room.
+        static let pieceSize = 16384
 
         public init() {}
 
         public mutating func add(_ f: Fingerprint) {
-            let id = UInt64(keys.count)
             keys.append(Key(document: f.document, call: f.call))
             sizes.append(Int32(f.shingles.count))
             short.append(f.short)
             versions.append(f.version)
             for h in f.shingles {
-                let b = Int(h) % Index.buckets
-                if postings[b][postings[b].count - 1].count == Index.pieceSize {
-                    postings[b].append([])
-                    postings[b][postings[b].count - 1].reserveCapacity(Index.pieceSize)
+                if shingles[shingles.count - 1].count == Index.pieceSize {
+                    shingles.append([])
+                    shingles[shingles.count - 1].reserveCapacity(Index.pieceSize)
                 }
-                postings[b][postings[b].count - 1].append(UInt64(h) << 32 | id)
+                shingles[shingles.count - 1].append(h)
             }
         }
 
+        /// Whether call `id`, sharing `n` shingles with another and with `left` of its shingles
+        /// still to be compared, can still be contained in it enough to be its copy.
+        private func canReach(_ n: Int, left: Int, _ id: Int) -> Bool {
+            Double(n + left) / Double(sizes[id]) >= (short[id] ? shortContainmentThreshold : containmentThreshold)
+        }
+
         /// Adds the shingles `postings` (sorted) share to `shared`, for each ordered pair of calls
-        /// of different documents; a stock phrase, in too many calls, is passed over.
-        private func count(_ postings: [UInt64], into shared: inout [Int: [Int32: Int32]]) {
+        /// of different documents; a stock phrase, in too many calls, is passed over. A pair is
+        /// not begun for a call that, with the `left` shingles it has from this bucket on, could
+        /// no longer share enough with the other to be its copy: most pairs of calls share only
+        /// stock phrases, and this keeps them from being counted at all.
+        private func count(_ postings: [UInt64], left: [Int], into shared: inout [Int: [Int32: Int32]]) {
             var start = 0
             while start < postings.count {
                 var end = start + 1
@@ -192,7 +202,8 @@ public enum DuplicateCalls {
                         let a = Int(postings[i] & 0xFFFF_FFFF)
                         for j in start..<end where j != i {
                             let b = Int32(truncatingIfNeeded: postings[j] & 0xFFFF_FFFF)
-                            if keys[Int(b)].document != keys[a].document { shared[a, default: [:]][b, default: 0] += 1 }
+                            guard keys[Int(b)].document != keys[a].document else { continue }
+                            if (shared[a]?[b]? += 1) == nil, canReach(0, left: left[a], a) { shared[a, default: [:]][b] = 1 }
                         }
                     }
                 }
@@ -201,7 +212,7 @@ public enum DuplicateCalls {
         }
 
         /// Every call that repeats another document's call, linked to its best original. The
-        /// index is used up: its postings are let go bucket by bucket as they are compared.
+        /// index is used up: its shingles are let go once they are compared.
         public consuming func links() -> [DuplicateLink] {
             // Copies of one version: the first by name stands for them all.
             var first: [UInt64: Int] = [:]
@@ -212,17 +223,47 @@ public enum DuplicateCalls {
             var representative = [Int](keys.indices)
             for id in keys.indices { representative[id] = first[versions[id]]! }
             // Shared shingles per ordered pair of versions from different documents, a bucket at a
-            // time: sorted in place, the versions that share each shingle stand together.
-            var shared: [Int: [Int32: Int32]] = [:]
-            for b in postings.indices {
-                var bucket: [UInt64] = []
-                bucket.reserveCapacity(postings[b].reduce(0) { $0 + $1.count })
-                for piece in postings[b] { bucket += piece }
-                postings[b] = []
-                bucket.removeAll { representative[Int($0 & 0xFFFF_FFFF)] != Int($0 & 0xFFFF_FFFF) }
-                bucket.sort()
-                count(bucket, into: &shared)
+            // time: sorted, the versions that share each shingle stand together.
+            // Each version's next shingle not yet compared, and the end of its shingles.
+            var next = [Int](repeating: 0, count: keys.count)
+            var stop = [Int](repeating: 0, count: keys.count)
+            var versionIDs: [Int] = []
+            var total = 0
+            for id in keys.indices {
+                if representative[id] == id {
+                    versionIDs.append(id)
+                    next[id] = total
+                    stop[id] = total + Int(sizes[id])
+                }
+                total += Int(sizes[id])
             }
+            let piece = Index.pieceSize
+            var shared: [Int: [Int32: Int32]] = [:]
+            var bucket: [UInt64] = []
+            var left = [Int](repeating: 0, count: keys.count)
+            for b in 0..<UInt32(Index.buckets) {
+                bucket.removeAll(keepingCapacity: true)
+                for id in versionIDs {
+                    var i = next[id]
+                    left[id] = stop[id] - i
+                    while i < stop[id], case let h = shingles[i / piece][i % piece], Index.bucket(of: h) == b {
+                        bucket.append(UInt64(h) << 32 | UInt64(id))
+                        i += 1
+                    }
+                    next[id] = i
+                }
+                bucket.sort()
+                count(bucket, left: left, into: &shared)
+                // Pairs that can no longer reach a copy's containment are let go as they fall behind.
+                if b % 16 == 15 {
+                    for a in Array(shared.keys) {
+                        let remaining = stop[a] - next[a]
+                        shared[a] = shared[a]!.filter { canReach(Int($0.value), left: remaining, a) }
+                        if shared[a]!.isEmpty { shared[a] = nil }
+                    }
+                }
+            }
+            shingles = []
             var links: [DuplicateLink] = []
             var original: [Int: (call: Int, link: DuplicateLink)] = [:]
             for id in shared.keys.sorted(by: { keys[$0] < keys[$1] }) {

@@ -70,6 +70,20 @@ import TuiweiTestSupport
         #expect(held.take(0) == nil)
     }
 
+    /// Once the survey has read several times the budget, what was held is let go and nothing
+    /// more is taken: the second pass reads those documents again.
+    @Test func aCorpusManyTimesTheBudgetHoldsNothing() {
+        let held = HeldDocuments(budget: 10)
+        let document = TranscriptReader.parse(text: "甲：你好。\n乙：我们不清楚。\n", id: "d", path: "d.txt")
+        #expect(held.reserve(4))
+        held.put(0, document)
+        #expect(!held.reserve(10 * HeldDocuments.corpusFactor))
+        #expect(held.take(0) == nil)
+        #expect(!held.reserve(1))
+        held.put(1, document)
+        #expect(held.take(1) == nil)
+    }
+
     @Test func theReportsNameTheReleaseAndEveryDataFileWithItsHash() async throws {
         let files = try await Self.streamed(jobs: 2, paths: [Self.root + "/corpus"])
         let provenance = try #require(Self.engine.provenance)

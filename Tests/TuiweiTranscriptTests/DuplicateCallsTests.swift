@@ -36,7 +36,7 @@ import TuiweiCore
     @Test func everySharedShingleCountsWhateverItsBucket() {
         let whole = (0..<600).map { UInt32($0) &* 2_654_435_761 }.sorted()
         let half = stride(from: 0, to: whole.count, by: 2).map { whole[$0] }
-        #expect(Set(whole.map { Int($0) % DuplicateCalls.Index.buckets }).count == DuplicateCalls.Index.buckets)
+        #expect(Set(whole.map(DuplicateCalls.Index.bucket(of:))).count == DuplicateCalls.Index.buckets)
         let prints = [DuplicateCalls.Fingerprint(document: "whole", call: 1, shingles: whole),
                       DuplicateCalls.Fingerprint(document: "part", call: 1, shingles: half),
                       DuplicateCalls.Fingerprint(document: "other", call: 1, shingles: whole.map { $0 &+ 1 }.sorted())]
@@ -48,16 +48,32 @@ import TuiweiCore
         }
     }
 
-    /// A bucket fuller than a piece is read whole: a call whose shingles all fall in one bucket,
-    /// over several pieces, is found again in an excerpt made of its second half.
-    @Test func aBucketOfManyPiecesIsReadWhole() {
+    /// A call longer than a piece is read whole: a call whose shingles all fall in one bucket,
+    /// over two pieces, is found again in an excerpt made of its second half.
+    @Test func aCallOverManyPiecesIsReadWhole() {
         let n = 3 * DuplicateCalls.Index.pieceSize / 2
-        let whole = (1...n).map { UInt32($0 * DuplicateCalls.Index.buckets) }
+        let whole = (1...n).map { UInt32(0x7F00_0000 + $0) }
+        #expect(Set(whole.map(DuplicateCalls.Index.bucket(of:))).count == 1)
         let prints = [DuplicateCalls.Fingerprint(document: "whole", call: 1, shingles: whole),
                       DuplicateCalls.Fingerprint(document: "part", call: 1, shingles: Array(whole.suffix(n / 2)))]
         let links = DuplicateCalls.find(prints)
         #expect(links.map(\.document) == ["part"])
         #expect(links.first?.containment == 1 && links.first?.coverage == 0.5)
+    }
+
+    /// Pairs of calls that can no longer share enough are not counted, but that never loses a
+    /// copy: two calls of 600 shingles that share exactly half, all in the last buckets, are
+    /// still linked (the later name as the copy); sharing one shingle fewer, they are not.
+    @Test func halfSharedOnlyInTheLastBucketsIsStillACopy() {
+        func call(_ name: String, own: UInt32, shared: Int) -> DuplicateCalls.Fingerprint {
+            let mine = (0..<UInt32(600 - shared)).map { ($0 % 128) << 24 | ($0 + own) }
+            let common = (0..<UInt32(shared)).map { (128 + $0 % 128) << 24 | $0 }
+            return DuplicateCalls.Fingerprint(document: name, call: 1, shingles: (mine + common).sorted())
+        }
+        let links = DuplicateCalls.find([call("a", own: 100_000, shared: 300), call("b", own: 200_000, shared: 300)])
+        #expect(links.map(\.document) == ["b"] && links.first?.original == "a")
+        #expect(links.first?.containment == 0.5 && links.first?.coverage == 0.5)
+        #expect(DuplicateCalls.find([call("a", own: 100_000, shared: 299), call("b", own: 200_000, shared: 299)]).isEmpty)
     }
 
     /// Asking for the links uses up only the index it is asked of: the index kept gives the same
