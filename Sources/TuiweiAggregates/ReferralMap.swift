@@ -72,16 +72,13 @@ struct ReferralMapBuilder: Sendable {
         let kind: Int32
     }
 
-    private struct Running: Sendable {
-        var edge: ReferralEdge
-        var lastCall: CallID
-    }
-
     /// Organisations, bodies and kinds, each by its number.
     private var names: [String: Int32] = [:]
     private var officials: [OfficialKey: Int32] = [:]
     private var index: [Key: Int32] = [:]
-    private var edges: [Running] = []
+    private var edges: [ReferralEdge] = []
+    /// The last call counted on each edge.
+    private var lastCalls: [CallID] = []
 
     private mutating func number(_ name: String) -> Int32 {
         if let n = names[name] { return n }
@@ -109,20 +106,20 @@ struct ReferralMapBuilder: Sendable {
             for edgeOfficial in [official as OfficialKey?, nil] {
                 let key = Key(organisation: organisation, official: edgeOfficial == nil ? -1 : person, body: body, kind: kind)
                 if let i = index[key].map(Int.init) {
-                    edges[i].edge.count += 1
+                    edges[i].count += 1
                     // Answers come call by call, so a call is new exactly when it differs from the last.
-                    if edges[i].lastCall != call {
-                        edges[i].edge.calls += 1
-                        if edges[i].edge.callList.count < ReferralMap.listedCalls { edges[i].edge.callList.append(call.description) }
-                        edges[i].lastCall = call
+                    if lastCalls[i] != call {
+                        edges[i].calls += 1
+                        if edges[i].callList.count < ReferralMap.listedCalls { edges[i].callList.append(call.description) }
+                        lastCalls[i] = call
                     }
-                    if answer.score.score < edges[i].edge.quote.score { edges[i].edge.quote = Self.quote(t, answer) }
+                    if answer.score.score < edges[i].quote.score { edges[i].quote = Self.quote(t, answer) }
                 } else {
                     index[key] = Int32(edges.count)
-                    edges.append(Running(edge: ReferralEdge(organisation: official.organisation, official: edgeOfficial, body: t.body,
-                                                            kind: t.kind, count: 1, calls: 1, callList: [call.description],
-                                                            quote: Self.quote(t, answer)),
-                                         lastCall: call))
+                    edges.append(ReferralEdge(organisation: official.organisation, official: edgeOfficial, body: t.body,
+                                              kind: t.kind, count: 1, calls: 1, callList: [call.description],
+                                              quote: Self.quote(t, answer)))
+                    lastCalls.append(call)
                 }
             }
         }
@@ -135,8 +132,11 @@ struct ReferralMapBuilder: Sendable {
                      code: t.code, location: t.location, answer: a)
     }
 
-    /// The map; `called` are the organisations that answered in the corpus, for chains.
-    func finish(called: Set<String>, resources: ScoringResources) -> ReferralMap {
+    /// The map; `called` are the organisations that answered in the corpus, for chains. The
+    /// edges are handed over to it, not copied: they are sorted where they stand, officials'
+    /// edges first, and only the organisations' (far fewer) are moved to a list of their own.
+    /// The builder is left empty.
+    mutating func finish(called: Set<String>, resources: ScoringResources) -> ReferralMap {
         let kindRank = Dictionary(resources.bodies.kinds.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         func order(_ a: ReferralEdge, _ b: ReferralEdge) -> Bool {
             if a.organisation != b.organisation { return a.organisation < b.organisation }
@@ -149,17 +149,14 @@ struct ReferralMapBuilder: Sendable {
             let ka = kindRank[a.kind] ?? Int.max, kb = kindRank[b.kind] ?? Int.max
             return (ka, b.count, a.body) < (kb, a.count, b.body)
         }
-        // Each edge copied once, into a list of its exact size, and sorted there.
-        let officialEdges = edges.reduce(0) { $0 + ($1.edge.official == nil ? 0 : 1) }
-        var organisations: [ReferralEdge] = [], officials: [ReferralEdge] = []
-        organisations.reserveCapacity(edges.count - officialEdges)
-        officials.reserveCapacity(officialEdges)
-        for r in edges {
-            if r.edge.official == nil { organisations.append(r.edge) } else { officials.append(r.edge) }
-        }
-        organisations.sort(by: order)
-        officials.sort(by: order)
-        return ReferralMap(organisations: organisations, officials: officials,
+        var all: [ReferralEdge] = []
+        swap(&all, &edges)
+        self = ReferralMapBuilder()
+        all.sort { a, b in (a.official == nil) == (b.official == nil) ? order(a, b) : a.official != nil }
+        let split = all.firstIndex { $0.official == nil } ?? all.count
+        let organisations = Array(all[split...])
+        all.removeSubrange(split...)
+        return ReferralMap(organisations: organisations, officials: all,
                            chains: Self.chains(organisations, called: called.sorted(), resources: resources),
                            kinds: resources.bodies.kinds)
     }

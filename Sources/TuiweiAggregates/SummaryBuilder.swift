@@ -174,8 +174,9 @@ public struct SummaryBuilder: Sendable {
         for g in phrases.shared { o.shared[g, default: 0] += 1 }
     }
 
-    /// The summary of everything added.
-    public func finish() -> CorpusSummary {
+    /// The summary of everything added. The builder is used up: the referral map's edges are
+    /// handed over to the summary rather than copied.
+    public mutating func finish() -> CorpusSummary {
         let w = resources.weights
         let top = w.values["boilerplate.top"].map { Int($0) } ?? 5
         // The groups' bootstraps are the one costly step left: officials, organisations and the

@@ -74,6 +74,25 @@ import TuiweiScoring
         #expect(map.chains.isEmpty)
     }
 
+    /// Organisations' edges and officials' edges are listed apart, each by organisation (then
+    /// official), then kind in table order, then most counted first.
+    @Test func edgesAreListedApartAndInOrder() throws {
+        let map = Self.summary([
+            Self.document("c", organisation: "丙区总工会", answers: ["这个你得问一下组织部。", "这个我得给领导汇报一下。", "你得问一下组织部吧。"]),
+            Self.document("a", organisation: "甲区总工会", answers: ["这个不归我们管。", "这个你得问一下组织部。"]),
+            Self.document("b", organisation: "乙区总工会", answers: ["这个我得给领导汇报一下。"]),
+        ]).referrals
+        #expect(map.organisations.allSatisfy { $0.official == nil })
+        #expect(map.officials.allSatisfy { $0.official != nil })
+        #expect(map.organisations.count == 5 && map.officials.count == 5)
+        let names = map.organisations.map(\.organisation)
+        #expect(names == names.sorted() && Set(names) == ["丙区总工会", "甲区总工会", "乙区总工会"])
+        #expect(map.officials.map(\.organisation) == names)
+        let c = map.organisations.filter { $0.organisation == "丙区总工会" }
+        #expect(c.map(\.body) == ["组织部", "领导"] && c.map(\.count) == [2, 1])
+        #expect(map.officials.map(\.body) == map.organisations.map(\.body))
+    }
+
     @Test func aChainAcrossTwoDocumentsPointsBack() throws {
         let union = Self.document("a", organisation: "重庆市巴南区总工会", answers: ["这个你得问一下人社局，他们清楚。"])
         let office = Self.document("b", organisation: "重庆市巴南区人社局", answers: ["这个你得问一下区总工会，他们清楚。"])
