@@ -83,12 +83,15 @@ public enum ReferralReport {
             out += "| \(cell(e.organisation)) | \(cell(map.label(ofKind: e.kind))) | \(cell(e.body)) | \(e.count) | \(e.calls) | \(quoteText(e.quote)) |\n"
         }
         out += "\nBy official:\n\n| official | bodies pointed to |\n|---|---|\n"
-        var byOfficial: [(OfficialKey, [ReferralEdge])] = []
-        for e in map.officials {
-            if let last = byOfficial.last, last.0 == e.official { byOfficial[byOfficial.count - 1].1.append(e) } else { byOfficial.append((e.official!, [e])) }
-        }
-        for (official, edges) in byOfficial {
-            out += "| \(cell(official.description)) | \(cell(edges.map { "\($0.body) ×\($0.count)" }.joined(separator: ", "))) |\n"
+        // Each official's edges stand together: one row per run, read in place.
+        let edges = map.officials
+        var start = 0
+        while start < edges.count {
+            var end = start + 1
+            while end < edges.count, edges[end].official == edges[start].official { end += 1 }
+            let bodies = edges[start..<end].map { "\($0.body) ×\($0.count)" }.joined(separator: ", ")
+            out += "| \(cell(edges[start].official!.description)) | \(cell(bodies)) |\n"
+            start = end
         }
         out += "\n"
         if map.chains.isEmpty {

@@ -116,6 +116,17 @@ import TuiweiScoring
             let cells = row.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
             #expect(cells[0] == e.organisation && cells[2] == e.body && Int(cells[3]) == e.count && Int(cells[4]) == e.calls)
         }
+        // …and one row per official, naming its bodies in the map's order.
+        let officialSection = try #require(Self.markdown.components(separatedBy: "\nBy official:\n\n").last?.components(separatedBy: "\n\n").first)
+        let officialRows = officialSection.split(separator: "\n").filter { $0.hasPrefix("| ") && !$0.hasPrefix("| official") }
+        var expected: [(String, String)] = []
+        for e in map.officials {
+            let named = "\(e.body) ×\(e.count)"
+            if let last = expected.last, last.0 == e.official!.description { expected[expected.count - 1].1 += ", " + named } else { expected.append((e.official!.description, named)) }
+        }
+        #expect(!expected.isEmpty)
+        #expect(officialRows.map { $0.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) } }.map { "\($0[0])|\($0[1])" }
+                == expected.map { "\($0.0)|\($0.1)" })
         // The diagram: one curve per edge, each a link to its item in the list below it.
         let edges = try Self.nodes("//*[local-name()='svg' and contains(@class,'referrals')]//*[local-name()='path' and @class='edge']")
         #expect(edges.count == map.organisations.count)
