@@ -45,7 +45,7 @@ extension AnalysisEngine {
                                            referenceNgrams: survey.referenceNgrams, formats: formats,
                                            provenance: provenance)
         let stream = try makeStream(context)
-        try await forEachPart(of: ordered, jobs: jobs, fingerprints: false, held: held) { part in
+        try await forEachPart(of: ordered, jobs: jobs, fingerprints: false, held: held, phrasesKnown: true) { part in
             ReportStream.render(part, context: context)
         } consume: { rendered in
             try stream.add(rendered)
@@ -86,8 +86,11 @@ extension AnalysisEngine {
     /// its document entry, so memory holds the document and a window of calls, not all their
     /// results. `finished` is called after each document's last part, with the document's call
     /// fingerprints when `fingerprints` is set.
-    /// A document in `held` is taken from there, not read again.
+    /// A document in `held` is taken from there, not read again. With `phrasesKnown` (the
+    /// survey has taken the articles' phrases already) an article is not segmented again: its
+    /// part is its document entry alone.
     func forEachPart<T: Sendable>(of sources: [CorpusSource], jobs: Int, fingerprints: Bool, held: HeldDocuments? = nil,
+                                  phrasesKnown: Bool = false,
                                   transform: @escaping @Sendable (CorpusAnalysis) -> T,
                                   consume: (T) async throws -> Void,
                                   finished: (_ document: Int, _ fingerprints: [DuplicateCalls.Fingerprint]) async throws -> Void) async throws {
@@ -97,6 +100,9 @@ extension AnalysisEngine {
             let document = held?.take(i) ?? TranscriptReader.read(sources[i], conventions: self.conventions)
             let prints = fingerprints ? DuplicateCalls.fingerprints(of: document) : []
             if document.calls.count >= Self.callsStreamedOneByOne { return RunPiece<T>.manyCalls(document, prints) }
+            if phrasesKnown, document.kind == .article {
+                return RunPiece<T>.whole(transform(CorpusAnalysis(documents: [DocumentEntry(document)])), prints)
+            }
             return RunPiece<T>.whole(transform(await self.analyseCalls(document)), prints)
         } consume: { i, piece in
             if releaseDue { FreedMemory.release(); releaseDue = false }

@@ -84,6 +84,21 @@ import TuiweiTestSupport
         #expect(held.take(1) == nil)
     }
 
+    /// The second pass of a streaming run does not segment an article again for the phrases the
+    /// survey took from it: its part is the same document entry, without the phrases.
+    @Test func anArticleIsNotAnalysedAgainOnceItsPhrasesAreKnown() async throws {
+        let sources = TranscriptReader.sources(at: [Self.root + "/corpus"])
+        func parts(_ known: Bool) async throws -> [CorpusAnalysis] {
+            var out: [CorpusAnalysis] = []
+            try await Self.engine.forEachPart(of: sources, jobs: 2, fingerprints: false, phrasesKnown: known) { $0 } consume: { out.append($0) } finished: { _, _ in }
+            return out
+        }
+        let full = try await parts(false), known = try await parts(true)
+        #expect(full.map(\.documents) == known.map(\.documents) && full.map(\.answers) == known.map(\.answers))
+        #expect(full.contains { $0.documents.first?.kind == .article && !$0.referenceNgrams.isEmpty })
+        #expect(known.allSatisfy { $0.referenceNgrams.isEmpty })
+    }
+
     @Test func theReportsNameTheReleaseAndEveryDataFileWithItsHash() async throws {
         let files = try await Self.streamed(jobs: 2, paths: [Self.root + "/corpus"])
         let provenance = try #require(Self.engine.provenance)
