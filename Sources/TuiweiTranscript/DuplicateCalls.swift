@@ -222,8 +222,6 @@ public enum DuplicateCalls {
             }
             var representative = [Int](keys.indices)
             for id in keys.indices { representative[id] = first[versions[id]]! }
-            // Shared shingles per ordered pair of versions from different documents, a bucket at a
-            // time: sorted, the versions that share each shingle stand together.
             // Each version's next shingle not yet compared, and the end of its shingles.
             var next = [Int](repeating: 0, count: keys.count)
             var stop = [Int](repeating: 0, count: keys.count)
@@ -238,6 +236,8 @@ public enum DuplicateCalls {
                 total += Int(sizes[id])
             }
             let piece = Index.pieceSize
+            // Shared shingles per ordered pair of versions from different documents, a bucket at a
+            // time: sorted, the versions that share each shingle stand together.
             var shared: [Int: [Int32: Int32]] = [:]
             var bucket: [UInt64] = []
             var left = [Int](repeating: 0, count: keys.count)
