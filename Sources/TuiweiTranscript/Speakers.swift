@@ -109,14 +109,19 @@ struct SideAssignment {
             evidence[least, default: []].append("asks least of all speakers")
         }
         let contextOfficial = c.officialContext.first(where: context.contains)
-        // Those who ask introduce those who answer (`今天的嘉宾是…副会长吴江先生`).
-        var mentions = context
         // A speaker's turns are folded again where they are needed, not held folded: a file of
         // many calls would hold a second copy of its text.
         func folded(_ label: String) -> LazyMapSequence<[(call: Int32, turn: Int32)], [Unicode.Scalar]> {
             tally[label]!.at.lazy.map { c.fold(calls[Int($0.call)][Int($0.turn)].text) }
         }
-        for label in order where side[label] == .questioner { for t in folded(label) { mentions += t; mentions.append("\n") } }
+        // Those who ask introduce those who answer (`今天的嘉宾是…副会长吴江先生`): every speaker's
+        // name is looked for in the text around the dialogue and then in the questioners' turns,
+        // each turn followed by a line break, in one pass as the turns are folded.
+        let names = order.map { labels.fullNames[$0] ?? $0 }
+        var search = MentionSearch(names: names.map { c.fold($0) }, conventions: c)
+        search.feed(context)
+        for label in order where side[label] == .questioner { for t in folded(label) { search.feed(t); search.feed(["\n"]) } }
+        let introduced = search.finish()
         // Official or not, for the answering side.
         var out: [String: SpeakerJudgement] = [:]
         for label in order {
@@ -126,7 +131,8 @@ struct SideAssignment {
             // A label that names no one (`答：`, `部门回复：`) stands for the one official the text
             // introduces, if it introduces exactly one (`外交部发言人华春莹主持例行记者会`).
             let anonymous = rw?.role == .answerLabel || label.isEmpty || label.hasPrefix("(")
-            let mention = Self.mention(of: labels.fullNames[label] ?? label, in: mentions, conventions: c)
+            let spoken = labels.fullNames[label] ?? label
+            let mention = introduced[c.fold(spoken)].map { (official: $0.official, title: $0.title, organisation: $0.organisation, person: spoken as String?) }
                 ?? (anonymous ? Self.soleOfficial(in: context, conventions: c) : nil)
             // The role word as the label writes it (`工作人員`), else as the text introduces the speaker.
             let written = Array((labels.written[label] ?? label).unicodeScalars.filter { !TextNormaliser.isSpace($0) })
@@ -208,26 +214,45 @@ struct SideAssignment {
     static func mention(of name: String, in context: [Unicode.Scalar], conventions c: TranscriptConventions)
         -> (official: Bool, title: String, organisation: String?, person: String?)? {
         let n = c.fold(name)
-        guard n.count >= 2, n.allSatisfy(TextNormaliser.isHan) else { return nil }
-        var found: (official: Bool, title: String, organisation: String?, person: String?)?
+        guard MentionSearch.canBeFound(n) else { return nil }
+        var found: Introduction?
         var from = 0
         while let at = context.firstIndex(of: n, from: from) {
             from = at + 1
-            let head = Array(context[max(0, at - 16)..<at])
-            guard let rw = c.roleWord(endingAt: head), rw.role == .official || rw.role == .respondent else { continue }
-            var before = head.dropLast(rw.word.count)
-            var title = rw.word
-            while let last = before.last, "副常务总代正首席新闻执行".unicodeScalars.contains(last), title.count < rw.word.count + 3 {
-                title.insert(last, at: 0); before = before.dropLast()
-            }
-            let former = c.formerMarkers.contains { m in before.suffix(m.count + 2).contains(m) }
-            let official = rw.role == .official && !former
-            let organisation = Self.organisation(endingAt: Array(before), c)
-            if found == nil || official && !found!.official {
-                found = (official, title.string, organisation, name)
-            }
+            if let m = introduction(before: Array(context[max(0, at - introductionReach)..<at]), c) { found = m.over(found) }
         }
-        return found
+        return found.map { ($0.official, $0.title, $0.organisation, name) }
+    }
+
+    /// What a position right before a name says of the one named.
+    struct Introduction {
+        let official: Bool
+        let title: String
+        let organisation: String?
+
+        /// The one of the two to keep: the first found, unless this one is official and that not.
+        func over(_ earlier: Introduction?) -> Introduction {
+            guard let earlier else { return self }
+            return official && !earlier.official ? self : earlier
+        }
+    }
+
+    /// How far before a name its position and body are looked for.
+    static let introductionReach = 16
+
+    /// The position that ends `head` (the scalars right before a name), if it is an official's or a
+    /// respondent's; with the words that qualify it (`副`, `常务` …), whether it is a former one,
+    /// and the body named before it.
+    static func introduction(before head: [Unicode.Scalar], _ c: TranscriptConventions) -> Introduction? {
+        guard let rw = c.roleWord(endingAt: head), rw.role == .official || rw.role == .respondent else { return nil }
+        var before = head.dropLast(rw.word.count)
+        var title = rw.word
+        while let last = before.last, "副常务总代正首席新闻执行".unicodeScalars.contains(last), title.count < rw.word.count + 3 {
+            title.insert(last, at: 0); before = before.dropLast()
+        }
+        let former = c.formerMarkers.contains { m in before.suffix(m.count + 2).contains(m) }
+        return Introduction(official: rw.role == .official && !former, title: title.string,
+                            organisation: Self.organisation(endingAt: Array(before), c))
     }
 
     /// The one person the text introduces with an official position and a name right after it
