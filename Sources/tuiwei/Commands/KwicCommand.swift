@@ -34,22 +34,28 @@ enum KwicCommand: Command {
             throw UsageError(message: "invalid pattern '\(source)': \(error)")
         }
         let width = try args.integer("--width", in: 0...200) ?? 12
-        let documents = TranscriptReader.readDocuments(at: try CorpusArguments.paths(Array(args.positional.dropFirst())),
-                                                       conventions: conventions)
-        let unread = CorpusArguments.reportUnread(documents, command: "kwic")
-        let rows = Kwic.search(pattern, in: documents, detection: detection, width: width, officialsOnly: args.flag("--officials"))
-        if args.flag("--csv") {
-            print("document,line,column,speaker,role,left,match,right,codes")
-            for r in rows {
-                print([r.document, "\(r.line)", "\(r.column)", r.speaker, r.role, r.left, r.match, r.right, r.codes.joined(separator: " ")].map(csv).joined(separator: ","))
+        // Each document is read, searched and let go: a corpus of any size is searched in the
+        // memory of its largest document.
+        let sources = TranscriptReader.sources(at: try CorpusArguments.paths(Array(args.positional.dropFirst())))
+        let search = Kwic.Search(pattern, detection: detection, width: width, officialsOnly: args.flag("--officials"))
+        let asCSV = args.flag("--csv")
+        if asCSV { print("document,line,column,speaker,role,left,match,right,codes") }
+        var unread = false
+        var matches = 0
+        for input in sources {
+            let document = TranscriptReader.read(input, conventions: conventions)
+            if CorpusArguments.reportUnread([document], command: "kwic") { unread = true }
+            for r in search.rows(in: document) {
+                matches += 1
+                if asCSV {
+                    print([r.document, "\(r.line)", "\(r.column)", r.speaker, r.role, r.left, r.match, r.right, r.codes.joined(separator: " ")].map(csv).joined(separator: ","))
+                } else {
+                    let left = r.left.count < width ? String(repeating: "　", count: width - r.left.count) + r.left : r.left
+                    print("\(r.document):\(r.line):\(r.column)\t\(r.speaker)\t\(left) [\(r.match)] \(r.right)\t\(r.codes.joined(separator: " "))")
+                }
             }
-        } else {
-            for r in rows {
-                let left = r.left.count < width ? String(repeating: "　", count: width - r.left.count) + r.left : r.left
-                print("\(r.document):\(r.line):\(r.column)\t\(r.speaker)\t\(left) [\(r.match)] \(r.right)\t\(r.codes.joined(separator: " "))")
-            }
-            printError("tuiwei kwic: \(rows.count) match(es) of '\(source)' in \(documents.count) document(s)")
         }
+        if !asCSV { printError("tuiwei kwic: \(matches) match(es) of '\(source)' in \(sources.count) document(s)") }
         return unread ? ExitStatus.partial : ExitStatus.ok
     }
 
