@@ -176,7 +176,7 @@ public final class HeldDocuments: @unchecked Sendable {
     }
 
     /// The bytes of turn and paragraph text `document` holds: what its memory grows with.
-    static func size(of document: Document) -> Int {
+    public static func size(of document: Document) -> Int {
         var bytes = 0
         for call in document.calls { for turn in call.turns { bytes += turn.text.utf8.count } }
         for p in document.paragraphs { bytes += p.text.utf8.count }
@@ -185,7 +185,7 @@ public final class HeldDocuments: @unchecked Sendable {
 
     /// Counts a document of `bytes` as read, and takes that much of the budget if that much is
     /// left and the corpus read so far is not too large for holding.
-    func reserve(_ bytes: Int) -> Bool {
+    public func reserve(_ bytes: Int) -> Bool {
         lock.withLock {
             read += bytes
             if !givenUp, read / Self.corpusFactor > budget {
@@ -198,9 +198,9 @@ public final class HeldDocuments: @unchecked Sendable {
         }
     }
 
-    func put(_ i: Int, _ document: Document) { lock.withLock { if !givenUp { documents[i] = document } } }
+    public func put(_ i: Int, _ document: Document) { lock.withLock { if !givenUp { documents[i] = document } } }
 
-    func take(_ i: Int) -> Document? { lock.withLock { documents.removeValue(forKey: i) } }
+    public func take(_ i: Int) -> Document? { lock.withLock { documents.removeValue(forKey: i) } }
 }
 
 /// A document's result, or a document of many calls, to be analysed call by call as it is consumed.

@@ -20,9 +20,22 @@ enum ParseCommand: Command {
         let loaded = args.flag("--no-detect") ? nil : try LexiconOptions.load(args)
         let detection = loaded?.detection
         let conventions = try loaded?.conventions ?? LexiconOptions.conventions(args)
-        let documents = TranscriptReader.readDocuments(at: paths, conventions: conventions)
-        let links = TranscriptReader.duplicates(in: documents)
-        for d in documents {
+        // Each document's calls are shown with the call they repeat, so every document is read
+        // for its call fingerprints first; those that fit the holding budget are kept for the
+        // second pass, the others read again, so that memory does not grow with the corpus.
+        let sources = TranscriptReader.sources(at: paths)
+        let held = HeldDocuments(budget: AnalysisEngine.defaultHeldTextBytes)
+        var calls = DuplicateCalls.Index()
+        for (i, source) in sources.enumerated() {
+            let d = TranscriptReader.read(source, conventions: conventions)
+            for f in DuplicateCalls.fingerprints(of: d) { calls.add(f) }
+            if held.reserve(HeldDocuments.size(of: d)) { held.put(i, d) }
+        }
+        let links = calls.links()
+        var allAnalysed = true
+        for (i, source) in sources.enumerated() {
+            let d = held.take(i) ?? TranscriptReader.read(source, conventions: conventions)
+            allAnalysed = allAnalysed && d.status.isAnalysed
             var found: [Int: [Int: [Detection]]] = [:]
             if let detection { for c in detection.analyse(d) { found[c.call.index] = c.detectionsByTurn } }
             if args.flag("--json") {
@@ -32,7 +45,7 @@ enum ParseCommand: Command {
             }
         }
         if args.flag("--json") { print(StructureJSON.line(["duplicates": links.map(StructureJSON.link)])) }
-        return documents.allSatisfy(\.status.isAnalysed) ? ExitStatus.ok : ExitStatus.partial
+        return allAnalysed ? ExitStatus.ok : ExitStatus.partial
     }
 }
 
