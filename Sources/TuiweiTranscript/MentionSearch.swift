@@ -47,6 +47,17 @@ struct MentionSearch {
     mutating func feed(_ piece: some Collection<Unicode.Scalar>) {
         guard !names.isEmpty else { return }
         buffer.append(contentsOf: piece)
+        advance()
+    }
+
+    /// The next scalar of the text.
+    mutating func feed(_ scalar: Unicode.Scalar) {
+        guard !names.isEmpty else { return }
+        buffer.append(scalar)
+        advance()
+    }
+
+    private mutating func advance() {
         // A name that starts here or before fits in what has been fed.
         look(through: base + buffer.count - longest)
         let keep = max(base, next - SideAssignment.introductionReach)

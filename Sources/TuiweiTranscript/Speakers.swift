@@ -120,7 +120,7 @@ struct SideAssignment {
         let names = order.map { labels.fullNames[$0] ?? $0 }
         var search = MentionSearch(names: names.map { c.fold($0) }, conventions: c)
         search.feed(context)
-        for label in order where side[label] == .questioner { for t in folded(label) { search.feed(t); search.feed(["\n"]) } }
+        for label in order where side[label] == .questioner { for t in folded(label) { search.feed(t); search.feed("\n" as Unicode.Scalar) } }
         let introduced = search.finish()
         // Official or not, for the answering side.
         var out: [String: SpeakerJudgement] = [:]
