@@ -20,4 +20,20 @@ import TuiweiTranscript
         let speakers = try #require(calls.first?["speakers"] as? [[String: Any]])
         #expect(speakers.contains { $0["official"] as? Bool == true && ($0["evidence"] as? [String])?.isEmpty == false })
     }
+
+    /// A document's line written a call at a time is the line of the whole object, for documents
+    /// of no call, one call and several, with and without the evidence.
+    @Test func aDocumentWrittenCallByCallIsItsWholeLine() {
+        let root = ToolProcess.root
+        let documents = TranscriptReader.readDocuments(at: [root + "/corpus", root + "/Tests/Fixtures/dev/transcripts"])
+        let links = TranscriptReader.duplicates(in: documents)
+        #expect(documents.contains { $0.calls.isEmpty } && documents.contains { $0.calls.count > 1 })
+        for d in documents {
+            for explain in [false, true] {
+                var written = ""
+                StructureJSON.writeDocument(d, links: links, explain: explain) { written += $0 }
+                #expect(written == StructureJSON.line(StructureJSON.document(d, links: links, explain: explain)), "\(d.id)")
+            }
+        }
+    }
 }

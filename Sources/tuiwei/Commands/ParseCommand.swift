@@ -39,7 +39,8 @@ enum ParseCommand: Command {
             var found: [Int: [Int: [Detection]]] = [:]
             if let detection { for c in detection.analyse(d) { found[c.call.index] = c.detectionsByTurn } }
             if args.flag("--json") {
-                print(StructureJSON.line(StructureJSON.document(d, links: links, detections: found, explain: args.flag("--explain"))))
+                StructureJSON.writeDocument(d, links: links, detections: found, explain: args.flag("--explain")) { print($0, terminator: "") }
+                print()
             } else {
                 print(StructureText.describe(d, links: links, detections: found, explain: args.flag("--explain")))
             }
@@ -157,7 +158,8 @@ enum StructureJSON {
          "line": x.location.line, "column": x.location.column, "rule": x.rule.description, "weight": x.weight]
     }
 
-    static func document(_ d: Document, links: [DuplicateLink], detections: [Int: [Int: [Detection]]] = [:], explain: Bool = false) -> [String: Any] {
+    static func document(_ d: Document, links: [DuplicateLink], detections: [Int: [Int: [Detection]]] = [:], explain: Bool = false,
+                         withCalls: Bool = true) -> [String: Any] {
         var o: [String: Any] = ["id": d.id, "path": d.path, "kind": d.kind.rawValue, "status": d.status.name]
         if let reason = d.status.reason { o["reason"] = reason }
         o["encoding"] = d.encoding ?? NSNull()
@@ -171,30 +173,46 @@ enum StructureJSON {
         o["paragraphs"] = d.paragraphs.map { p in passage(p).merging(["sentences": Prose.sentences(of: p).count]) { a, _ in a } }
         o["noise"] = d.noise.map { ["kind": $0.kind.rawValue, "line": $0.line, "text": $0.text] }
         o["diagnostics"] = d.diagnostics.map(\.description)
-        o["calls"] = d.calls.map { c -> [String: Any] in
-            [
-                "index": c.index,
-                "header": c.header.map(passage) ?? NSNull(),
-                "organisation": c.organisation ?? NSNull(), "department": c.department ?? NSNull(), "person": c.person ?? NSNull(),
-                "duplicate_of": links.first { $0.document == d.id && $0.call == c.index }.map(link) ?? NSNull(),
-                "speakers": c.speakers.map { s -> [String: Any] in
-                    ["id": s.id, "label": s.label, "aliases": s.aliases, "role": s.role.rawValue,
-                     "organisation": s.organisation ?? NSNull(), "department": s.department ?? NSNull(), "surname": s.surname ?? NSNull(),
-                     "side": s.side.rawValue, "official": s.isOfficial, "title": s.title ?? NSNull(), "person": s.person ?? NSNull(),
-                     "evidence": s.evidence]
-                },
-                "turns": c.turns.map { t -> [String: Any] in
-                    ["index": t.index, "speaker": t.speaker, "role": t.role.rawValue, "text": t.text,
-                     "line": t.lines.lowerBound, "end_line": t.lines.upperBound, "attribution": t.attribution.rawValue,
-                     "detections": (detections[c.index]?[t.index] ?? []).map(detection)]
-                },
-                "events": c.events.map { e -> [String: Any] in
-                    ["kind": e.kind.rawValue, "after_turn": e.afterTurn ?? NSNull()].merging(passage(e.passage)) { a, _ in a }
-                },
-                "exchanges": c.exchanges.map { ["index": $0.index, "caller_turns": $0.callerTurns, "official_turns": $0.officialTurns] },
-                "unattributed": c.unattributed.map(passage),
-            ]
-        }
+        if withCalls { o["calls"] = d.calls.map { call($0, of: d, links: links, detections: detections) } }
         return o
+    }
+
+    static func call(_ c: Call, of d: Document, links: [DuplicateLink], detections: [Int: [Int: [Detection]]]) -> [String: Any] {
+        [
+            "index": c.index,
+            "header": c.header.map(passage) ?? NSNull(),
+            "organisation": c.organisation ?? NSNull(), "department": c.department ?? NSNull(), "person": c.person ?? NSNull(),
+            "duplicate_of": links.first { $0.document == d.id && $0.call == c.index }.map(link) ?? NSNull(),
+            "speakers": c.speakers.map { s -> [String: Any] in
+                ["id": s.id, "label": s.label, "aliases": s.aliases, "role": s.role.rawValue,
+                 "organisation": s.organisation ?? NSNull(), "department": s.department ?? NSNull(), "surname": s.surname ?? NSNull(),
+                 "side": s.side.rawValue, "official": s.isOfficial, "title": s.title ?? NSNull(), "person": s.person ?? NSNull(),
+                 "evidence": s.evidence]
+            },
+            "turns": c.turns.map { t -> [String: Any] in
+                ["index": t.index, "speaker": t.speaker, "role": t.role.rawValue, "text": t.text,
+                 "line": t.lines.lowerBound, "end_line": t.lines.upperBound, "attribution": t.attribution.rawValue,
+                 "detections": (detections[c.index]?[t.index] ?? []).map(detection)]
+            },
+            "events": c.events.map { e -> [String: Any] in
+                ["kind": e.kind.rawValue, "after_turn": e.afterTurn ?? NSNull()].merging(passage(e.passage)) { a, _ in a }
+            },
+            "exchanges": c.exchanges.map { ["index": $0.index, "caller_turns": $0.callerTurns, "official_turns": $0.officialTurns] },
+            "unattributed": c.unattributed.map(passage),
+        ]
+    }
+
+    /// A document's line, written a call at a time, so that a document of many calls is never
+    /// held as one tree: `calls` sorts first among its keys, so the line is `{"calls":[`, each
+    /// call's object, `],` and the rest of the object — the bytes `line(document(…))` gives.
+    static func writeDocument(_ d: Document, links: [DuplicateLink], detections: [Int: [Int: [Detection]]] = [:], explain: Bool = false,
+                              write: (String) -> Void) {
+        write("{\"calls\":[")
+        for (k, c) in d.calls.enumerated() {
+            if k > 0 { write(",") }
+            write(line(call(c, of: d, links: links, detections: detections)))
+        }
+        write("],")
+        write(String(line(document(d, links: links, detections: detections, explain: explain, withCalls: false)).dropFirst()))
     }
 }
