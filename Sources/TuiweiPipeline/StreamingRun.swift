@@ -15,6 +15,34 @@ public struct CorpusSurvey: Sendable {
     public let copies: [CallID: DuplicateLink]
 }
 
+extension CorpusSurvey {
+    /// Every document of `sources` read and parsed, concurrently, for its call fingerprints, and
+    /// `phrases` taken from each; parsed documents are held in `holding` while its budget lasts.
+    /// The first pass of every command that must know which calls repeat another before it
+    /// shows the first document.
+    /// - Returns: the calls that repeat another document's call, and the phrases.
+    public static func read(_ sources: [CorpusSource], conventions: TranscriptConventions, jobs: Int,
+                            holding: HeldDocuments? = nil, phrases: (@Sendable (Document) -> Set<String>)? = nil,
+                            progress: RunProgress? = nil) async -> (links: [DuplicateLink], phrases: Set<String>) {
+        var calls = DuplicateCalls.Index()
+        var reference: Set<String> = []
+        try? await orderedMap(count: sources.count, jobs: jobs) { i in
+            let document = TranscriptReader.read(sources[i], conventions: conventions)
+            let prints = DuplicateCalls.fingerprints(of: document)
+            let size = HeldDocuments.size(of: document)
+            if let holding, holding.reserve(size) { holding.put(i, document) }
+            return (prints, phrases?(document) ?? [], size >= FreedMemory.largeDocumentBytes)
+        } consume: { i, found in
+            for f in found.0 { calls.add(f) }
+            reference.formUnion(found.1)
+            if found.2 { FreedMemory.release() }
+            progress?("reading", i + 1, sources.count)
+        }
+        // Every linked call was read in this pass, so every one is present.
+        return (calls.links(), reference)
+    }
+}
+
 /// How far a streaming run has got: `phase` is "reading" (the survey) or "analysing".
 public typealias RunProgress = @Sendable (_ phase: String, _ done: Int, _ total: Int) -> Void
 
@@ -60,23 +88,10 @@ extension AnalysisEngine {
     /// in `holding` while its budget lasts.
     public func survey(_ sources: [CorpusSource], jobs: Int, holding: HeldDocuments? = nil,
                        progress: RunProgress? = nil) async -> CorpusSurvey {
-        var calls = DuplicateCalls.Index()
-        var reference: Set<String> = []
-        try? await orderedMap(count: sources.count, jobs: jobs) { i in
-            let document = TranscriptReader.read(sources[i], conventions: self.conventions)
-            let prints = DuplicateCalls.fingerprints(of: document)
-            let size = HeldDocuments.size(of: document)
-            if let holding, holding.reserve(size) { holding.put(i, document) }
-            let grams = document.kind == .article ? self.analyse(document).referenceNgrams : []
-            return (prints, grams, size >= FreedMemory.largeDocumentBytes)
-        } consume: { i, found in
-            for f in found.0 { calls.add(f) }
-            reference.formUnion(found.1)
-            if found.2 { FreedMemory.release() }
-            progress?("reading", i + 1, sources.count)
-        }
-        // Every linked call was read in this survey, so every one is present.
-        return CorpusSurvey(referenceNgrams: reference, copies: CorpusAnalysis.copies(calls.links()))
+        let found = await CorpusSurvey.read(sources, conventions: conventions, jobs: jobs, holding: holding,
+                                            phrases: { $0.kind == .article ? self.analyse($0).referenceNgrams : [] },
+                                            progress: progress)
+        return CorpusSurvey(referenceNgrams: found.phrases, copies: CorpusAnalysis.copies(found.links))
     }
 
     /// The one scheduler of every run, whole or sharded: documents are read and parsed once each,
@@ -176,7 +191,7 @@ public final class HeldDocuments: @unchecked Sendable {
     }
 
     /// The bytes of turn and paragraph text `document` holds: what its memory grows with.
-    public static func size(of document: Document) -> Int {
+    static func size(of document: Document) -> Int {
         var bytes = 0
         for call in document.calls { for turn in call.turns { bytes += turn.text.utf8.count } }
         for p in document.paragraphs { bytes += p.text.utf8.count }
@@ -185,7 +200,7 @@ public final class HeldDocuments: @unchecked Sendable {
 
     /// Counts a document of `bytes` as read, and takes that much of the budget if that much is
     /// left and the corpus read so far is not too large for holding.
-    public func reserve(_ bytes: Int) -> Bool {
+    func reserve(_ bytes: Int) -> Bool {
         lock.withLock {
             read += bytes
             if !givenUp, read / Self.corpusFactor > budget {
@@ -198,7 +213,7 @@ public final class HeldDocuments: @unchecked Sendable {
         }
     }
 
-    public func put(_ i: Int, _ document: Document) { lock.withLock { if !givenUp { documents[i] = document } } }
+    func put(_ i: Int, _ document: Document) { lock.withLock { if !givenUp { documents[i] = document } } }
 
     public func take(_ i: Int) -> Document? { lock.withLock { documents.removeValue(forKey: i) } }
 }

@@ -20,18 +20,14 @@ enum ParseCommand: Command {
         let loaded = args.flag("--no-detect") ? nil : try LexiconOptions.load(args)
         let detection = loaded?.detection
         let conventions = try loaded?.conventions ?? LexiconOptions.conventions(args)
-        // Each document's calls are shown with the call they repeat, so every document is read
-        // for its call fingerprints first; those that fit the holding budget are kept for the
-        // second pass, the others read again, so that memory does not grow with the corpus.
+        // Each document's calls are shown with the call they repeat, so the corpus is read for its
+        // call fingerprints first, as a streaming run's survey reads it; what fits the holding
+        // budget is kept for the second pass, the rest read again, so memory does not grow with
+        // the corpus.
         let sources = TranscriptReader.sources(at: paths)
         let held = HeldDocuments(budget: AnalysisEngine.defaultHeldTextBytes)
-        var calls = DuplicateCalls.Index()
-        for (i, source) in sources.enumerated() {
-            let d = TranscriptReader.read(source, conventions: conventions)
-            for f in DuplicateCalls.fingerprints(of: d) { calls.add(f) }
-            if held.reserve(HeldDocuments.size(of: d)) { held.put(i, d) }
-        }
-        let links = calls.links()
+        let links = await CorpusSurvey.read(sources, conventions: conventions, jobs: ProcessInfo.processInfo.activeProcessorCount,
+                                            holding: held).links
         var allAnalysed = true
         for (i, source) in sources.enumerated() {
             let d = held.take(i) ?? TranscriptReader.read(source, conventions: conventions)
