@@ -286,8 +286,9 @@ struct LabelSet: Sendable {
     let legendLines: Set<Int>
     /// How each canonical label was first written (width-folded, spaces kept).
     let written: [String: String]
-    /// Every line's candidates, found once, by line number.
-    let candidates: [Int: [LabelHit]]
+    /// Every line's candidates, found once, by line number; nil for a document read in passes,
+    /// whose lines' candidates are found again where they are needed.
+    let candidates: [Int: [LabelHit]]?
     /// The speakers turns whose name was lost (a bare `:`) are given in turn: a legend's two
     /// speakers, or two numbered ones.
     let anonymous: [String]
@@ -297,173 +298,261 @@ struct LabelSet: Sendable {
     var isEmpty: Bool { canonical.isEmpty }
 
     static func discover(lines: [SourceLine], conventions: TranscriptConventions) -> LabelSet {
-        let shapes = LabelShapes(conventions: conventions)
+        var d = Discovery(conventions: conventions, keepsCandidates: true)
+        for line in lines { d.add(line) }
+        return d.finish()
+    }
+
+    /// The labels of a document read line by line, in order: what each name is on its own, as
+    /// counted over the whole document, with nothing held of a line but its label candidates
+    /// (and not those, for a document read in passes).
+    struct Discovery {
+        struct Stats {
+            var count = 0
+            /// The first use: its content line, the hit, and what the text around it shows.
+            let line: Int
+            let lineNumber: Int
+            let hit: LabelHit
+            let speech: [Unicode.Scalar]
+            /// On the document's first line, and the rest of that line ends no sentence.
+            let titleLine: Bool
+            var nextLineIsSpeech = false
+            var nextLineGreets = false
+            var shapes = Set<String>()
+            /// The first hit of the name, the first with a full name, the first with a title, as
+            /// places in the sequence of hits.
+            let firstHit: Int
+            var fullName: (at: Int, name: String)?
+            var title: (at: Int, title: String)?
+        }
+        let conventions: TranscriptConventions
+        let shapes: LabelShapes
+        let keepsCandidates: Bool
         var legend: [(short: String, full: String)] = []
         var legendLines = Set<Int>()
-        var hits: [(line: Int, hit: LabelHit)] = []
         var byLine: [Int: [LabelHit]] = [:]
-        for (n, line) in lines.enumerated() {
-            if let l = LabelShapes.legend(line) { legend += l; legendLines.insert(line.number); continue }
-            let found = shapes.candidates(in: line)
-            if !found.isEmpty { byLine[line.number] = found }
-            for h in found { hits.append((n, h)) }
-        }
-        func f(_ s: String) -> String { String(String.UnicodeScalarView(conventions.fold(s))) }
-        let legendShort = Dictionary(legend.map { (f($0.short), $0.full) }, uniquingKeysWith: { a, _ in a })
-
-        struct Stats { var count = 0; var first: (line: Int, hit: LabelHit); var shapes = Set<String>(); var written: [String] = [] }
         var stats: [String: Stats] = [:]
         var order: [String] = []
-        for (n, h) in hits {
-            if stats[h.name] == nil { stats[h.name] = Stats(first: (n, h)); order.append(h.name) }
-            stats[h.name]!.count += 1
-            stats[h.name]!.shapes.insert(h.shape.rawValue)
-        }
-        // Text before the first candidate: a name it introduces is a participant (`发言人汪文斌`).
-        let firstLine = hits.first?.line ?? lines.count
+        var ids: [String: Int] = [:]
+        /// Every hit in order, as its name's place in `order` and whether it stands before
+        /// mostly Latin speech (bit 0).
+        var sequence: [UInt32] = []
+        /// The folded text before the first candidate.
         var intro: [Unicode.Scalar] = []
-        for line in lines.prefix(firstLine) { intro += conventions.fold(line.content) }
+        var lines = 0
+        /// Names first used on the last line, waiting for the next one.
+        var waiting: [String] = []
 
-        var canonical: [String: String] = [:]
-        var reasons: [String: [String]] = [:]
-        var rejected = Set<String>()
-        func has(_ name: [Unicode.Scalar], suffixIn words: [[Unicode.Scalar]]) -> [Unicode.Scalar]? {
-            words.first { name.count >= $0.count && name.suffix($0.count).elementsEqual($0) }
+        init(conventions: TranscriptConventions, keepsCandidates: Bool) {
+            self.conventions = conventions
+            shapes = LabelShapes(conventions: conventions)
+            self.keepsCandidates = keepsCandidates
         }
-        // First pass: what each name is on its own.
-        for name in order {
-            let st = stats[name]!
-            let n = Array(name.unicodeScalars)
-            var why: [String] = []
-            let speech = Self.speechAfter(st.first.hit, in: lines[st.first.line])
-            if name.isEmpty {
-                if st.count >= 2 { canonical[name] = name; why.append("a bare colon opens \(st.count) lines: turns whose labels were lost") }
-                else { why.append("a single bare colon") }
-                reasons[name] = why; continue
+
+        /// The next content line (not blank, not a page number).
+        mutating func add(_ line: SourceLine) {
+            let n = lines
+            lines += 1
+            if !waiting.isEmpty {
+                for name in waiting {
+                    stats[name]!.nextLineIsSpeech = line.content.count >= 2
+                    let next = conventions.fold(line.content.prefix(6))
+                    stats[name]!.nextLineGreets = conventions.greetings.contains { next.starts(with: $0) }
+                }
+                waiting = []
             }
-            if conventions.metadata.contains(n) { why.append("'\(name)' is a metadata field (labels.tsv)"); rejected.insert(name); reasons[name] = why; continue }
-            if st.shapes == ["bracket"], conventions.stage.contains(n) { why.append("a stage direction in brackets (labels.tsv)"); rejected.insert(name); reasons[name] = why; continue }
-            if st.shapes == ["damaged"] { why.append("ends in ';', taken only as another spelling of a label"); reasons[name] = why; continue }
-            let role = conventions.roleWord(endingAt: n) ?? Self.descriptorRole(conventions.fold(st.first.hit.written), conventions)
-            if st.count == 1, has(n, suffixIn: conventions.salutations) != nil,
-               conventions.greetings.contains(where: { speech.starts(with: $0) }) || speech.isEmpty && Self.nextLineGreets(lines, after: st.first.line, conventions) {
-                why.append("a letter's salutation: '\(name)' ends in a salutation word and a greeting follows (labels.tsv)")
-                rejected.insert(name); reasons[name] = why; continue
+            if let l = LabelShapes.legend(line) {
+                legend += l; legendLines.insert(line.number)
+                if sequence.isEmpty { intro += conventions.fold(line.content) }
+                return
             }
-            if st.count == 1, role == nil, has(n, suffixIn: conventions.headings) != nil {
-                why.append("a section heading (labels.tsv)"); rejected.insert(name); reasons[name] = why; continue
+            let found = shapes.candidates(in: line)
+            if found.isEmpty {
+                if sequence.isEmpty { intro += conventions.fold(line.content) }
+                return
             }
-            if st.count >= 2 { why.append("recurs \(st.count) times") }
-            if let role { why.append("role word '\(String(String.UnicodeScalarView(role.word)))' (\(role.role.rawValue))") }
-            if legendShort[name] != nil { why.append("defined in a legend") }
-            if st.first.hit.fullName != nil { why.append("defined on first use") }
-            if st.shapes.contains("bracket") { why.append("written in brackets") }
-            let mentioned = n.count >= 2 && !Self.isLatin(n) && intro.firstIndex(of: n) != nil
-            if mentioned { why.append("named in the text before the dialogue") }
-            // `村民代表 李大有：`, whose name labels later turns on its own (`李大有：`).
-            let written = st.first.hit.written.split(separator: " ")
-            let partRecurs = written.count == 2 && written.contains { p in stats[f(String(p))] != nil && f(String(p)) != name }
-            if partRecurs { why.append("a position and a name, the name used again as a label") }
-            let strong = st.count >= 2 || role != nil || partRecurs || legendShort[name] != nil || st.first.hit.fullName != nil
-                || st.shapes.contains("bracket") || mentioned
-            // A name used once that opens the document, or whose text opens with a title mark, is a headline.
-            let firstLineTitle = st.first.line == 0 && legendShort[name] == nil && !Self.endsASentence(lines[0], from: st.first.hit.end)
-            if st.count == 1, firstLineTitle || speech.first == "【" || speech.first == "《" {
-                why.append("a headline: used once, \(st.first.line == 0 ? "on the document's first line" : "before a title")")
-                rejected.insert(name); reasons[name] = why; continue
-            }
-            if strong, !speech.isEmpty || st.count >= 2 || Self.nextLineIsSpeech(lines, after: st.first.line) {
-                canonical[name] = name
-            } else if !strong {
-                why.append("used once with no role word, legend or introduction")
-            } else {
-                why.append("nothing said after it")
-            }
-            reasons[name] = why
-        }
-        // Second pass: another spelling of an accepted label.
-        let accepted = Set(canonical.keys)
-        for name in order where (canonical[name] == nil || stats[name]!.count == 1) && !rejected.contains(name) && !name.isEmpty {
-            let n = Array(name.unicodeScalars)
-            // A name used once may be a longer spelling of a recurring one (`工会苏主席`, `苏主席`).
-            let bases = canonical[name] == nil ? accepted : accepted.filter { stats[$0]!.count >= 2 }
-            if let base = bases.filter({ !$0.isEmpty && $0 != name && n.count <= 10 && $0.unicodeScalars.count >= 2 && (name.hasSuffix($0) || name.hasPrefix($0)) })
-                .max(by: { $0.count < $1.count }) {
-                canonical[name] = base; reasons[name, default: []].append("another spelling of '\(base)'")
-            } else if canonical[name] == nil, n.count >= 3, let base = accepted.first(where: { $0.unicodeScalars.count == n.count && Self.differsByOne(Array($0.unicodeScalars), n) && stats[$0]!.count >= 2 }) {
-                canonical[name] = base; reasons[name, default: []].append("one character from '\(base)': a misspelling")
-            } else if canonical[name] == nil, stats[name]!.shapes.contains("damaged"), accepted.contains(name) {
-                canonical[name] = name
+            if keepsCandidates { byLine[line.number] = found }
+            for h in found {
+                if stats[h.name] == nil {
+                    stats[h.name] = Stats(line: n, lineNumber: line.number, hit: h, speech: LabelSet.speechAfter(h, in: line),
+                                          titleLine: n == 0 && !LabelSet.endsASentence(line, from: h.end), firstHit: sequence.count)
+                    ids[h.name] = order.count
+                    order.append(h.name)
+                    waiting.append(h.name)
+                }
+                stats[h.name]!.count += 1
+                stats[h.name]!.shapes.insert(h.shape.rawValue)
+                if let full = h.fullName, stats[h.name]!.fullName == nil { stats[h.name]!.fullName = (sequence.count, full) }
+                if let t = h.title, stats[h.name]!.title == nil { stats[h.name]!.title = (sequence.count, t) }
+                let latin = LabelSet.isLatin(Array(h.name.unicodeScalars)) && LabelSet.isMostlyLatin(line, from: h.end)
+                sequence.append(UInt32(ids[h.name]!) << 1 | (latin ? 1 : 0))
             }
         }
-        // A descriptor and a name (`村支书的父亲 杨宇贵`): each part later stands for the speaker.
-        var parts: [String: [String]] = [:]
-        for name in order where canonical[name] == name {
-            let w = stats[name]!.first.hit.written
-            let pieces = w.split(separator: " ")
-            guard pieces.count == 2, !Self.isLatin(Array(w.unicodeScalars)) else { continue }
-            for p in pieces { parts[f(String(p)), default: []].append(name) }
-        }
-        for name in order where canonical[name] == nil && !rejected.contains(name) || canonical[name] == name && stats[name]!.count == 1 {
-            if let owners = parts[name], owners.count == 1, owners[0] != name {
-                canonical[name] = owners[0]; reasons[name, default: []].append("part of the label '\(owners[0])'")
+        /// The labels, judged over the whole document.
+        consuming func finish() -> LabelSet {
+            let conventions = conventions
+            func f(_ s: String) -> String { String(String.UnicodeScalarView(conventions.fold(s))) }
+            let legendShort = Dictionary(legend.map { (f($0.short), $0.full) }, uniquingKeysWith: { a, _ in a })
+            let intro = intro
+            let stats = stats
+
+            var canonical: [String: String] = [:]
+            var reasons: [String: [String]] = [:]
+            var rejected = Set<String>()
+            func has(_ name: [Unicode.Scalar], suffixIn words: [[Unicode.Scalar]]) -> [Unicode.Scalar]? {
+                words.first { name.count >= $0.count && name.suffix($0.count).elementsEqual($0) }
             }
-        }
-        for (part, owners) in parts where owners.count == 1 && canonical[part] == nil { canonical[part] = owners[0] }
-        // English labels that translate the turn before them.
-        var translations: [String: String] = [:]
-        var previousName: String?
-        for (n, h) in hits {
-            // A translation is in another script than the turn it follows: English speech here.
-            let isLatin = Self.isLatin(Array(h.name.unicodeScalars)) && Self.isMostlyLatin(lines[n], from: h.end)
-            if isLatin, canonical[h.name] == nil || canonical[h.name] == h.name, let p = previousName.flatMap({ canonical[$0] }),
-               !Self.isLatin(Array(p.unicodeScalars)), !rejected.contains(h.name) {
-                if translations[h.name] == nil || translations[h.name] == p {
-                    translations[h.name] = p
+            // First pass: what each name is on its own.
+            for name in order {
+                let st = stats[name]!
+                let n = Array(name.unicodeScalars)
+                var why: [String] = []
+                let speech = st.speech
+                if name.isEmpty {
+                    if st.count >= 2 { canonical[name] = name; why.append("a bare colon opens \(st.count) lines: turns whose labels were lost") }
+                    else { why.append("a single bare colon") }
+                    reasons[name] = why; continue
+                }
+                if conventions.metadata.contains(n) { why.append("'\(name)' is a metadata field (labels.tsv)"); rejected.insert(name); reasons[name] = why; continue }
+                if st.shapes == ["bracket"], conventions.stage.contains(n) { why.append("a stage direction in brackets (labels.tsv)"); rejected.insert(name); reasons[name] = why; continue }
+                if st.shapes == ["damaged"] { why.append("ends in ';', taken only as another spelling of a label"); reasons[name] = why; continue }
+                let role = conventions.roleWord(endingAt: n) ?? LabelSet.descriptorRole(conventions.fold(st.hit.written), conventions)
+                if st.count == 1, has(n, suffixIn: conventions.salutations) != nil,
+                   conventions.greetings.contains(where: { speech.starts(with: $0) }) || speech.isEmpty && st.nextLineGreets {
+                    why.append("a letter's salutation: '\(name)' ends in a salutation word and a greeting follows (labels.tsv)")
+                    rejected.insert(name); reasons[name] = why; continue
+                }
+                if st.count == 1, role == nil, has(n, suffixIn: conventions.headings) != nil {
+                    why.append("a section heading (labels.tsv)"); rejected.insert(name); reasons[name] = why; continue
+                }
+                if st.count >= 2 { why.append("recurs \(st.count) times") }
+                if let role { why.append("role word '\(String(String.UnicodeScalarView(role.word)))' (\(role.role.rawValue))") }
+                if legendShort[name] != nil { why.append("defined in a legend") }
+                if st.hit.fullName != nil { why.append("defined on first use") }
+                if st.shapes.contains("bracket") { why.append("written in brackets") }
+                let mentioned = n.count >= 2 && !LabelSet.isLatin(n) && intro.firstIndex(of: n) != nil
+                if mentioned { why.append("named in the text before the dialogue") }
+                // `村民代表 李大有：`, whose name labels later turns on its own (`李大有：`).
+                let written = st.hit.written.split(separator: " ")
+                let partRecurs = written.count == 2 && written.contains { p in stats[f(String(p))] != nil && f(String(p)) != name }
+                if partRecurs { why.append("a position and a name, the name used again as a label") }
+                let strong = st.count >= 2 || role != nil || partRecurs || legendShort[name] != nil || st.hit.fullName != nil
+                    || st.shapes.contains("bracket") || mentioned
+                // A name used once that opens the document, or whose text opens with a title mark, is a headline.
+                let firstLineTitle = st.titleLine && legendShort[name] == nil
+                if st.count == 1, firstLineTitle || speech.first == "【" || speech.first == "《" {
+                    why.append("a headline: used once, \(st.line == 0 ? "on the document's first line" : "before a title")")
+                    rejected.insert(name); reasons[name] = why; continue
+                }
+                if strong, !speech.isEmpty || st.count >= 2 || st.nextLineIsSpeech {
+                    canonical[name] = name
+                } else if !strong {
+                    why.append("used once with no role word, legend or introduction")
+                } else {
+                    why.append("nothing said after it")
+                }
+                reasons[name] = why
+            }
+            // Second pass: another spelling of an accepted label.
+            let accepted = Set(canonical.keys)
+            for name in order where (canonical[name] == nil || stats[name]!.count == 1) && !rejected.contains(name) && !name.isEmpty {
+                let n = Array(name.unicodeScalars)
+                // A name used once may be a longer spelling of a recurring one (`工会苏主席`, `苏主席`).
+                let bases = canonical[name] == nil ? accepted : accepted.filter { stats[$0]!.count >= 2 }
+                if let base = bases.filter({ !$0.isEmpty && $0 != name && n.count <= 10 && $0.unicodeScalars.count >= 2 && (name.hasSuffix($0) || name.hasPrefix($0)) })
+                    .max(by: { $0.count < $1.count }) {
+                    canonical[name] = base; reasons[name, default: []].append("another spelling of '\(base)'")
+                } else if canonical[name] == nil, n.count >= 3, let base = accepted.first(where: { $0.unicodeScalars.count == n.count && LabelSet.differsByOne(Array($0.unicodeScalars), n) && stats[$0]!.count >= 2 }) {
+                    canonical[name] = base; reasons[name, default: []].append("one character from '\(base)': a misspelling")
+                } else if canonical[name] == nil, stats[name]!.shapes.contains("damaged"), accepted.contains(name) {
+                    canonical[name] = name
                 }
             }
-            previousName = h.name
-        }
-        for (latin, han) in translations {
-            canonical[latin] = han
-            reasons[latin, default: []].append("an English label after '\(han)': its translation")
-        }
-        // A dialogue needs two speakers who take turns.
-        let sequence = hits.compactMap { canonical[$0.hit.name] }
-        let speakers = Set(sequence)
-        var changes = 0
-        for k in sequence.indices.dropFirst() where sequence[k] != sequence[k - 1] { changes += 1 }
-        let dialogue = sequence.count >= 2 && (speakers == [""]
-            || speakers.count >= 2 && Double(changes) / Double(max(1, sequence.count - 1)) >= 0.25)
-        if !dialogue { canonical = [:] }
+            // A descriptor and a name (`村支书的父亲 杨宇贵`): each part later stands for the speaker.
+            var parts: [String: [String]] = [:]
+            for name in order where canonical[name] == name {
+                let w = stats[name]!.hit.written
+                let pieces = w.split(separator: " ")
+                guard pieces.count == 2, !LabelSet.isLatin(Array(w.unicodeScalars)) else { continue }
+                for p in pieces { parts[f(String(p)), default: []].append(name) }
+            }
+            for name in order where canonical[name] == nil && !rejected.contains(name) || canonical[name] == name && stats[name]!.count == 1 {
+                if let owners = parts[name], owners.count == 1, owners[0] != name {
+                    canonical[name] = owners[0]; reasons[name, default: []].append("part of the label '\(owners[0])'")
+                }
+            }
+            for (part, owners) in parts where owners.count == 1 && canonical[part] == nil { canonical[part] = owners[0] }
+            // English labels that translate the turn before them.
+            var translations: [String: String] = [:]
+            var previousName: String?
+            for hit in sequence {
+                let name = order[Int(hit >> 1)]
+                // A translation is in another script than the turn it follows: English speech here.
+                if hit & 1 == 1, canonical[name] == nil || canonical[name] == name, let p = previousName.flatMap({ canonical[$0] }),
+                   !LabelSet.isLatin(Array(p.unicodeScalars)), !rejected.contains(name) {
+                    if translations[name] == nil || translations[name] == p {
+                        translations[name] = p
+                    }
+                }
+                previousName = name
+            }
+            for (latin, han) in translations {
+                canonical[latin] = han
+                reasons[latin, default: []].append("an English label after '\(han)': its translation")
+            }
+            // A dialogue needs two speakers who take turns.
+            var speakers = Set<String>()
+            var taken = 0, changes = 0
+            var last: String?
+            for hit in sequence {
+                guard let c = canonical[order[Int(hit >> 1)]] else { continue }
+                speakers.insert(c)
+                if let last, last != c { changes += 1 }
+                last = c
+                taken += 1
+            }
+            let dialogue = taken >= 2 && (speakers == [""]
+                || speakers.count >= 2 && Double(changes) / Double(max(1, taken - 1)) >= 0.25)
+            if !dialogue { canonical = [:] }
 
-        var fullNames: [String: String] = [:]
-        var titles: [String: String] = [:]
-        var anonymous = ["(speaker 1)", "(speaker 2)"]
-        if legend.count == 2 {
-            anonymous = legend.map(\.short)
-            for l in legend { fullNames[l.short] = l.full }
+            var fullNames: [String: String] = [:]
+            var titles: [String: String] = [:]
+            var anonymous = ["(speaker 1)", "(speaker 2)"]
+            if legend.count == 2 {
+                anonymous = legend.map(\.short)
+                for l in legend { fullNames[l.short] = l.full }
+            }
+            // Each speaker's full name and title as the first of its labels' hits to give one.
+            var bestFull: [String: (at: Int, name: String)] = [:]
+            var titleAt: [String: Int] = [:], writtenAt: [String: Int] = [:]
+            var firstWritten: [String: String] = [:]
+            for name in order {
+                guard let c = canonical[name] else { continue }
+                let st = stats[name]!
+                let full = legendShort[name].map { (at: st.firstHit, name: st.hit.fullName ?? $0) } ?? st.fullName
+                if let full, bestFull[c].map({ full.at < $0.at }) ?? true { bestFull[c] = full }
+                if let t = st.title, titleAt[c].map({ t.at < $0 }) ?? true { titles[c] = t.title; titleAt[c] = t.at }
+                if writtenAt[c].map({ st.firstHit < $0 }) ?? true {
+                    firstWritten[c] = stats[c]?.hit.written ?? st.hit.written
+                    writtenAt[c] = st.firstHit
+                }
+            }
+            for (c, full) in bestFull where fullNames[c] == nil { fullNames[c] = full.name }
+            let decisions = order.map { name -> LabelDecision in
+                let st = stats[name]!
+                var why = reasons[name] ?? []
+                if !dialogue, !why.isEmpty, st.shapes != ["damaged"] { why.append("no dialogue: fewer than two speakers taking turns") }
+                return LabelDecision(written: st.hit.written.isEmpty ? ":" : st.hit.written,
+                                     line: st.lineNumber, column: st.hit.start + 1, count: st.count,
+                                     speaker: canonical[name].map { $0.isEmpty ? "(name lost)" : firstWritten[$0] ?? $0 }, reasons: why)
+            }
+            return LabelSet(canonical: canonical, fullNames: fullNames, titles: titles,
+                            translations: dialogue ? translations : [:],
+                            legendLines: legendLines,
+                            written: firstWritten,
+                            candidates: !keepsCandidates ? nil : dialogue ? byLine.filter { $0.value.contains { canonical[$0.name] != nil } } : [:],
+                            anonymous: anonymous, decisions: decisions, shapes: shapes)
         }
-        for (_, h) in hits {
-            guard let c = canonical[h.name] else { continue }
-            if let full = h.fullName ?? legendShort[h.name] { fullNames[c] = fullNames[c] ?? full }
-            if let t = h.title { titles[c] = titles[c] ?? t }
-        }
-        var firstWritten: [String: String] = [:]
-        for (_, h) in hits { if let c = canonical[h.name], firstWritten[c] == nil { firstWritten[c] = stats[c]?.first.hit.written ?? h.written } }
-        let decisions = order.map { name -> LabelDecision in
-            let st = stats[name]!
-            var why = reasons[name] ?? []
-            if !dialogue, !why.isEmpty, st.shapes != ["damaged"] { why.append("no dialogue: fewer than two speakers taking turns") }
-            return LabelDecision(written: st.first.hit.written.isEmpty ? ":" : st.first.hit.written,
-                                 line: lines[st.first.line].number, column: st.first.hit.start + 1, count: st.count,
-                                 speaker: canonical[name].map { $0.isEmpty ? "(name lost)" : firstWritten[$0] ?? $0 }, reasons: why)
-        }
-        return LabelSet(canonical: canonical, fullNames: fullNames, titles: titles,
-                        translations: dialogue ? translations : [:],
-                        legendLines: legendLines,
-                        written: firstWritten, candidates: dialogue ? byLine.filter { $0.value.contains { canonical[$0.name] != nil } } : [:],
-                        anonymous: anonymous, decisions: decisions, shapes: shapes)
     }
 
     /// The role of a `descriptor name` label's descriptor (`贵州电视台《社会方圆》记者 朱磊`).
@@ -513,7 +602,8 @@ struct LabelSet: Sendable {
 
     /// All label positions in a line that stand for accepted labels.
     func hits(in line: SourceLine) -> [LabelHit] {
-        guard !canonical.isEmpty, !legendLines.contains(line.number), let found = candidates[line.number] else { return [] }
+        guard !canonical.isEmpty, !legendLines.contains(line.number) else { return [] }
+        guard let found = candidates.map({ $0[line.number] }) ?? shapes.candidates(in: line) else { return [] }
         return found.filter { canonical[$0.name] != nil }
     }
 }

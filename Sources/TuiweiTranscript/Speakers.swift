@@ -19,165 +19,203 @@ struct SpeakerJudgement {
 struct SideAssignment {
     let judgements: [String: SpeakerJudgement]
 
-    /// - Parameters:
-    ///   - calls: each call's turns as (canonical label, text), in order.
-    ///   - context: the folded text around the dialogue: preamble, headers and narration.
-    init(calls: [[(label: String, text: String)]], labels: LabelSet, context: [Unicode.Scalar],
-         headerOrganisations: Set<String>, conventions c: TranscriptConventions) {
-        struct Tally { var turns = 0; var marked = 0; var worded = 0; var intros: UInt64 = 0; var greets = 0; var at: [(call: Int32, turn: Int32)] = [] }
-        var tally: [String: Tally] = [:]
-        var order: [String] = []
+    init(judgements: [String: SpeakerJudgement]) { self.judgements = judgements }
+
+    /// What a document's turns show of each speaker, gathered turn by turn in document order, so
+    /// that no turn need be held or folded twice: a file of many calls is read call by call.
+    struct Evidence {
+        private struct Tally {
+            var turns = 0, marked = 0, worded = 0, greets = 0
+            var intros: UInt64 = 0
+            /// The first former office the speaker mentions, and whether they introduce themself
+            /// in one of their first six turns.
+            var former: String?
+            var introduction: String?
+            /// Where the speaker names another speaker with a position before the name.
+            var mentions: MentionSearch
+        }
+        private let c: TranscriptConventions
+        private let names: [[Unicode.Scalar]]
+        private var tally: [String: Tally] = [:]
+        private var order: [String] = []
         /// Who spoke just before each label's first turn, and what was said.
-        var before: [String: [Unicode.Scalar]] = [:]
-        for (k, call) in calls.enumerated() {
-            var previous: [Unicode.Scalar]?
-            for (n, (label, text)) in call.enumerated() {
-                let f = c.fold(text)
-                if tally[label] == nil { order.append(label); tally[label] = Tally() }
-                if before[label] == nil, let previous { before[label] = previous }
-                tally[label]!.turns += 1
-                if Self.isMarkedQuestion(f) { tally[label]!.marked += 1 } else if Self.hasQuestionWord(f) { tally[label]!.worded += 1 }
-                tally[label]!.intros |= c.introductions.found(in: f)
-                if n == 0, f.count <= 8, f.contains("喂") || f.contains("您好".scalarArray) || f.contains("你好".scalarArray) { tally[label]!.greets += 1 }
-                tally[label]!.at.append((Int32(k), Int32(n)))
-                previous = f
+        private var before: [String: [Unicode.Scalar]] = [:]
+        private var previous: [Unicode.Scalar]?
+        private var turnInCall = 0
+
+        /// - Parameter labels: the document's labels; every speaker's name may be introduced.
+        init(labels: LabelSet, conventions: TranscriptConventions) {
+            c = conventions
+            var all = Set(labels.canonical.values)
+            all.formUnion(labels.anonymous)
+            names = all.sorted().map { conventions.fold(labels.fullNames[$0] ?? $0) }
+        }
+
+        /// A call begins: its first turn is the one a greeting opens.
+        mutating func startCall() {
+            previous = nil
+            turnInCall = 0
+        }
+
+        /// The next turn of the call, not a translation: its speaker's canonical label and text.
+        mutating func add(label: String, text: String) {
+            let f = c.fold(text)
+            if tally[label] == nil {
+                order.append(label)
+                tally[label] = Tally(mentions: MentionSearch(names: names, conventions: c))
             }
+            if before[label] == nil, let previous { before[label] = previous }
+            var t = tally.removeValue(forKey: label)!
+            if SideAssignment.isMarkedQuestion(f) { t.marked += 1 } else if SideAssignment.hasQuestionWord(f) { t.worded += 1 }
+            t.intros |= c.introductions.found(in: f)
+            if turnInCall == 0, f.count <= 8, f.contains("喂") || f.contains("您好".scalarArray) || f.contains("你好".scalarArray) { t.greets += 1 }
+            if t.former == nil { t.former = SideAssignment.formerOffice(CollectionOfOne(f), conventions: c) }
+            if t.introduction == nil, t.turns < 6 { t.introduction = SideAssignment.selfIntroduction(CollectionOfOne(f), conventions: c) }
+            t.mentions.feed(f)
+            t.mentions.feed("\n" as Unicode.Scalar)
+            t.turns += 1
+            tally[label] = t
+            previous = f
+            turnInCall += 1
         }
-        // Sides.
-        var side: [String: Side] = [:]
-        var evidence: [String: [String]] = [:]
-        var score: [String: Double] = [:]
-        var roleWords: [String: (word: [Unicode.Scalar], role: RoleWordClass)] = [:]
-        for label in order {
-            let t = tally[label]!
-            let name = c.fold(label)
-            var why: [String] = []
-            let descriptor = labels.written[label].flatMap { LabelSet.descriptorRole(c.fold($0), c) }
-            let rw = c.roleWord(endingAt: name) ?? descriptor
-                ?? labels.fullNames[label].flatMap { c.roleWord(endingAt: c.fold($0)) }
-                ?? labels.titles[label].flatMap { c.roleWord(endingAt: c.fold($0)) }
-            if let rw { roleWords[label] = rw }
-            // A role before a person's name (`贵州电视台记者 朱磊`) says less about the side taken
-            // than a label that is the role itself.
-            let weight = c.roleWord(endingAt: name) == nil && descriptor != nil ? 1.5 : 3.0
-            let q = (3 * Double(t.marked) + 1.5 * Double(t.worded)) / Double(max(1, t.turns))
-            var s = q + 4 * Double(min(3, t.intros.nonzeroBitCount)) - 2 * Double(t.greets)
-            if t.marked + t.worded > 0 { why.append("asks in \(t.marked + t.worded) of \(t.turns) turns") }
-            if t.intros != 0 { why.append("introduces themself as the one calling or asking") }
-            if t.greets > 0 { why.append("answers the telephone with a greeting") }
-            switch rw?.role {
-            case .narrator?:
-                side[label] = .other
-                why.append("role word '\(rw!.word.string)': a narrator")
-            case .questionLabel?:
-                side[label] = .questioner
-                why.append("the label '\(label)' marks questions")
-            case .answerLabel?:
-                side[label] = .answerer
-                why.append("the label '\(label)' marks answers")
-            case .questioner?:
-                s += weight
-                why.append("role word '\(rw!.word.string)' (questioner)")
-            case .official?, .respondent?:
-                s -= weight
-                why.append("role word '\(rw!.word.string)' (\(rw!.role.rawValue))")
-            case nil:
-                break
-            }
-            if side[label] == nil, c.bodyWords.contains(where: name.contains) {
-                s -= 6
-                why.append("the label names a body")
-            }
-            score[label] = s
-            evidence[label] = why
-        }
-        let undecided = order.filter { side[$0] == nil }
-        for label in undecided {
-            let t = tally[label]!
-            let s = score[label]!
-            let asker = roleWords[label] == nil && t.turns >= 2 && Double(t.marked) / Double(t.turns) >= 0.6
-            side[label] = s >= 3 || asker ? .questioner : .answerer
-        }
-        if !order.contains(where: { side[$0] == .questioner }),
-           let best = undecided.max(by: { (score[$0]!, $1) < (score[$1]!, $0) }), score[best]! > 0 {
-            side[best] = .questioner
-            evidence[best, default: []].append("asks most of all speakers")
-        }
-        if !order.contains(where: { side[$0] == .answerer }), order.count >= 2,
-           let least = undecided.min(by: { (score[$0]!, $0) < (score[$1]!, $1) }) {
-            side[least] = .answerer
-            evidence[least, default: []].append("asks least of all speakers")
-        }
-        let contextOfficial = c.officialContext.first(where: context.contains)
-        // A speaker's turns are folded again where they are needed, not held folded: a file of
-        // many calls would hold a second copy of its text.
-        func folded(_ label: String) -> LazyMapSequence<[(call: Int32, turn: Int32)], [Unicode.Scalar]> {
-            tally[label]!.at.lazy.map { c.fold(calls[Int($0.call)][Int($0.turn)].text) }
-        }
-        // Those who ask introduce those who answer (`今天的嘉宾是…副会长吴江先生`): every speaker's
-        // name is looked for in the text around the dialogue and then in the questioners' turns,
-        // each turn followed by a line break, in one pass as the turns are folded.
-        let names = order.map { labels.fullNames[$0] ?? $0 }
-        var search = MentionSearch(names: names.map { c.fold($0) }, conventions: c)
-        search.feed(context)
-        for label in order where side[label] == .questioner { for t in folded(label) { search.feed(t); search.feed("\n" as Unicode.Scalar) } }
-        let introduced = search.finish()
-        // Official or not, for the answering side.
-        var out: [String: SpeakerJudgement] = [:]
-        for label in order {
-            var why = evidence[label] ?? []
-            let name = c.fold(label)
-            let rw = roleWords[label]
-            // A label that names no one (`答：`, `部门回复：`) stands for the one official the text
-            // introduces, if it introduces exactly one (`外交部发言人华春莹主持例行记者会`).
-            let anonymous = rw?.role == .answerLabel || label.isEmpty || label.hasPrefix("(")
-            let spoken = labels.fullNames[label] ?? label
-            let mention = introduced[c.fold(spoken)].map { (official: $0.official, title: $0.title, organisation: $0.organisation, person: spoken as String?) }
-                ?? (anonymous ? Self.soleOfficial(in: context, conventions: c) : nil)
-            // The role word as the label writes it (`工作人員`), else as the text introduces the speaker.
-            let written = Array((labels.written[label] ?? label).unicodeScalars.filter { !TextNormaliser.isSpace($0) })
-            let title = labels.titles[label]
-                ?? rw.flatMap { rw in
-                    guard [.official, .respondent, .questioner].contains(rw.role), rw.word.count >= 2,
-                          let at = c.fold(written).lastIndex(of: rw.word) else { return nil }
-                    return written[at..<(at + rw.word.count)].string
+
+        /// Each speaker's side and, for those who answer, whether they speak for a body.
+        /// - Parameters:
+        ///   - context: the folded text around the dialogue: preamble, headers and narration.
+        ///   - headerOrganisation: the body the first call header to name one names.
+        consuming func judge(labels: LabelSet, context: [Unicode.Scalar], headerOrganisation: String?) -> SideAssignment {
+            // Sides.
+            var side: [String: Side] = [:]
+            var evidence: [String: [String]] = [:]
+            var score: [String: Double] = [:]
+            var roleWords: [String: (word: [Unicode.Scalar], role: RoleWordClass)] = [:]
+            for label in order {
+                let t = tally[label]!
+                let name = c.fold(label)
+                var why: [String] = []
+                let descriptor = labels.written[label].flatMap { LabelSet.descriptorRole(c.fold($0), c) }
+                let rw = c.roleWord(endingAt: name) ?? descriptor
+                    ?? labels.fullNames[label].flatMap { c.roleWord(endingAt: c.fold($0)) }
+                    ?? labels.titles[label].flatMap { c.roleWord(endingAt: c.fold($0)) }
+                if let rw { roleWords[label] = rw }
+                // A role before a person's name (`贵州电视台记者 朱磊`) says less about the side taken
+                // than a label that is the role itself.
+                let weight = c.roleWord(endingAt: name) == nil && descriptor != nil ? 1.5 : 3.0
+                let q = (3 * Double(t.marked) + 1.5 * Double(t.worded)) / Double(max(1, t.turns))
+                var s = q + 4 * Double(min(3, t.intros.nonzeroBitCount)) - 2 * Double(t.greets)
+                if t.marked + t.worded > 0 { why.append("asks in \(t.marked + t.worded) of \(t.turns) turns") }
+                if t.intros != 0 { why.append("introduces themself as the one calling or asking") }
+                if t.greets > 0 { why.append("answers the telephone with a greeting") }
+                switch rw?.role {
+                case .narrator?:
+                    side[label] = .other
+                    why.append("role word '\(rw!.word.string)': a narrator")
+                case .questionLabel?:
+                    side[label] = .questioner
+                    why.append("the label '\(label)' marks questions")
+                case .answerLabel?:
+                    side[label] = .answerer
+                    why.append("the label '\(label)' marks answers")
+                case .questioner?:
+                    s += weight
+                    why.append("role word '\(rw!.word.string)' (questioner)")
+                case .official?, .respondent?:
+                    s -= weight
+                    why.append("role word '\(rw!.word.string)' (\(rw!.role.rawValue))")
+                case nil:
+                    break
                 }
-                ?? mention?.title
-            let person = Self.personName(label, fullName: labels.fullNames[label], c) ?? mention?.person
-            let s = side[label]!
-            why.insert("side \(s.rawValue)", at: 0)
-            guard s == .answerer else {
-                out[label] = SpeakerJudgement(role: s == .questioner ? .caller : .narrator, title: title, person: person,
-                                              mentionedOrganisation: nil, evidence: why)
-                continue
+                if side[label] == nil, c.bodyWords.contains(where: name.contains) {
+                    s -= 6
+                    why.append("the label names a body")
+                }
+                score[label] = s
+                evidence[label] = why
             }
-            let own = folded(label)
-            var official: Bool?
-            if let former = Self.formerOffice(own, conventions: c) {
-                official = false; why.append("says the office is a former one ('\(former)')")
-            } else if let rw, rw.role == .official {
-                official = true; why.append("official: role word '\(rw.word.string)'")
-            } else if let rw, rw.role == .respondent || rw.role == .questioner {
-                official = false; why.append("not an official: role word '\(rw.word.string)' (\(rw.role.rawValue))")
-            } else if c.bodyWords.contains(where: name.contains) {
-                official = true; why.append("official: the label names a body")
-            } else if let m = mention {
-                official = m.official
-                why.append(m.official ? "official: introduced as '\(m.title)'" : "not an official: introduced as '\(m.title)'")
-            } else if let intro = Self.selfIntroduction(own, conventions: c) {
-                official = true; why.append("official: introduces themself as '\(intro)'")
-            } else if let asked = before[label].flatMap({ Self.identityCheck($0, conventions: c) }) {
-                official = true; why.append("official: answers the question whether this is '\(asked)'")
-            } else if let org = headerOrganisations.first {
-                official = true; why.append("official: the call's header names '\(org)'")
-            } else if let ctx = contextOfficial {
-                official = true; why.append("official: the text around the dialogue speaks of '\(ctx.string)'")
+            let undecided = order.filter { side[$0] == nil }
+            for label in undecided {
+                let t = tally[label]!
+                let s = score[label]!
+                let asker = roleWords[label] == nil && t.turns >= 2 && Double(t.marked) / Double(t.turns) >= 0.6
+                side[label] = s >= 3 || asker ? .questioner : .answerer
             }
-            if official == nil { why.append("not an official: nothing shows the speaker speaks for a body") }
-            out[label] = SpeakerJudgement(role: official == true ? .official : .respondent, title: title, person: person,
-                                          mentionedOrganisation: mention?.organisation, evidence: why)
+            if !order.contains(where: { side[$0] == .questioner }),
+               let best = undecided.max(by: { (score[$0]!, $1) < (score[$1]!, $0) }), score[best]! > 0 {
+                side[best] = .questioner
+                evidence[best, default: []].append("asks most of all speakers")
+            }
+            if !order.contains(where: { side[$0] == .answerer }), order.count >= 2,
+               let least = undecided.min(by: { (score[$0]!, $0) < (score[$1]!, $1) }) {
+                side[least] = .answerer
+                evidence[least, default: []].append("asks least of all speakers")
+            }
+            let contextOfficial = c.officialContext.first(where: context.contains)
+            // Those who ask introduce those who answer (`今天的嘉宾是…副会长吴江先生`): a name is
+            // looked for in the text around the dialogue, then in each questioner's turns in turn;
+            // the first official introduction found counts, else the first found.
+            var search = MentionSearch(names: names, conventions: c)
+            search.feed(context)
+            var introduced = search.finish()
+            for label in order where side[label] == .questioner {
+                for (name, m) in tally[label]!.mentions.finish() { introduced[name] = m.over(introduced[name]) }
+            }
+            // Official or not, for the answering side.
+            var out: [String: SpeakerJudgement] = [:]
+            for label in order {
+                var why = evidence[label] ?? []
+                let name = c.fold(label)
+                let rw = roleWords[label]
+                // A label that names no one (`答：`, `部门回复：`) stands for the one official the text
+                // introduces, if it introduces exactly one (`外交部发言人华春莹主持例行记者会`).
+                let anonymous = rw?.role == .answerLabel || label.isEmpty || label.hasPrefix("(")
+                let spoken = labels.fullNames[label] ?? label
+                let mention = introduced[c.fold(spoken)].map { (official: $0.official, title: $0.title, organisation: $0.organisation, person: spoken as String?) }
+                    ?? (anonymous ? SideAssignment.soleOfficial(in: context, conventions: c) : nil)
+                // The role word as the label writes it (`工作人員`), else as the text introduces the speaker.
+                let written = Array((labels.written[label] ?? label).unicodeScalars.filter { !TextNormaliser.isSpace($0) })
+                let title = labels.titles[label]
+                    ?? rw.flatMap { rw in
+                        guard [.official, .respondent, .questioner].contains(rw.role), rw.word.count >= 2,
+                              let at = c.fold(written).lastIndex(of: rw.word) else { return nil }
+                        return written[at..<(at + rw.word.count)].string
+                    }
+                    ?? mention?.title
+                let person = SideAssignment.personName(label, fullName: labels.fullNames[label], c) ?? mention?.person
+                let s = side[label]!
+                why.insert("side \(s.rawValue)", at: 0)
+                guard s == .answerer else {
+                    out[label] = SpeakerJudgement(role: s == .questioner ? .caller : .narrator, title: title, person: person,
+                                                  mentionedOrganisation: nil, evidence: why)
+                    continue
+                }
+                let t = tally[label]!
+                var official: Bool?
+                if let former = t.former {
+                    official = false; why.append("says the office is a former one ('\(former)')")
+                } else if let rw, rw.role == .official {
+                    official = true; why.append("official: role word '\(rw.word.string)'")
+                } else if let rw, rw.role == .respondent || rw.role == .questioner {
+                    official = false; why.append("not an official: role word '\(rw.word.string)' (\(rw.role.rawValue))")
+                } else if c.bodyWords.contains(where: name.contains) {
+                    official = true; why.append("official: the label names a body")
+                } else if let m = mention {
+                    official = m.official
+                    why.append(m.official ? "official: introduced as '\(m.title)'" : "not an official: introduced as '\(m.title)'")
+                } else if let intro = t.introduction {
+                    official = true; why.append("official: introduces themself as '\(intro)'")
+                } else if let asked = before[label].flatMap({ SideAssignment.identityCheck($0, conventions: c) }) {
+                    official = true; why.append("official: answers the question whether this is '\(asked)'")
+                } else if let org = headerOrganisation {
+                    official = true; why.append("official: the call's header names '\(org)'")
+                } else if let ctx = contextOfficial {
+                    official = true; why.append("official: the text around the dialogue speaks of '\(ctx.string)'")
+                }
+                if official == nil { why.append("not an official: nothing shows the speaker speaks for a body") }
+                out[label] = SpeakerJudgement(role: official == true ? .official : .respondent, title: title, person: person,
+                                              mentionedOrganisation: mention?.organisation, evidence: why)
+            }
+            return SideAssignment(judgements: out)
         }
-        judgements = out
     }
 
     func judgement(of label: String) -> SpeakerJudgement? { judgements[label] }

@@ -18,7 +18,7 @@ public enum TranscriptParser {
         var diagnostics = src.warnings.map { Diagnostic(.warning, file: src.path, $0) }
         let layout = Layout(lines: content)
         let labels = LabelSet.discover(lines: content, conventions: conventions)
-        if !labels.isEmpty, case let transcript = TranscriptBuilder(src: src, lines: content, labels: labels, layout: layout, conventions: conventions).build(),
+        if !labels.isEmpty, case let transcript = TranscriptResult(src: src, lines: content, labels: labels, layout: layout, conventions: conventions),
            transcript.isDialogue {
             diagnostics += transcript.diagnostics
             return Document(id: src.id, path: src.path, kind: .transcript, status: .analysed, encoding: src.encoding,
@@ -85,10 +85,28 @@ struct TurnDraft {
     let labelPassage: Passage
     var translation = false
     var main: PassageBuilder
-    var pending: [PassageBuilder] = []
+    var pending: [PendingParagraph] = []
     var absorbed = false
     /// The last line appended ended a paragraph (short, ends a sentence).
     var atParagraphEnd = false
+}
+
+/// A paragraph after a turn that ended a paragraph: the turn's if the same speaker does not
+/// speak next, else unattributed text.
+struct PendingParagraph {
+    var builder: PassageBuilder
+    var segments: [(line: SourceLine, range: Range<Int>)]
+
+    init(document: String, _ line: SourceLine, _ range: Range<Int>) {
+        builder = PassageBuilder(document: document)
+        segments = []
+        append(line, range)
+    }
+
+    mutating func append(_ line: SourceLine, _ range: Range<Int>) {
+        builder.append(line, range)
+        if !range.isEmpty { segments.append((line, range)) }
+    }
 }
 
 struct CallDraft {
@@ -97,6 +115,9 @@ struct CallDraft {
     var turns: [(draft: TurnDraft, passage: Passage)] = []
     var events: [Event] = []
     var unattributed: [Passage] = []
+
+    /// Two speakers take turns in it.
+    var isDialogue: Bool { Set(turns.map(\.draft.label)).count >= 2 }
 }
 
 struct TranscriptResult {
@@ -108,174 +129,252 @@ struct TranscriptResult {
     var isDialogue: Bool { calls.contains { Set($0.turns.map(\.speaker)).count >= 2 } }
 }
 
-private struct TranscriptBuilder {
-    let src: SourceText
-    let lines: [SourceLine]
+extension TranscriptResult {
+    /// A transcript read from its content lines held in memory.
+    init(src: SourceText, lines: [SourceLine], labels: LabelSet, layout: Layout, conventions: TranscriptConventions) {
+        var builder = TranscriptBuilder(document: src.id, path: src.path, labels: labels, layout: layout, conventions: conventions)
+        var drafts: [CallDraft] = []
+        for line in lines {
+            builder.feed(line)
+            if !builder.ready.isEmpty { drafts += builder.takeReady() }
+        }
+        builder.finish()
+        drafts += builder.takeReady()
+        var evidence = DocumentEvidence(labels: labels, conventions: conventions)
+        for d in drafts { evidence.add(d) }
+        let preamble = builder.preamble()
+        let assembly = evidence.judge(preamble: preamble)
+        self.init(preamble: preamble, calls: drafts.enumerated().map { assembly.makeCall(index: $0.offset + 1, draft: $0.element) },
+                  diagnostics: builder.diagnostics)
+    }
+}
+
+/// What the calls of a transcript show of its speakers, gathered call by call.
+struct DocumentEvidence {
+    private let labels: LabelSet
+    private let conventions: TranscriptConventions
+    private var speakers: SideAssignment.Evidence
+    /// The folded headers and narration of the calls so far.
+    private var context: [Unicode.Scalar] = []
+    private(set) var documentOrganisation: String?
+    private(set) var calls = 0
+    private(set) var isDialogue = false
+
+    init(labels: LabelSet, conventions: TranscriptConventions) {
+        self.labels = labels
+        self.conventions = conventions
+        speakers = SideAssignment.Evidence(labels: labels, conventions: conventions)
+    }
+
+    mutating func add(_ call: CallDraft) {
+        calls += 1
+        if call.isDialogue { isDialogue = true }
+        if documentOrganisation == nil, let org = call.meta?.organisation { documentOrganisation = org }
+        if let h = call.header { context += conventions.fold(h.text); context.append("\n") }
+        for u in call.unattributed { context += conventions.fold(u.text); context.append("\n") }
+        speakers.startCall()
+        for t in call.turns where !t.draft.translation { speakers.add(label: t.draft.label, text: t.passage.text) }
+    }
+
+    /// Every speaker judged, ready to make the calls.
+    consuming func judge(preamble: [Passage]) -> CallAssembly {
+        var around: [Unicode.Scalar] = []
+        for p in preamble { around += conventions.fold(p.text); around.append("\n") }
+        around += context
+        let roles = speakers.judge(labels: labels, context: around, headerOrganisation: documentOrganisation)
+        return CallAssembly(labels: labels, conventions: conventions, roles: roles, documentOrganisation: documentOrganisation)
+    }
+}
+
+/// Reads a transcript's content lines, one at a time, into call drafts; a call's draft is ready
+/// once the next call's header comes, or the text ends.
+struct TranscriptBuilder {
+    let document: String
+    let path: String
     let labels: LabelSet
     let layout: Layout
     let conventions: TranscriptConventions
+    private(set) var diagnostics: [Diagnostic] = []
+    /// The calls closed and not yet taken.
+    private(set) var ready: [CallDraft] = []
+    private var preambleSegments: [(line: SourceLine, range: Range<Int>)] = []
+    private var current: CallDraft?
+    private var turn: TurnDraft?
+    private var closed = 0
+    private var bare = 0
+    /// Lines fed and not yet read: a recording in brackets is looked ahead through.
+    private var window: [SourceLine] = []
+    private var head = 0
+    /// How many lines a recording in brackets may wrap over, after its first.
+    static let recordingReach = 6
 
-    func build() -> TranscriptResult {
-        var diagnostics: [Diagnostic] = []
-        var preambleSegments: [(line: SourceLine, range: Range<Int>)] = []
-        var calls: [CallDraft] = []
-        var current: CallDraft?
-        var turn: TurnDraft?
-        var k = 0
-        var bare = 0
+    init(document: String, path: String, labels: LabelSet, layout: Layout, conventions: TranscriptConventions) {
+        self.document = document
+        self.path = path
+        self.labels = labels
+        self.layout = layout
+        self.conventions = conventions
+    }
 
-        func warn(_ line: Int, _ message: String) {
-            diagnostics.append(Diagnostic(.warning, file: src.path, line: line, message))
-        }
+    mutating func feed(_ line: SourceLine) {
+        window.append(line)
+        while window.count - head > Self.recordingReach { step() }
+        if head >= 1024 { window.removeFirst(head); head = 0 }
+    }
 
-        /// Closes the open turn; `next` is the canonical label of the turn that follows, if any.
-        func closeTurn(next: String?) {
-            guard var t = turn else { return }
-            turn = nil
-            if current == nil { current = CallDraft() }
-            if !t.pending.isEmpty {
-                if next == nil || next != t.label {
-                    for p in t.pending {
-                        t.main.appendParagraphBreak()
-                        let built = p.build()
-                        for piece in built.map.pieces {
-                            t.main.append(lines[lineIndex(piece.line)], (piece.column - 1)..<(piece.column - 1 + piece.length))
-                        }
-                    }
-                    t.absorbed = true
-                } else {
-                    for p in t.pending {
-                        let passage = p.build()
-                        current!.unattributed.append(passage)
-                        warn(passage.lines.lowerBound,
-                             "paragraph without a speaker label between two turns of '\(t.label)'; kept as unattributed text")
-                    }
-                }
-                t.pending = []
-            }
-            let passage = t.main.build()
-            if passage.text.isEmpty {
-                warn(t.labelPassage.lines.lowerBound, "label '\(t.alias)' has no speech after it")
-            }
-            current!.turns.append((t, passage))
-        }
-
-        func closeCall() {
-            if let c = current { calls.append(c) }
-            current = nil
-        }
-
-        func appendPlain(_ line: SourceLine, _ range: Range<Int>, endsLine: Bool) {
-            guard !range.isEmpty else { return }
-            if turn != nil {
-                if turn!.atParagraphEnd {
-                    var b = PassageBuilder(document: src.id)
-                    b.append(line, range)
-                    turn!.pending.append(b)
-                } else if !turn!.pending.isEmpty {
-                    turn!.pending[turn!.pending.count - 1].append(line, range)
-                } else {
-                    turn!.main.append(line, range)
-                }
-                turn!.atParagraphEnd = endsLine && Layout.endsSentence(line) && layout.isShort(line)
-            } else if current == nil && calls.isEmpty {
-                preambleSegments.append((line, range))
-            } else {
-                if current == nil { current = CallDraft() }
-                var b = PassageBuilder(document: src.id)
-                b.append(line, range)
-                let passage = b.build()
-                current!.unattributed.append(passage)
-                warn(line.number, "text without a speaker label outside any turn; kept as unattributed text")
-            }
-        }
-
-        while k < lines.count {
-            let first = lines[k]
-            let content = Array(first.content)
-            if let header = CallHeader.parse(content, conventions: conventions) {
-                closeTurn(next: nil)
-                closeCall()
-                var b = PassageBuilder(document: src.id)
-                b.append(first, first.contentStart..<first.contentEnd)
-                current = CallDraft(header: b.build(), meta: header)
-                k += 1
-                continue
-            }
-            var hits = labels.hits(in: first)
-            var from = first.contentStart
-            if hits.first?.atLineStart != true, let kind = EventMarker.kind(of: content, conventions: conventions) {
-                closeTurn(next: nil)
-                if current == nil { current = CallDraft() }
-                var b = PassageBuilder(document: src.id)
-                // A recording in brackets may wrap over lines, and turns may follow it on its last line.
-                var endLine = k
-                if kind == .voicemail {
-                    while endLine < lines.count, endLine <= k + 6, closingBracket(in: lines[endLine]) == nil { endLine += 1 }
-                    if endLine >= lines.count || endLine > k + 6 { endLine = min(lines.count - 1, k + 6) }
-                }
-                for j in k..<endLine { b.append(lines[j], lines[j].contentStart..<lines[j].contentEnd) }
-                let last = lines[endLine]
-                let close = kind == .voicemail ? closingBracket(in: last) : nil
-                let rest = close.map { c in (endLine == k ? hits : labels.hits(in: last)).filter { $0.start > c } } ?? []
-                let eventEnd = rest.isEmpty ? last.contentEnd : close! + 1
-                b.append(last, last.contentStart..<eventEnd)
-                let after = current!.turns.isEmpty ? nil : current!.turns.count - 1
-                current!.events.append(Event(kind: kind, passage: b.build(), afterTurn: after))
-                guard !rest.isEmpty else {
-                    k = endLine + 1
-                    continue
-                }
-                k = endLine
-                hits = rest
-                from = eventEnd
-            }
-            let line = lines[k]  // the last line of a recording, when turns follow it there
-            // Text before the first label on this line continues the open turn.
-            let firstStart = hits.first?.start ?? line.contentEnd
-            appendPlain(line, trimmed(line, from..<firstStart), endsLine: hits.isEmpty)
-            for (h, hit) in hits.enumerated() {
-                var canonical = labels.canonical[hit.name]!
-                if hit.shape == .bare {
-                    canonical = labels.anonymous[bare % labels.anonymous.count]
-                    bare += 1
-                }
-                closeTurn(next: canonical)
-                if current == nil { current = CallDraft() }
-                var lb = PassageBuilder(document: src.id)
-                lb.append(line, hit.start..<hit.end)
-                let end = h + 1 < hits.count ? hits[h + 1].start : line.contentEnd
-                var main = PassageBuilder(document: src.id)
-                let speech = trimmed(line, hit.end..<end)
-                main.append(line, speech)
-                var draft = TurnDraft(label: canonical, alias: hit.written.isEmpty ? canonical : hit.written, labelPassage: lb.build(), main: main)
-                draft.translation = labels.translations[hit.name] != nil
-                if h + 1 == hits.count {
-                    draft.atParagraphEnd = !speech.isEmpty && Layout.endsSentence(line) && layout.isShort(line)
-                }
-                turn = draft
-            }
-            k += 1
-        }
+    mutating func finish() {
+        while head < window.count { step() }
+        window = []
+        head = 0
         closeTurn(next: nil)
         closeCall()
+    }
 
-        let preamble = Prose.paragraphs(preambleSegments, document: src.id, layout: layout, conventions: conventions)
-        var context: [Unicode.Scalar] = []
-        for p in preamble { context += conventions.fold(p.text); context.append("\n") }
-        for c in calls {
-            if let h = c.header { context += conventions.fold(h.text); context.append("\n") }
-            for u in c.unattributed { context += conventions.fold(u.text); context.append("\n") }
+    mutating func takeReady() -> [CallDraft] {
+        defer { ready = [] }
+        return ready
+    }
+
+    /// The text before the first call or turn, as paragraphs.
+    func preamble() -> [Passage] {
+        Prose.paragraphs(preambleSegments, document: document, layout: layout, conventions: conventions)
+    }
+
+    private mutating func warn(_ line: Int, _ message: String) {
+        diagnostics.append(Diagnostic(.warning, file: path, line: line, message))
+    }
+
+    /// Closes the open turn; `next` is the canonical label of the turn that follows, if any.
+    private mutating func closeTurn(next: String?) {
+        guard var t = turn else { return }
+        turn = nil
+        if current == nil { current = CallDraft() }
+        if !t.pending.isEmpty {
+            if next == nil || next != t.label {
+                for p in t.pending {
+                    t.main.appendParagraphBreak()
+                    for (line, range) in p.segments { t.main.append(line, range) }
+                }
+                t.absorbed = true
+            } else {
+                for p in t.pending {
+                    let passage = p.builder.build()
+                    current!.unattributed.append(passage)
+                    warn(passage.lines.lowerBound,
+                         "paragraph without a speaker label between two turns of '\(t.label)'; kept as unattributed text")
+                }
+            }
+            t.pending = []
         }
-        let roles = SideAssignment(calls: calls.map { $0.turns.filter { !$0.draft.translation }.map { ($0.draft.label, $0.passage.text) } },
-                                   labels: labels, context: context,
-                                   headerOrganisations: Set(calls.compactMap { $0.meta?.organisation }), conventions: conventions)
-        var built: [Call] = []
-        let documentOrganisation = calls.compactMap { $0.meta?.organisation }.first
-        for (n, c) in calls.enumerated() {
-            built.append(makeCall(index: n + 1, draft: c, roles: roles, documentOrganisation: documentOrganisation))
+        let passage = t.main.build()
+        if passage.text.isEmpty {
+            warn(t.labelPassage.lines.lowerBound, "label '\(t.alias)' has no speech after it")
         }
-        return TranscriptResult(preamble: preamble, calls: built, diagnostics: diagnostics)
+        current!.turns.append((t, passage))
+    }
+
+    private mutating func closeCall() {
+        if let c = current {
+            ready.append(c)
+            closed += 1
+        }
+        current = nil
+    }
+
+    private mutating func appendPlain(_ line: SourceLine, _ range: Range<Int>, endsLine: Bool) {
+        guard !range.isEmpty else { return }
+        if turn != nil {
+            if turn!.atParagraphEnd {
+                turn!.pending.append(PendingParagraph(document: document, line, range))
+            } else if !turn!.pending.isEmpty {
+                turn!.pending[turn!.pending.count - 1].append(line, range)
+            } else {
+                turn!.main.append(line, range)
+            }
+            turn!.atParagraphEnd = endsLine && Layout.endsSentence(line) && layout.isShort(line)
+        } else if current == nil && closed == 0 {
+            preambleSegments.append((line, range))
+        } else {
+            if current == nil { current = CallDraft() }
+            var b = PassageBuilder(document: document)
+            b.append(line, range)
+            let passage = b.build()
+            current!.unattributed.append(passage)
+            warn(line.number, "text without a speaker label outside any turn; kept as unattributed text")
+        }
+    }
+
+    /// Reads the line at `head`, and the lines a recording that opens on it wraps over.
+    private mutating func step() {
+        let k = head
+        let lines = window
+        let first = lines[k]
+        let content = Array(first.content)
+        if let header = CallHeader.parse(content, conventions: conventions) {
+            closeTurn(next: nil)
+            closeCall()
+            var b = PassageBuilder(document: document)
+            b.append(first, first.contentStart..<first.contentEnd)
+            current = CallDraft(header: b.build(), meta: header)
+            head = k + 1
+            return
+        }
+        var hits = labels.hits(in: first)
+        var from = first.contentStart
+        var at = k
+        if hits.first?.atLineStart != true, let kind = EventMarker.kind(of: content, conventions: conventions) {
+            closeTurn(next: nil)
+            if current == nil { current = CallDraft() }
+            var b = PassageBuilder(document: document)
+            // A recording in brackets may wrap over lines, and turns may follow it on its last line.
+            var endLine = k
+            let reach = Self.recordingReach
+            if kind == .voicemail {
+                while endLine < lines.count, endLine <= k + reach, closingBracket(in: lines[endLine]) == nil { endLine += 1 }
+                if endLine >= lines.count || endLine > k + reach { endLine = min(lines.count - 1, k + reach) }
+            }
+            for j in k..<endLine { b.append(lines[j], lines[j].contentStart..<lines[j].contentEnd) }
+            let last = lines[endLine]
+            let close = kind == .voicemail ? closingBracket(in: last) : nil
+            let rest = close.map { c in (endLine == k ? hits : labels.hits(in: last)).filter { $0.start > c } } ?? []
+            let eventEnd = rest.isEmpty ? last.contentEnd : close! + 1
+            b.append(last, last.contentStart..<eventEnd)
+            let after = current!.turns.isEmpty ? nil : current!.turns.count - 1
+            current!.events.append(Event(kind: kind, passage: b.build(), afterTurn: after))
+            guard !rest.isEmpty else {
+                head = endLine + 1
+                return
+            }
+            at = endLine
+            hits = rest
+            from = eventEnd
+        }
+        let line = lines[at]  // the last line of a recording, when turns follow it there
+        // Text before the first label on this line continues the open turn.
+        let firstStart = hits.first?.start ?? line.contentEnd
+        appendPlain(line, line.trimmed(from..<firstStart), endsLine: hits.isEmpty)
+        for (h, hit) in hits.enumerated() {
+            var canonical = labels.canonical[hit.name]!
+            if hit.shape == .bare {
+                canonical = labels.anonymous[bare % labels.anonymous.count]
+                bare += 1
+            }
+            closeTurn(next: canonical)
+            if current == nil { current = CallDraft() }
+            var lb = PassageBuilder(document: document)
+            lb.append(line, hit.start..<hit.end)
+            let end = h + 1 < hits.count ? hits[h + 1].start : line.contentEnd
+            var main = PassageBuilder(document: document)
+            let speech = line.trimmed(hit.end..<end)
+            main.append(line, speech)
+            var draft = TurnDraft(label: canonical, alias: hit.written.isEmpty ? canonical : hit.written, labelPassage: lb.build(), main: main)
+            draft.translation = labels.translations[hit.name] != nil
+            if h + 1 == hits.count {
+                draft.atParagraphEnd = !speech.isEmpty && Layout.endsSentence(line) && layout.isShort(line)
+            }
+            turn = draft
+        }
+        head = at + 1
     }
 
     /// Where a bracketed recording closes on a line, if it does.
@@ -283,19 +382,16 @@ private struct TranscriptBuilder {
         (line.contentStart..<line.contentEnd).first { "]】)）〕".unicodeScalars.contains(conventions.fold(line.scalars[$0])) }
     }
 
-    private func lineIndex(_ number: Int) -> Int {
-        // `lines` is sorted by number; binary search.
-        var lo = 0, hi = lines.count - 1
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if lines[mid].number < number { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
-    }
+}
 
-    private func trimmed(_ line: SourceLine, _ range: Range<Int>) -> Range<Int> { line.trimmed(range) }
+/// Makes a transcript's calls from their drafts once every speaker has been judged.
+struct CallAssembly {
+    let labels: LabelSet
+    let conventions: TranscriptConventions
+    let roles: SideAssignment
+    let documentOrganisation: String?
 
-    private func makeCall(index: Int, draft: CallDraft, roles: SideAssignment, documentOrganisation: String?) -> Call {
+    func makeCall(index: Int, draft: CallDraft) -> Call {
         var order: [String] = []
         var aliases: [String: [String]] = [:]
         var texts: [String: [String]] = [:]
