@@ -144,6 +144,13 @@ public enum CorpusSources {
         return bytes
     }
 
+    /// The size of a regular file in bytes; nil for anything else.
+    public static func fileSize(_ path: String) -> Int? {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & mode_t(S_IFMT) == mode_t(S_IFREG) else { return nil }
+        return Int(info.st_size)
+    }
+
     /// The file's bytes, read straight into the array that holds them: a large file is held
     /// once, not as a `Data` and then a copy.
     static func readFile(_ path: String) -> [UInt8]? {

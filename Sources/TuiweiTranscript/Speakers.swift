@@ -3,7 +3,7 @@ import TuiweiCorpus
 
 /// What the text shows about one speaker: the side they are on, whether they speak for a body,
 /// their position and name, and the evidence for each.
-struct SpeakerJudgement {
+struct SpeakerJudgement: Sendable {
     let role: Role
     let title: String?
     let person: String?
@@ -16,7 +16,7 @@ struct SpeakerJudgement {
 /// whether an answerer speaks for an official body — from role words, who asks, how callers
 /// introduce themselves, bodies named in the label, mentions around the dialogue, what the
 /// speaker says about themself and the header, never from the name alone.
-struct SideAssignment {
+struct SideAssignment: Sendable {
     let judgements: [String: SpeakerJudgement]
 
     init(judgements: [String: SpeakerJudgement]) { self.judgements = judgements }

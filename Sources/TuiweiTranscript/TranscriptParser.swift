@@ -5,14 +5,17 @@ import TuiweiCorpus
 /// transcript; paragraphs for an article. Every non-blank character of the input ends up in a
 /// turn, a label, a header, an event, the preamble, a paragraph, unattributed text or noise.
 public enum TranscriptParser {
+    /// A line the parse reads: not blank, not a page number.
+    static func isContent(_ line: SourceLine) -> Bool { !line.isBlank && !line.isBarePageNumber }
+
     public static func parse(_ src: SourceText, conventions: TranscriptConventions = .standard) -> Document {
         var noise: [NoiseLine] = []
         var content: [SourceLine] = []
         for line in src.lines where !line.isBlank {
-            if line.isBarePageNumber {
-                noise.append(NoiseLine(kind: .pageNumber, line: line.number, text: line.contentString))
-            } else {
+            if isContent(line) {
                 content.append(line)
+            } else {
+                noise.append(NoiseLine(kind: .pageNumber, line: line.number, text: line.contentString))
             }
         }
         var diagnostics = src.warnings.map { Diagnostic(.warning, file: src.path, $0) }
@@ -56,13 +59,38 @@ public enum TranscriptParser {
 
 /// Line-width statistics of a document: a wrapped PDF line is close to the page width, so a
 /// markedly shorter line that ends a sentence ends a paragraph.
-struct Layout {
+struct Layout: Sendable {
     let typicalWidth: Int
 
     init(lines: [SourceLine]) {
-        var widths = lines.map { line in line.content.reduce(0) { $0 + TextNormaliser.displayWidth($1) } }
-        widths.sort()
-        typicalWidth = widths.isEmpty ? 0 : widths[min(widths.count - 1, widths.count * 8 / 10)]
+        var widths = Widths()
+        for line in lines { widths.add(line) }
+        self = widths.layout
+    }
+
+    init(typicalWidth: Int) { self.typicalWidth = typicalWidth }
+
+    /// The widths of a document's lines, counted line by line.
+    struct Widths {
+        private var counts: [Int: Int] = [:]
+        private var lines = 0
+
+        mutating func add(_ line: SourceLine) {
+            counts[line.content.reduce(0) { $0 + TextNormaliser.displayWidth($1) }, default: 0] += 1
+            lines += 1
+        }
+
+        /// The width four lines in five are no wider than.
+        var layout: Layout {
+            guard lines > 0 else { return Layout(typicalWidth: 0) }
+            let rank = min(lines - 1, lines * 8 / 10)
+            var below = 0
+            for (width, n) in counts.sorted(by: { $0.key < $1.key }) {
+                below += n
+                if below > rank { return Layout(typicalWidth: width) }
+            }
+            return Layout(typicalWidth: 0)
+        }
     }
 
     func width(_ line: SourceLine) -> Int { line.content.reduce(0) { $0 + TextNormaliser.displayWidth($1) } }
@@ -385,7 +413,7 @@ struct TranscriptBuilder {
 }
 
 /// Makes a transcript's calls from their drafts once every speaker has been judged.
-struct CallAssembly {
+struct CallAssembly: Sendable {
     let labels: LabelSet
     let conventions: TranscriptConventions
     let roles: SideAssignment
