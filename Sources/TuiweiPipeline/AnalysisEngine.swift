@@ -100,12 +100,13 @@ extension AnalysisEngine {
     /// result in memory: the run of one shard, or of a corpus small enough to hold. The partial
     /// results are combined canonically, so the output is the same whatever `jobs` is.
     /// `progress` is called after each document with (done, total).
-    public func run(_ sources: [CorpusSource], jobs: Int,
+    /// A file of `streamedBytes` or more is read a call at a time.
+    public func run(_ sources: [CorpusSource], jobs: Int, streamedBytes: Int = StreamedTranscript.defaultMinimumBytes,
                     progress: (@Sendable (Int, Int) -> Void)? = nil) async -> CorpusRun {
         var parts: [CorpusAnalysis] = []
         var fingerprints: [DuplicateCalls.Fingerprint] = []
         // Nothing in the transform or the consumer throws.
-        try? await forEachPart(of: sources, jobs: jobs, fingerprints: true) { $0 } consume: { part in
+        try? await forEachPart(of: sources, jobs: jobs, fingerprints: true, streamedBytes: streamedBytes) { $0 } consume: { part in
             parts.append(part)
         } finished: { i, prints in
             fingerprints += prints

@@ -21,12 +21,22 @@ extension CorpusSurvey {
     /// The first pass of every command that must know which calls repeat another before it
     /// shows the first document.
     /// - Returns: the calls that repeat another document's call, and the phrases.
+    /// A file of `streamedBytes` or more is read in passes, a call at a time (`StreamedTranscript`),
+    /// and its plan held in `holding`.
     public static func read(_ sources: [CorpusSource], conventions: TranscriptConventions, jobs: Int,
                             holding: HeldDocuments? = nil, phrases: (@Sendable (Document) -> Set<String>)? = nil,
+                            streamedBytes: Int = StreamedTranscript.defaultMinimumBytes,
                             progress: RunProgress? = nil) async -> (links: [DuplicateLink], phrases: Set<String>) {
         var calls = DuplicateCalls.Index()
         var reference: Set<String> = []
         try? await orderedMap(count: sources.count, jobs: jobs) { i in
+            if let plan = StreamedTranscript.plan(sources[i], conventions: conventions, minimumBytes: streamedBytes) {
+                var prints: [DuplicateCalls.Fingerprint] = []
+                var calls = plan.calls()
+                while let c = calls.next() { if let f = DuplicateCalls.fingerprint(of: c, in: plan.shell.id) { prints.append(f) } }
+                holding?.put(i, plan)
+                return (prints, Set<String>(), true)
+            }
             let document = TranscriptReader.read(sources[i], conventions: conventions)
             let prints = DuplicateCalls.fingerprints(of: document)
             let size = HeldDocuments.size(of: document)
@@ -63,17 +73,19 @@ extension AnalysisEngine {
     public func stream(_ sources: [CorpusSource], jobs: Int, formats: [ReportFormat],
                        makeStream: (ReportStream.Context) throws -> ReportStream,
                        heldTextBytes: Int = defaultHeldTextBytes,
+                       streamedBytes: Int = StreamedTranscript.defaultMinimumBytes,
                        progress: RunProgress? = nil) async throws -> ReportStream.Result {
         let ordered = sources.sorted { ($0.id, $0.path) < ($1.id, $1.path) }
         let held = HeldDocuments(budget: heldTextBytes)
-        let survey = await self.survey(ordered, jobs: jobs, holding: held, progress: progress)
+        let survey = await self.survey(ordered, jobs: jobs, holding: held, streamedBytes: streamedBytes, progress: progress)
         // The survey's duplicate index is let go by now: the analysis pass need not sit on it.
         FreedMemory.release()
         let context = ReportStream.Context(resources: scoring, copies: survey.copies,
                                            referenceNgrams: survey.referenceNgrams, formats: formats,
                                            provenance: provenance)
         let stream = try makeStream(context)
-        try await forEachPart(of: ordered, jobs: jobs, fingerprints: false, held: held, phrasesKnown: true) { part in
+        try await forEachPart(of: ordered, jobs: jobs, fingerprints: false, held: held, phrasesKnown: true,
+                              streamedBytes: streamedBytes) { part in
             ReportStream.render(part, context: context)
         } consume: { rendered in
             try stream.add(rendered)
@@ -87,10 +99,11 @@ extension AnalysisEngine {
     /// call fingerprints, and the articles analysed for their phrases. Parsed documents are held
     /// in `holding` while its budget lasts.
     public func survey(_ sources: [CorpusSource], jobs: Int, holding: HeldDocuments? = nil,
+                       streamedBytes: Int = StreamedTranscript.defaultMinimumBytes,
                        progress: RunProgress? = nil) async -> CorpusSurvey {
         let found = await CorpusSurvey.read(sources, conventions: conventions, jobs: jobs, holding: holding,
                                             phrases: { $0.kind == .article ? self.analyse($0).referenceNgrams : [] },
-                                            progress: progress)
+                                            streamedBytes: streamedBytes, progress: progress)
         return CorpusSurvey(referenceNgrams: found.phrases, copies: CorpusAnalysis.copies(found.links))
     }
 
@@ -105,13 +118,17 @@ extension AnalysisEngine {
     /// survey has taken the articles' phrases already) an article is not segmented again: its
     /// part is its document entry alone.
     func forEachPart<T: Sendable>(of sources: [CorpusSource], jobs: Int, fingerprints: Bool, held: HeldDocuments? = nil,
-                                  phrasesKnown: Bool = false,
+                                  phrasesKnown: Bool = false, streamedBytes: Int = StreamedTranscript.defaultMinimumBytes,
                                   transform: @escaping @Sendable (CorpusAnalysis) -> T,
                                   consume: (T) async throws -> Void,
                                   finished: (_ document: Int, _ fingerprints: [DuplicateCalls.Fingerprint]) async throws -> Void) async throws {
         // A large document is given back once its piece is let go, at the next piece.
         var releaseDue = false
         try await orderedMap(count: sources.count, jobs: jobs) { i in
+            if let plan = held?.takePlan(i)
+                ?? (held?.hasDocument(i) == true ? nil : StreamedTranscript.plan(sources[i], conventions: self.conventions, minimumBytes: streamedBytes)) {
+                return RunPiece<T>.streamed(plan)
+            }
             let document = held?.take(i) ?? TranscriptReader.read(sources[i], conventions: self.conventions)
             let prints = fingerprints ? DuplicateCalls.fingerprints(of: document) : []
             if document.calls.count >= Self.callsStreamedOneByOne { return RunPiece<T>.manyCalls(document, prints) }
@@ -134,6 +151,31 @@ extension AnalysisEngine {
                 try await consume(transform(CorpusAnalysis(documents: [DocumentEntry(document)])))
                 try await finished(i, prints)
                 releaseDue = HeldDocuments.size(of: document) >= FreedMemory.largeDocumentBytes
+            case .streamed(let plan):
+                // The calls are read in batches, each analysed `jobs` at a time, so memory holds
+                // a batch, not the file.
+                var calls = plan.calls()
+                var prints: [DuplicateCalls.Fingerprint] = []
+                let shell = plan.shell
+                while true {
+                    var batch: [Call] = []
+                    var bytes = 0
+                    while batch.count < Self.streamedBatchCalls, bytes < Self.streamedBatchBytes, let c = calls.next() {
+                        batch.append(c)
+                        for t in c.turns { bytes += t.text.utf8.count }
+                    }
+                    if batch.isEmpty { break }
+                    if fingerprints { prints += batch.compactMap { DuplicateCalls.fingerprint(of: $0, in: shell.id) } }
+                    let taken = batch
+                    try await orderedMap(count: taken.count, jobs: jobs) { k in
+                        transform(self.analyse(taken[k], of: shell))
+                    } consume: { _, part in
+                        try await consume(part)
+                    }
+                }
+                try await consume(transform(CorpusAnalysis(documents: [DocumentEntry(shell, calls: plan.callCount)])))
+                try await finished(i, prints)
+                releaseDue = true
             }
         }
         if releaseDue { FreedMemory.release() }
@@ -141,6 +183,11 @@ extension AnalysisEngine {
 
     /// A document this many calls long is handed on call by call.
     static let callsStreamedOneByOne = 8
+
+    /// A file read a call at a time is analysed in batches of at most this many calls, or of
+    /// turn text.
+    static let streamedBatchCalls = 256
+    static let streamedBatchBytes = 4 << 20
 
     /// How much turn text a streaming run holds parsed between its two passes: a parsed
     /// document takes about three and a half times its text, so this adds at most some 30 MB.
@@ -178,6 +225,7 @@ extension AnalysisEngine {
 public final class HeldDocuments: @unchecked Sendable {
     private let lock = NSLock()
     private var documents: [Int: Document] = [:]
+    private var plans: [Int: StreamedTranscript] = [:]
     private let budget: Int
     private var left: Int
     private var read = 0
@@ -216,12 +264,22 @@ public final class HeldDocuments: @unchecked Sendable {
     func put(_ i: Int, _ document: Document) { lock.withLock { if !givenUp { documents[i] = document } } }
 
     public func take(_ i: Int) -> Document? { lock.withLock { documents.removeValue(forKey: i) } }
+
+    /// The plan of a file read a call at a time, kept whatever the budget: it holds the
+    /// document's decisions, not its text, and saves reading the file twice more.
+    func put(_ i: Int, _ plan: StreamedTranscript) { lock.withLock { plans[i] = plan } }
+
+    func takePlan(_ i: Int) -> StreamedTranscript? { lock.withLock { plans.removeValue(forKey: i) } }
+
+    func hasDocument(_ i: Int) -> Bool { lock.withLock { documents[i] != nil } }
 }
 
-/// A document's result, or a document of many calls, to be analysed call by call as it is consumed.
+/// A document's result, or a document of many calls, to be analysed call by call as it is
+/// consumed, or a file to be read a call at a time.
 private enum RunPiece<T: Sendable>: Sendable {
     case whole(T, [DuplicateCalls.Fingerprint])
     case manyCalls(Document, [DuplicateCalls.Fingerprint])
+    case streamed(StreamedTranscript)
 }
 
 /// Runs `work` on items `0..<count` concurrently — at most `jobs` at once, and never more than a

@@ -420,8 +420,8 @@ func cautionText(_ s: ScoreStatistics) -> String {
 func countsText(_ s: CorpusSummary) -> String {
     let t = s.totals
     let copies = t.duplicateCalls
-    var out = "\(t.documents) documents (\(t.analysed) analysed, \(t.skipped) skipped), "
-    out += "\(t.calls) calls (\(copies) duplicate \(copies == 1 ? "copy" : "copies") counted once), "
+    var out = "\(t.documents) \(t.documents == 1 ? "document" : "documents") (\(t.analysed) analysed, \(t.skipped) skipped), "
+    out += "\(t.calls) \(t.calls == 1 ? "call" : "calls") (\(copies) duplicate \(copies == 1 ? "copy" : "copies") counted once), "
     out += "\(s.overall.answers) official answers counted, \(s.overall.graded) graded"
     let uncounted = t.answers - s.overall.answers
     if uncounted > 0 { out += " (\(t.answers) official turns read; the \(uncounted) in duplicate copies are listed, not counted)" }

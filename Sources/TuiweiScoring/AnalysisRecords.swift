@@ -33,13 +33,15 @@ public struct DocumentEntry: Sendable, Hashable, Codable {
     public let paragraphs: Int
     public let diagnostics: [Diagnostic]
 
-    public init(_ d: Document) {
+    /// - Parameter calls: how many calls the document holds, when `d` holds none of them (a
+    ///   document read a call at a time).
+    public init(_ d: Document, calls: Int? = nil) {
         id = d.id
         path = d.path
         kind = d.kind
         status = d.status
         encoding = d.encoding
-        calls = d.calls.count
+        self.calls = calls ?? d.calls.count
         paragraphs = d.paragraphs.count
         diagnostics = d.diagnostics
     }

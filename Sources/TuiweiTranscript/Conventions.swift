@@ -30,6 +30,8 @@ public final class TranscriptConventions: Sendable {
 
     // Frequently used classes, resolved once.
     let roleClasses: [(word: [Unicode.Scalar], role: RoleWordClass)]
+    /// The role words of officials, longest first.
+    let officialPositions: [[Unicode.Scalar]]
     let bodyWords: [[Unicode.Scalar]]
     let organisationEnds: [[Unicode.Scalar]]
     let departmentEnds: [[Unicode.Scalar]]
@@ -71,6 +73,7 @@ public final class TranscriptConventions: Sendable {
         var roles: [(word: [Unicode.Scalar], role: RoleWordClass)] = []
         for c in RoleWordClass.allCases { for w in l(c.rawValue) { roles.append((w, c)) } }
         roleClasses = roles.sorted { $0.word.count > $1.word.count }
+        officialPositions = roleClasses.filter { $0.role == .official }.map(\.word)
         bodyWords = l("body")
         organisationEnds = l("organisation")
         departmentEnds = l("department")

@@ -128,12 +128,15 @@ public enum DuplicateCalls {
 
     public static func fingerprints(of document: Document) -> [Fingerprint] {
         guard document.kind == .transcript else { return [] }
-        return document.calls.compactMap { c in
-            let s = shingles(c)
-            if s.count >= 4 { return Fingerprint(document: document.id, call: c.index, shingles: s) }
-            let all = shortShingles(c)
-            return all.count >= minShortShingles ? Fingerprint(document: document.id, call: c.index, shingles: all, short: true) : nil
-        }
+        return document.calls.compactMap { fingerprint(of: $0, in: document.id) }
+    }
+
+    /// The fingerprint of one call of a transcript; nil for a call too short to have one.
+    public static func fingerprint(of c: Call, in document: String) -> Fingerprint? {
+        let s = shingles(c)
+        if s.count >= 4 { return Fingerprint(document: document, call: c.index, shingles: s) }
+        let all = shortShingles(c)
+        return all.count >= minShortShingles ? Fingerprint(document: document, call: c.index, shingles: all, short: true) : nil
     }
 
     public static func find(in documents: [Document]) -> [DuplicateLink] {

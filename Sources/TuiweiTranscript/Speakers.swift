@@ -71,8 +71,7 @@ struct SideAssignment: Sendable {
             if turnInCall == 0, f.count <= 8, f.contains("喂") || f.contains("您好".scalarArray) || f.contains("你好".scalarArray) { t.greets += 1 }
             if t.former == nil { t.former = SideAssignment.formerOffice(CollectionOfOne(f), conventions: c) }
             if t.introduction == nil, t.turns < 6 { t.introduction = SideAssignment.selfIntroduction(CollectionOfOne(f), conventions: c) }
-            t.mentions.feed(f)
-            t.mentions.feed("\n" as Unicode.Scalar)
+            t.mentions.search(f)
             t.turns += 1
             tally[label] = t
             previous = f
@@ -151,10 +150,10 @@ struct SideAssignment: Sendable {
             }
             let contextOfficial = c.officialContext.first(where: context.contains)
             // Those who ask introduce those who answer (`今天的嘉宾是…副会长吴江先生`): a name is
-            // looked for in the text around the dialogue, then in each questioner's turns in turn;
-            // the first official introduction found counts, else the first found.
+            // looked for in the text around the dialogue, then in each questioner's turns in turn,
+            // each turn on its own; the first official introduction found counts, else the first.
             var search = MentionSearch(names: names, conventions: c)
-            search.feed(context)
+            search.search(context)
             var introduced = search.finish()
             for label in order where side[label] == .questioner {
                 for (name, m) in tally[label]!.mentions.finish() { introduced[name] = m.over(introduced[name]) }
@@ -334,7 +333,7 @@ struct SideAssignment: Sendable {
     /// one character counts right before a position; a longer one in a sentence where the speaker
     /// speaks of themself and of a position. Most turns hold no marker and are passed over.
     static func formerOffice<Turns: Sequence<[Unicode.Scalar]>>(_ turns: Turns, conventions c: TranscriptConventions) -> String? {
-        let positions = c.roleClasses.filter { $0.role == .official }.map(\.word)
+        let positions = c.officialPositions
         func isEnd(_ s: Unicode.Scalar) -> Bool { s == "。" || s == "!" || s == "?" || s == "\n" }
         for t in turns {
             for m in c.formerMarkers {

@@ -13,16 +13,17 @@ import TuiweiTestSupport
     static let engine: AnalysisEngine = try! AnalysisEngine.load()
     static let root = ProjectLayout.root()!
 
-    static func render(jobs: Int, paths: [String]) async -> [(name: String, contents: String)] {
-        let run = await engine.run(TranscriptReader.sources(at: paths), jobs: jobs)
+    static func render(jobs: Int, paths: [String], streamedBytes: Int = StreamedTranscript.defaultMinimumBytes) async -> [(name: String, contents: String)] {
+        let run = await engine.run(TranscriptReader.sources(at: paths), jobs: jobs, streamedBytes: streamedBytes)
         return ReportWriter.render(run.analysis, resources: engine.scoring, formats: ReportFormat.allCases, provenance: engine.provenance)
     }
 
     /// The files of a streaming run, kept in memory.
-    static func streamed(jobs: Int, paths: [String],
-                         held: Int = AnalysisEngine.defaultHeldTextBytes) async throws -> [(name: String, contents: String)] {
+    static func streamed(jobs: Int, paths: [String], held: Int = AnalysisEngine.defaultHeldTextBytes,
+                         streamedBytes: Int = StreamedTranscript.defaultMinimumBytes) async throws -> [(name: String, contents: String)] {
         let result = try await engine.stream(TranscriptReader.sources(at: paths), jobs: jobs, formats: ReportFormat.allCases,
-                                             makeStream: { ReportStream(memory: $0) }, heldTextBytes: held)
+                                             makeStream: { ReportStream(memory: $0) }, heldTextBytes: held,
+                                             streamedBytes: streamedBytes)
         return result.files.map { ($0.name, $0.contents ?? "") }
     }
 
@@ -54,6 +55,32 @@ import TuiweiTestSupport
             let streamed = try await Self.streamed(jobs: 2, paths: paths, held: held)
             #expect(streamed.map(\.name) == reread.map(\.name))
             for (a, b) in zip(reread, streamed) { #expect(a.contents == b.contents, "\(a.name) differs holding \(held) bytes") }
+        }
+    }
+
+    /// Files read a call at a time, in passes over the file, give every report byte the whole
+    /// parse gives, in a streaming run and in a shard's run, whatever `jobs` is; one of them
+    /// repeats a call of another, which is still found and counted once.
+    @Test func filesReadACallAtATimeChangeNoByte() async throws {
+        try await TemporaryFolder.with("calls") { tmp in
+            var text = ""
+            for n in 1...300 {
+                text += "第\(n)通电话 某某区总工会 办公室\n\n"
+                text += "CLB：喂，你好，请问是区总工会吗？我们是中国劳工通讯的，想问一下第\(n)家工厂工资拖欠的事情你们管不管？\n"
+                text += "工会：这个事情你去找劳动局，我们这边不管，你问别人吧。\n\n"
+                text += "CLB：那工会有没有责任帮助职工维权呢？\n工会：我们会向领导反映，具体的情况我也不清楚，\n你打别的电话问问吧。\n\n"
+            }
+            _ = try tmp.write("many.txt", text)
+            let paths = [Self.root + "/corpus", Self.root + "/Tests/Fixtures/dev/transcripts", tmp.path]
+            let whole = try await Self.streamed(jobs: 2, paths: paths)
+            #expect(try #require(whole.first { $0.name == "report.md" }).contents.contains("duplicate"))
+            for jobs in [1, 3] {
+                let streamed = try await Self.streamed(jobs: jobs, paths: paths, streamedBytes: 1)
+                #expect(streamed.map(\.name) == whole.map(\.name))
+                for (a, b) in zip(whole, streamed) { #expect(a.contents == b.contents, "\(a.name) differs read a call at a time, --jobs \(jobs)") }
+            }
+            let shard = await Self.render(jobs: 2, paths: paths, streamedBytes: 1)
+            for (a, b) in zip(whole, shard) { #expect(a.contents == b.contents, "\(a.name) differs in a shard's run read a call at a time") }
         }
     }
 

@@ -42,6 +42,12 @@ public struct TemporaryFolder: Sendable {
         return try body(folder)
     }
 
+    public static func with<T>(_ label: String = "test", _ body: (TemporaryFolder) async throws -> T) async throws -> T {
+        let folder = try TemporaryFolder(label)
+        defer { folder.remove() }
+        return try await body(folder)
+    }
+
     /// Every file of `dir` (hidden ones too) with its bytes.
     public static func snapshot(_ dir: String) throws -> [String: Data] {
         var out: [String: Data] = [:]
