@@ -269,7 +269,7 @@ public final class HeldDocuments: @unchecked Sendable {
     /// document's decisions, not its text, and saves reading the file twice more.
     func put(_ i: Int, _ plan: StreamedTranscript) { lock.withLock { plans[i] = plan } }
 
-    func takePlan(_ i: Int) -> StreamedTranscript? { lock.withLock { plans.removeValue(forKey: i) } }
+    public func takePlan(_ i: Int) -> StreamedTranscript? { lock.withLock { plans.removeValue(forKey: i) } }
 
     func hasDocument(_ i: Int) -> Bool { lock.withLock { documents[i] != nil } }
 }

@@ -66,6 +66,13 @@ public struct StreamedTranscript: Sendable {
                                   assembly: evidence.judge(preamble: preamble), conventions: conventions)
     }
 
+    /// The document with `calls` (some of its calls, or all) put back in.
+    public func document(with calls: [Call]) -> Document {
+        let s = shell
+        return Document(id: s.id, path: s.path, kind: s.kind, status: s.status, encoding: s.encoding, preamble: s.preamble,
+                        calls: calls, paragraphs: s.paragraphs, noise: s.noise, diagnostics: s.diagnostics, labels: s.labels)
+    }
+
     /// The calls, read again from the file, one at a time.
     public func calls() -> Calls { Calls(self) }
 

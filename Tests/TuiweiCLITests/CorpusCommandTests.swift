@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TuiweiCore
+import TuiweiTestSupport
 import TuiweiTranscript
 
 /// `parse` and `kwic` read a corpus one document at a time: every document is still shown, in
@@ -36,5 +37,40 @@ import TuiweiTranscript
         let rows = run.stdout.split(separator: "\n")
         #expect(!rows.isEmpty && rows.allSatisfy { $0.contains("[不清楚]") })
         #expect(run.stderr.contains("\(rows.count) match(es) of '不清楚' in 6 document(s)"))
+    }
+
+    /// A corpus of many-call files, as `TUIWEI_STREAM_MB=0` reads it a call at a time.
+    static func manyCalls(_ tmp: TemporaryFolder) throws -> String {
+        var text = "某市总工会电话记录\n\n"
+        for n in 1...60 {
+            text += "第\(n)通电话 某某区总工会 办公室\n\nCLB：喂，你好，请问工会管不管第\(n)家工厂拖欠工资的事情？\n"
+            text += "工会：这个事情你去找劳动局，我们不清楚。\n\nCLB：为什么不管？\n工会：我们会向领导反映。\n\n"
+        }
+        return try tmp.write("many.txt", text)
+    }
+
+    /// `parse`, `kwic` and `analyze` show a file read a call at a time byte for byte as read whole.
+    @Test func commandsShowAFileReadACallAtATimeAsReadWhole() throws {
+        try TemporaryFolder.with("stream") { tmp in
+            let paths = [Self.corpus, ToolProcess.root + "/Tests/Fixtures/dev/transcripts", try Self.manyCalls(tmp)]
+            let everyCall = ["TUIWEI_STREAM_MB": "0"]
+            for command in [["parse", "--json", "--explain"], ["parse", "--explain"], ["kwic", "不清楚"]] {
+                let whole = try ToolProcess.run(command + paths)
+                let streamed = try ToolProcess.run(command + paths, environment: everyCall)
+                #expect(whole.status == 0 && streamed.status == 0)
+                #expect(whole.stdout.count > 1000 && streamed.stdout == whole.stdout, "\(command)")
+            }
+            let a = try ToolProcess.run(["analyze", "--quiet", "--out", tmp.sub("a")] + paths)
+            let b = try ToolProcess.run(["analyze", "--quiet", "--out", tmp.sub("b")] + paths, environment: everyCall)
+            #expect(a.status == 0 && b.status == 0)
+            let first = try TemporaryFolder.snapshot(tmp.sub("a")), second = try TemporaryFolder.snapshot(tmp.sub("b"))
+            #expect(first.count >= 5 && first == second)
+        }
+    }
+
+    @Test func aBadStreamingSizeIsNamed() throws {
+        let run = try ToolProcess.run(["parse", Self.corpus], environment: ["TUIWEI_STREAM_MB": "lots"])
+        #expect(run.status == 64)
+        #expect(run.stderr.contains("TUIWEI_STREAM_MB is 'lots'"))
     }
 }

@@ -11,7 +11,7 @@ struct ToolProcess {
     private let errors = Pipe()
     private let output = Pipe()
 
-    init(_ arguments: [String], stdin: FileHandle? = nil) {
+    init(_ arguments: [String], stdin: FileHandle? = nil, environment extra: [String: String] = [:]) {
         process.executableURL = URL(fileURLWithPath: Self.binary)
         process.arguments = arguments
         process.standardInput = stdin ?? FileHandle.nullDevice
@@ -19,6 +19,7 @@ struct ToolProcess {
         process.standardError = errors
         var environment = ProcessInfo.processInfo.environment
         environment["TUIWEI_HOME"] = Self.root
+        environment.merge(extra) { _, new in new }
         process.environment = environment
     }
 
@@ -40,8 +41,9 @@ struct ToolProcess {
     }
 
     /// Runs to the end.
-    static func run(_ arguments: [String], stdin: FileHandle? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
-        let p = ToolProcess(arguments, stdin: stdin)
+    static func run(_ arguments: [String], stdin: FileHandle? = nil,
+                    environment: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
+        let p = ToolProcess(arguments, stdin: stdin, environment: environment)
         try p.start()
         return p.finish()
     }

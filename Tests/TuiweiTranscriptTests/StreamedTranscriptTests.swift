@@ -24,9 +24,7 @@ import TuiweiTestSupport
         var reader = plan.calls()
         while let c = reader.next() { calls.append(c) }
         #expect(calls.count == plan.callCount)
-        let s = plan.shell
-        return Document(id: s.id, path: s.path, kind: s.kind, status: s.status, encoding: s.encoding, preamble: s.preamble,
-                        calls: calls, paragraphs: s.paragraphs, noise: s.noise, diagnostics: s.diagnostics, labels: s.labels)
+        return plan.document(with: calls)
     }
 
     @Test func everyTranscriptReadsAsTheWholeParseReadsIt() throws {

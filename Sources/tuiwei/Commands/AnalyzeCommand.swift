@@ -35,6 +35,7 @@ enum AnalyzeCommand: Command {
         let formats = try ReportOptions.formats(args)
         let jobs = try args.integer("--jobs", in: 1...512) ?? ProcessInfo.processInfo.activeProcessorCount
         let shard = try args.value("--shard").map(parseShard)
+        let streamedBytes = try CorpusArguments.streamedBytes()
 
         let out = args.value("--out") ?? "tuiwei-report"
         guard let shard else {
@@ -52,7 +53,7 @@ enum AnalyzeCommand: Command {
                 let excel = args.flag("--excel")
                 let result = try await engine.stream(sources, jobs: jobs, formats: formats, makeStream: { context in
                     try ReportStream(folder: folder, context: context, excelBOM: excel)
-                }, progress: report)
+                }, streamedBytes: streamedBytes, progress: report)
                 progress?.finish()
                 return ReportOptions.finish(result, formats: formats, args: args, command: "analyze")
             } catch {
@@ -71,7 +72,7 @@ enum AnalyzeCommand: Command {
         let progress = quiet ? nil : ProgressLine(total: sources.count)
         var report: (@Sendable (Int, Int) -> Void)?
         if let progress { report = { done, _ in progress.update(done, phase: "analysing") } }
-        let result = await engine.run(sources, jobs: jobs, progress: report)
+        let result = await engine.run(sources, jobs: jobs, streamedBytes: streamedBytes, progress: report)
         progress?.finish()
         for d in result.skipped { printError("tuiwei analyze: skipped \(d.path): \(d.status)") }
         let path = (out as NSString).appendingPathComponent("shard-\(shard.index)-of-\(shard.count).json")

@@ -42,10 +42,8 @@ enum KwicCommand: Command {
         if asCSV { print("document,line,column,speaker,role,left,match,right,codes") }
         var unread = false
         var matches = 0
-        for input in sources {
-            let document = TranscriptReader.read(input, conventions: conventions)
-            if CorpusArguments.reportUnread([document], command: "kwic") { unread = true }
-            for r in search.rows(in: document) {
+        func show(_ rows: [Kwic.Row]) {
+            for r in rows {
                 matches += 1
                 if asCSV {
                     print([r.document, "\(r.line)", "\(r.column)", r.speaker, r.role, r.left, r.match, r.right, r.codes.joined(separator: " ")].map(csv).joined(separator: ","))
@@ -54,6 +52,18 @@ enum KwicCommand: Command {
                     print("\(r.document):\(r.line):\(r.column)\t\(r.speaker)\t\(left) [\(r.match)] \(r.right)\t\(r.codes.joined(separator: " "))")
                 }
             }
+        }
+        let streamedBytes = try CorpusArguments.streamedBytes()
+        for input in sources {
+            // A large transcript file is searched a call at a time.
+            if let plan = StreamedTranscript.plan(input, conventions: conventions, minimumBytes: streamedBytes) {
+                var calls = plan.calls()
+                while let c = calls.next() { show(search.rows(in: plan.document(with: [c]))) }
+                continue
+            }
+            let document = TranscriptReader.read(input, conventions: conventions)
+            if CorpusArguments.reportUnread([document], command: "kwic") { unread = true }
+            show(search.rows(in: document))
         }
         if !asCSV { printError("tuiwei kwic: \(matches) match(es) of '\(source)' in \(sources.count) document(s)") }
         return unread ? ExitStatus.partial : ExitStatus.ok

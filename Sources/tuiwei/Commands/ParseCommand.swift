@@ -27,27 +27,55 @@ enum ParseCommand: Command {
         let sources = TranscriptReader.sources(at: paths)
         let held = HeldDocuments(budget: AnalysisEngine.defaultHeldTextBytes)
         let links = await CorpusSurvey.read(sources, conventions: conventions, jobs: ProcessInfo.processInfo.activeProcessorCount,
-                                            holding: held).links
+                                            holding: held, streamedBytes: try CorpusArguments.streamedBytes()).links
         var allAnalysed = true
+        let explain = args.flag("--explain")
         for (i, source) in sources.enumerated() {
+            // A file the survey planned to read a call at a time is shown a call at a time.
+            if let plan = held.takePlan(i) {
+                var reader = plan.calls()
+                let calls = AnyIterator { reader.next() }
+                let detected = calls.lazy.map { c in (c, detection?.analyse(plan.document(with: [c])).first?.detectionsByTurn ?? [:]) }
+                show(plan.shell, calls: detected, links: links, json: args.flag("--json"), explain: explain)
+                continue
+            }
             let d = held.take(i) ?? TranscriptReader.read(source, conventions: conventions)
             allAnalysed = allAnalysed && d.status.isAnalysed
             var found: [Int: [Int: [Detection]]] = [:]
             if let detection { for c in detection.analyse(d) { found[c.call.index] = c.detectionsByTurn } }
-            if args.flag("--json") {
-                StructureJSON.writeDocument(d, links: links, detections: found, explain: args.flag("--explain")) { print($0, terminator: "") }
-                print()
-            } else {
-                print(StructureText.describe(d, links: links, detections: found, explain: args.flag("--explain")))
-            }
+            show(d, calls: d.calls.lazy.map { ($0, found[$0.index] ?? [:]) }, links: links, json: args.flag("--json"), explain: explain)
         }
         if args.flag("--json") { print(StructureJSON.line(["duplicates": links.map(StructureJSON.link)])) }
         return allAnalysed ? ExitStatus.ok : ExitStatus.partial
     }
 }
 
+extension ParseCommand {
+    /// Prints a document whose calls come one at a time, each with its detections by turn.
+    static func show(_ d: Document, calls: some Sequence<(Call, [Int: [Detection]])>, links: [DuplicateLink], json: Bool, explain: Bool) {
+        if json {
+            StructureJSON.writeDocument(d, calls: calls, links: links, explain: explain) { print($0, terminator: "") }
+            print()
+        } else {
+            print(StructureText.head(d, explain: explain), terminator: "")
+            for (c, found) in calls { print(StructureText.call(c, of: d, links: links, detections: found, explain: explain), terminator: "") }
+            print(StructureText.tail(d))
+        }
+    }
+}
+
 /// Resolves the corpus arguments shared by the commands: none means the bundled corpus.
 enum CorpusArguments {
+    /// The size from which a transcript file is read a call at a time, in passes over the file
+    /// (`TUIWEI_STREAM_MB`, in megabytes; 64 unless set): lower it on a machine short of memory.
+    static func streamedBytes() throws -> Int {
+        guard let value = ProcessInfo.processInfo.environment["TUIWEI_STREAM_MB"] else { return StreamedTranscript.defaultMinimumBytes }
+        guard let mb = Double(value), mb >= 0, mb <= 1_048_576 else {
+            throw UsageError(message: "TUIWEI_STREAM_MB is '\(value)': set it to a number of megabytes (0 reads every transcript a call at a time), or unset it for 64")
+        }
+        return max(1, Int(mb * 1_048_576))
+    }
+
     static func paths(_ positional: [String]) throws -> [String] {
         if !positional.isEmpty { return positional }
         guard let dir = ProjectLayout.corpusDirectory() else {
@@ -68,6 +96,13 @@ enum CorpusArguments {
 /// Plain-text rendering of a document's structure, for reading in a terminal.
 enum StructureText {
     static func describe(_ d: Document, links: [DuplicateLink], detections: [Int: [Int: [Detection]]] = [:], explain: Bool = false) -> String {
+        var out = head(d, explain: explain)
+        for c in d.calls { out += call(c, of: d, links: links, detections: detections[c.index] ?? [:], explain: explain) }
+        return out + tail(d)
+    }
+
+    /// The document's line, its label decisions and its preamble.
+    static func head(_ d: Document, explain: Bool) -> String {
         var out = "\(d.id)  \(d.kind.rawValue)  \(d.status)  \(d.encoding ?? "-")  \(d.path)\n"
         if explain, !d.labels.isEmpty {
             out += "  label candidates:\n"
@@ -76,8 +111,12 @@ enum StructureText {
             }
         }
         for p in d.preamble { out += "  preamble (line \(p.lines.lowerBound)): \(clip(p.text, 60))\n" }
-        for c in d.calls {
-            out += "  call \(c.index)"
+        return out
+    }
+
+    /// One call: its header, duplicate link, speakers, turns with their codes, events.
+    static func call(_ c: Call, of d: Document, links: [DuplicateLink], detections: [Int: [Detection]], explain: Bool) -> String {
+        var out = "  call \(c.index)"
             if let h = c.header { out += " (line \(h.lines.lowerBound)): \(h.text)" }
             let meta = [c.organisation.map { "organisation \($0)" }, c.department.map { "department \($0)" }, c.person.map { "person \($0)" }].compactMap { $0 }
             if !meta.isEmpty { out += "  [\(meta.joined(separator: ", "))]" }
@@ -102,7 +141,7 @@ enum StructureText {
                 }
                 let s = c.speakers[t.speaker]
                 let mark = t.attribution == .continuation ? "+" : " "
-                let codes = Set((detections[c.index]?[t.index] ?? []).map(\.code)).sorted().map(\.rawValue)
+                let codes = Set((detections[t.index] ?? []).map(\.code)).sorted().map(\.rawValue)
                 out += "     \(mark)\(String(t.index).leftPad(3)) L\(String(t.lines.lowerBound).leftPad(4))  \(s.label): \(clip(t.text, 50))"
                     + (codes.isEmpty ? "" : "  [\(codes.joined(separator: " "))]") + "\n"
             }
@@ -111,7 +150,12 @@ enum StructureText {
                 nextEvent = events.next()
             }
             for u in c.unattributed { out += "      ? unattributed (line \(u.lines.lowerBound)): \(clip(u.text, 50))\n" }
-        }
+        return out
+    }
+
+    /// Paragraphs, removed noise and diagnostics.
+    static func tail(_ d: Document) -> String {
+        var out = ""
         if !d.paragraphs.isEmpty {
             let sentences = d.paragraphs.reduce(0) { $0 + Prose.sentences(of: $1).count }
             out += "  paragraphs: \(d.paragraphs.count), sentences: \(sentences)\n"
@@ -203,12 +247,18 @@ enum StructureJSON {
     /// call's object, `],` and the rest of the object — the bytes `line(document(…))` gives.
     static func writeDocument(_ d: Document, links: [DuplicateLink], detections: [Int: [Int: [Detection]]] = [:], explain: Bool = false,
                               write: (String) -> Void) {
+        writeDocument(d, calls: d.calls.lazy.map { ($0, detections[$0.index] ?? [:]) }, links: links, explain: explain, write: write)
+    }
+
+    /// The same for a document whose calls, each with its detections by turn, come one at a time.
+    static func writeDocument(_ d: Document, calls: some Sequence<(Call, [Int: [Detection]])>, links: [DuplicateLink], explain: Bool,
+                              write: (String) -> Void) {
         write("{\"calls\":[")
-        for (k, c) in d.calls.enumerated() {
+        for (k, (c, found)) in calls.enumerated() {
             if k > 0 { write(",") }
-            write(line(call(c, of: d, links: links, detections: detections)))
+            write(line(call(c, of: d, links: links, detections: [c.index: found])))
         }
         write("],")
-        write(String(line(document(d, links: links, detections: detections, explain: explain, withCalls: false)).dropFirst()))
+        write(String(line(document(d, links: links, explain: explain, withCalls: false)).dropFirst()))
     }
 }
