@@ -39,20 +39,10 @@ import TuiweiTranscript
         #expect(run.stderr.contains("\(rows.count) match(es) of '不清楚' in 6 document(s)"))
     }
 
-    /// A corpus of many-call files, as `TUIWEI_STREAM_MB=0` reads it a call at a time.
-    static func manyCalls(_ tmp: TemporaryFolder) throws -> String {
-        var text = "某市总工会电话记录\n\n"
-        for n in 1...60 {
-            text += "第\(n)通电话 某某区总工会 办公室\n\nCLB：喂，你好，请问工会管不管第\(n)家工厂拖欠工资的事情？\n"
-            text += "工会：这个事情你去找劳动局，我们不清楚。\n\nCLB：为什么不管？\n工会：我们会向领导反映。\n\n"
-        }
-        return try tmp.write("many.txt", text)
-    }
-
     /// `parse`, `kwic` and `analyze` show a file read a call at a time byte for byte as read whole.
     @Test func commandsShowAFileReadACallAtATimeAsReadWhole() throws {
         try TemporaryFolder.with("stream") { tmp in
-            let paths = [Self.corpus, ToolProcess.root + "/Tests/Fixtures/dev/transcripts", try Self.manyCalls(tmp)]
+            let paths = [Self.corpus, ToolProcess.root + "/Tests/Fixtures/dev/transcripts", try tmp.write("many.txt", manyCallsTranscript(calls: 60))]
             let everyCall = ["TUIWEI_STREAM_MB": "0"]
             for command in [["parse", "--json", "--explain"], ["parse", "--explain"], ["kwic", "不清楚"]] {
                 let whole = try ToolProcess.run(command + paths)

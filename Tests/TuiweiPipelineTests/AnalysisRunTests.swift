@@ -63,14 +63,7 @@ import TuiweiTestSupport
     /// repeats a call of another, which is still found and counted once.
     @Test func filesReadACallAtATimeChangeNoByte() async throws {
         try await TemporaryFolder.with("calls") { tmp in
-            var text = ""
-            for n in 1...300 {
-                text += "第\(n)通电话 某某区总工会 办公室\n\n"
-                text += "CLB：喂，你好，请问是区总工会吗？我们是中国劳工通讯的，想问一下第\(n)家工厂工资拖欠的事情你们管不管？\n"
-                text += "工会：这个事情你去找劳动局，我们这边不管，你问别人吧。\n\n"
-                text += "CLB：那工会有没有责任帮助职工维权呢？\n工会：我们会向领导反映，具体的情况我也不清楚，\n你打别的电话问问吧。\n\n"
-            }
-            _ = try tmp.write("many.txt", text)
+            _ = try tmp.write("many.txt", manyCallsTranscript(calls: 300))
             let paths = [Self.root + "/corpus", Self.root + "/Tests/Fixtures/dev/transcripts", tmp.path]
             let whole = try await Self.streamed(jobs: 2, paths: paths)
             #expect(try #require(whole.first { $0.name == "report.md" }).contents.contains("duplicate"))

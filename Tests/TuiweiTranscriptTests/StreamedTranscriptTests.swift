@@ -48,17 +48,7 @@ import TuiweiTestSupport
 
     @Test func aFileOfManyCallsReadsAsTheWholeParseReadsIt() throws {
         try TemporaryFolder.with("streamed") { tmp in
-            // Calls with headers, a page number, a wrapped turn and a recording, repeated, with
-            // pieces of the reader's buffer falling inside lines.
-            var text = "某市总工会电话记录\n\n"
-            for n in 1...400 {
-                text += "第\(n)通电话 某某区总工会 办公室\n\n"
-                text += "CLB：喂，你好，请问是区总工会吗？我们是中国劳工通讯的，想问一下工资拖欠的事情你们管不管？\n"
-                text += "工会：这个事情你去找劳动局，我们这边不管。\n\(n % 97)\n"
-                text += "CLB：那工会有没有责任帮助职工维权呢？\n工会：我们会向领导反映，具体的我不清楚，\n你打别的电话问问吧。\n"
-                if n % 50 == 0 { text += "[对方挂断电话]\n" }
-                text += "\n"
-            }
+            let text = manyCallsTranscript(calls: 400)
             let path = try tmp.write("many.txt", text)
             let source = CorpusSource(id: "many", path: path)
             let whole = TranscriptReader.read(source)
