@@ -256,6 +256,12 @@ struct TranscriptBuilder {
         head = 0
         closeTurn(next: nil)
         closeCall()
+        for message in overflowing {
+            let r = repeats[message]!
+            diagnostics.append(Diagnostic(.warning, file: path, line: r.kept,
+                "\(r.count - Self.warningsKept) more warnings like this one after line \(r.kept), the last at line \(r.last): \(message)"))
+        }
+        overflowing = []
     }
 
     mutating func takeReady() -> [CallDraft] {
@@ -268,8 +274,24 @@ struct TranscriptBuilder {
         Prose.paragraphs(preambleSegments, document: document, layout: layout, conventions: conventions)
     }
 
+    /// A document keeps this many warnings of one message; the rest are counted in one more,
+    /// so that a large file in an odd layout does not hold a warning for every line.
+    static let warningsKept = 100
+    /// Each message's count and the line of its last warning, and the messages past the limit.
+    private var repeats: [String: (count: Int, kept: Int, last: Int)] = [:]
+    private var overflowing: [String] = []
+
     private mutating func warn(_ line: Int, _ message: String) {
-        diagnostics.append(Diagnostic(.warning, file: path, line: line, message))
+        var r = repeats[message] ?? (0, 0, 0)
+        r.count += 1
+        r.last = line
+        if r.count <= Self.warningsKept {
+            r.kept = line
+            diagnostics.append(Diagnostic(.warning, file: path, line: line, message))
+        } else if r.count == Self.warningsKept + 1 {
+            overflowing.append(message)
+        }
+        repeats[message] = r
     }
 
     /// Closes the open turn; `next` is the canonical label of the turn that follows, if any.

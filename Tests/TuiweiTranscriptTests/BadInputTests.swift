@@ -95,4 +95,19 @@ import TuiweiTestSupport
         #expect(d.calls[0].exchanges.count == 50_000)
         #expect(d.calls[0].turns.last?.lines == 100_001...100_001)
     }
+
+    /// A warning repeated on many lines is kept a hundred times, then counted once.
+    @Test func aWarningOnEveryLineIsKeptAHundredTimesThenCounted() {
+        var text = "第一通电话：某市总工会\n"
+        for i in 0..<250 { text += "没有标签的第\(i)行文字\n" }
+        text += "ＣＬＢ：请问工会管不管？\n某市总工会：不清楚。\nＣＬＢ：为什么？\n某市总工会：不知道。\n"
+        let d = parse(text)
+        #expect(d.kind == .transcript)
+        #expect(d.calls[0].unattributed.count == 250)
+        let outside = d.diagnostics.filter { $0.message == "text without a speaker label outside any turn; kept as unattributed text" }
+        #expect(outside.count == TranscriptBuilder.warningsKept)
+        #expect(outside.last?.line == 101)
+        let counted = d.diagnostics.filter { $0.message.hasPrefix("150 more warnings like this one after line 101, the last at line 251:") }
+        #expect(counted.count == 1)
+    }
 }

@@ -48,11 +48,13 @@ import TuiweiTestSupport
 
     @Test func aFileOfManyCallsReadsAsTheWholeParseReadsIt() throws {
         try TemporaryFolder.with("streamed") { tmp in
-            let text = manyCallsTranscript(calls: 400)
+            // The last call is 150 lines of text without a label: warnings past the limit are counted.
+            let text = manyCallsTranscript(calls: 400) + "第401通电话 某某区总工会\n" + String(repeating: "没有标签的文字\n", count: 150)
             let path = try tmp.write("many.txt", text)
             let source = CorpusSource(id: "many", path: path)
             let whole = TranscriptReader.read(source)
-            #expect(whole.calls.count == 400)
+            #expect(whole.calls.count == 401)
+            #expect(whole.diagnostics.contains { $0.message.hasPrefix("50 more warnings like this one") })
             let streamed = try #require(Self.streamed(source))
             #expect(streamed == whole)
         }
