@@ -98,4 +98,31 @@ import TuiweiTestSupport
             #expect(reader.failed)
         }
     }
+
+    /// Random texts of labels, headers, events, line ends and noise: any the passes plan read as
+    /// the whole parse reads them, and the rest are read whole for a reason the parse shows.
+    @Test func randomTextsReadAsTheWholeParseReadsThem() throws {
+        try TemporaryFolder.with("random") { tmp in
+            var rng = SplitMix64(seed: 20_261_204)
+            var planned = 0
+            for n in 0..<400 {
+                let text = ParserPropertyTests.randomText(&rng) + ParserPropertyTests.randomText(&rng)
+                guard !text.isEmpty else { continue }
+                let path = try tmp.write("r\(n).txt", text)
+                let source = CorpusSource(id: "r\(n)", path: path)
+                let whole = TranscriptReader.read(source)
+                if let streamed = Self.streamed(source) {
+                    planned += 1
+                    #expect(streamed == whole, "input: \(text.debugDescription)")
+                    if streamed != whole { break }
+                } else {
+                    // Not planned: no dialogue of labelled turns, or not plain UTF-8 (a control byte).
+                    #expect(whole.calls.allSatisfy { $0.turns.allSatisfy { $0.label == nil } } || whole.kind != .transcript
+                            || text.unicodeScalars.contains { $0.value < 0x20 && !"\t\n\r\u{0C}".unicodeScalars.contains($0) },
+                            "input: \(text.debugDescription)")
+                }
+            }
+            #expect(planned >= 100)
+        }
+    }
 }
