@@ -20,9 +20,9 @@ extension CorpusSurvey {
     /// `phrases` taken from each; parsed documents are held in `holding` while its budget lasts.
     /// The first pass of every command that must know which calls repeat another before it
     /// shows the first document.
-    /// - Returns: the calls that repeat another document's call, and the phrases.
     /// A file of `streamedBytes` or more is read in passes, a call at a time (`StreamedTranscript`),
     /// and its plan held in `holding`.
+    /// - Returns: the calls that repeat another document's call, and the phrases.
     public static func read(_ sources: [CorpusSource], conventions: TranscriptConventions, jobs: Int,
                             holding: HeldDocuments? = nil, phrases: (@Sendable (Document) -> Set<String>)? = nil,
                             streamedBytes: Int = StreamedTranscript.defaultMinimumBytes,
@@ -116,7 +116,8 @@ extension AnalysisEngine {
     /// fingerprints when `fingerprints` is set.
     /// A document in `held` is taken from there, not read again. With `phrasesKnown` (the
     /// survey has taken the articles' phrases already) an article is not segmented again: its
-    /// part is its document entry alone.
+    /// part is its document entry alone. A file of `streamedBytes` or more (its plan taken from
+    /// `held`, or made here) is read once more, a batch of calls at a time.
     func forEachPart<T: Sendable>(of sources: [CorpusSource], jobs: Int, fingerprints: Bool, held: HeldDocuments? = nil,
                                   phrasesKnown: Bool = false, streamedBytes: Int = StreamedTranscript.defaultMinimumBytes,
                                   transform: @escaping @Sendable (CorpusAnalysis) -> T,
