@@ -13,8 +13,26 @@ public func wordNgrams(_ words: [String], n: Int, stopWords: WordSet) -> [String
     wordNgrams(words, n: n, isStopWord: stopWords.contains)
 }
 
+/// How many phrases `wordNgrams(_:n:stopWords:)` gives, without making them.
+public func wordNgramCount(_ words: [String], n: Int, stopWords: WordSet) -> Int {
+    var count = 0
+    forEachWordNgram(words, n: n, isStopWord: stopWords.contains) { _ in count += 1 }
+    return count
+}
+
 private func wordNgrams(_ words: [String], n: Int, isStopWord: (String) -> Bool) -> [String] {
     var out: [String] = []
+    forEachWordNgram(words, n: n, isStopWord: isStopWord) { phrase in
+        var joined = ""
+        joined.reserveCapacity(phrase.reduce(0) { $0 + $1.utf8.count })
+        for w in phrase { joined += w }
+        out.append(joined)
+    }
+    return out
+}
+
+/// The one rule for the phrases: each phrase's words, in order.
+private func forEachWordNgram(_ words: [String], n: Int, isStopWord: (String) -> Bool, _ body: (ArraySlice<String>) -> Void) {
     var run: [String] = []
     // Per word of a run: whether it is a stop word, and whether it has two or more characters.
     // Worked out once per word rather than once per phrase the word is in.
@@ -27,12 +45,9 @@ private func wordNgrams(_ words: [String], n: Int, isStopWord: (String) -> Bool)
                 stop.append(isStopWord(w))
                 long.append(w.unicodeScalars.count > 1)
             }
+            // A phrase of single characters (一 个, 个 人) is grammar, not a set phrase.
             for i in 0...(run.count - n) where !stop[i] && !stop[i + n - 1] && long[i..<(i + n)].contains(true) {
-                // A phrase of single characters (一 个, 个 人) is grammar, not a set phrase.
-                var phrase = ""
-                phrase.reserveCapacity(run[i..<(i + n)].reduce(0) { $0 + $1.utf8.count })
-                for w in run[i..<(i + n)] { phrase += w }
-                out.append(phrase)
+                body(run[i..<(i + n)])
             }
         }
         run.removeAll(keepingCapacity: true)
@@ -42,5 +57,4 @@ private func wordNgrams(_ words: [String], n: Int, isStopWord: (String) -> Bool)
         if isPunctuationWord(w) { flush() } else { run.append(w) }
     }
     flush()
-    return out
 }

@@ -93,7 +93,9 @@ public struct SummaryBuilder: Sendable {
                 quotes: tellingQuotes(answers, count: 3))
         }
         let n = max(1, Int(resources.weights["boilerplate.n"]))
-        let phrases = part.answers.map { a in
+        // With no article phrases to share, only the number of phrases is needed.
+        let phrases = part.answers.map { a -> (Int, [String]) in
+            if referenceNgrams.isEmpty { return (wordNgramCount(a.words, n: n, stopWords: resources.stopWordSet), []) }
             let grams = wordNgrams(a.words, n: n, stopWords: resources.stopWordSet)
             return (grams.count, grams.filter(referenceNgrams.contains))
         }

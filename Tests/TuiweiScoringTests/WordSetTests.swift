@@ -77,6 +77,8 @@ import TuiweiCore
         let stop: Set<String> = ["我们", "的", "了"]
         for n in 1...4 {
             #expect(wordNgrams(words, n: n, stopWords: WordSet(stop)) == wordNgrams(words, n: n, stopWords: stop))
+            // Counted without being made, the same phrases.
+            #expect(wordNgramCount(words, n: n, stopWords: WordSet(stop)) == wordNgrams(words, n: n, stopWords: stop).count)
         }
         #expect(wordNgrams(words, n: 3, stopWords: stop) == ["政府统一管理", "管理了一", "个人防控", "组织的工作"])
     }
