@@ -5,6 +5,30 @@ import TuiweiCore
 func parse(_ text: String) -> Document { TranscriptReader.parse(text: text, id: "t", path: "t.txt") }
 
 @Suite struct FormatVariantTests {
+    /// An answerer shown official by the calls' headers alone is said to be so by the first
+    /// header's body, whichever order the bodies would take in a set.
+    @Test func theHeaderEvidenceNamesTheFirstHeadersBody() throws {
+        for (first, second) in [("甲市总工会", "乙市总工会"), ("乙市总工会", "甲市总工会")] {
+            let d = parse("""
+                第一通电话 \(first)
+                CLB：喂，你好，请问工资拖欠的事情你们管不管？
+                王某：这个不归我们管。
+                CLB：那应该找谁呢？
+                王某：你去找劳动局吧。
+
+                第二通电话 \(second)
+                CLB：你好，请问工会能不能帮助职工维权？
+                王某：我们不清楚。
+                """)
+            #expect(d.calls.count == 2)
+            for call in d.calls {
+                let official = try #require(call.speakers.first { $0.label == "王某" })
+                #expect(official.role == .official)
+                #expect(official.evidence.contains("official: the call's header names '\(first)'"))
+            }
+        }
+    }
+
     @Test func labelAloneOnItsLineTakesTheSpeechBelow() throws {
         let d = parse("""
             记者：
