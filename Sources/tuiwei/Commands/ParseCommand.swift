@@ -43,7 +43,12 @@ enum ParseCommand: Command {
             allAnalysed = allAnalysed && d.status.isAnalysed
             var found: [Int: [Int: [Detection]]] = [:]
             if let detection { for c in detection.analyse(d) { found[c.call.index] = c.detectionsByTurn } }
-            show(d, calls: d.calls.lazy.map { ($0, found[$0.index] ?? [:]) }, links: links, json: args.flag("--json"), explain: explain)
+            if args.flag("--json") {
+                StructureJSON.writeDocument(d, links: links, detections: found, explain: explain) { print($0, terminator: "") }
+                print()
+            } else {
+                print(StructureText.describe(d, links: links, detections: found, explain: explain))
+            }
         }
         if args.flag("--json") { print(StructureJSON.line(["duplicates": links.map(StructureJSON.link)])) }
         return allAnalysed ? ExitStatus.ok : ExitStatus.partial
@@ -51,7 +56,8 @@ enum ParseCommand: Command {
 }
 
 extension ParseCommand {
-    /// Prints a document whose calls come one at a time, each with its detections by turn.
+    /// Prints a document whose calls come one at a time, each with its detections by turn: the
+    /// bytes `describe` or `writeDocument` give for the document with all its calls.
     static func show(_ d: Document, calls: some Sequence<(Call, [Int: [Detection]])>, links: [DuplicateLink], json: Bool, explain: Bool) {
         if json {
             StructureJSON.writeDocument(d, calls: calls, links: links, explain: explain) { print($0, terminator: "") }
