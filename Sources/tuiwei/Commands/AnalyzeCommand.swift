@@ -24,10 +24,11 @@ enum AnalyzeCommand: Command {
         details: """
             CORPUS is any mix of .txt files, folders (searched recursively) and - for standard input;
             with none, the bundled corpus/ is analysed. Files written: report.md, report.html,
-            analysis.jsonl, answers.csv, officials.csv. The output is the same whatever --jobs is.
-            With --shard, only the shard file is written; 'tuiwei merge' turns the shards of a corpus
-            into the same reports as one run. Exit status 1 when a document was skipped (each is
-            listed with its reason).
+            analysis.jsonl, answers.csv, officials.csv, referrals.csv. The output is the same whatever
+            --jobs is. A transcript file of 64 MB or more is read a call at a time, never held whole
+            (TUIWEI_STREAM_MB sets that size in megabytes). With --shard, only the shard file is
+            written; 'tuiwei merge' turns the shards of a corpus into the same reports as one run.
+            Exit status 1 when a document was skipped (each is listed with its reason).
             """)
 
     static func run(_ args: ParsedArguments) async throws -> Int32 {
