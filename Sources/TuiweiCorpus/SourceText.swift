@@ -114,6 +114,7 @@ public final class FileLines {
     public let encoding: String
     private let fd: Int32
     private var carry: [UInt8] = []
+    private var buffer = [UInt8](repeating: 0, count: FileLines.pieceBytes)
     private var pending: [SourceLine] = []
     private var at = 0
     private var splitter = LineSplitter()
@@ -154,7 +155,6 @@ public final class FileLines {
     private func readPiece() {
         pending.removeAll(keepingCapacity: true)
         at = 0
-        var buffer = [UInt8](repeating: 0, count: Self.pieceBytes)
         let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress!, Self.pieceBytes) }
         if n < 0 { failed = true; return }
         let atEnd = n == 0

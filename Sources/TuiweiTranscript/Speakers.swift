@@ -35,7 +35,9 @@ struct SideAssignment: Sendable {
             var mentions: MentionSearch
         }
         private let c: TranscriptConventions
-        private let names: [[Unicode.Scalar]]
+        /// A search for every speaker's name that has found nothing: each speaker's search, and
+        /// the context's, is a copy of it, sharing its tables.
+        private let noMentions: MentionSearch
         private var tally: [String: Tally] = [:]
         private var order: [String] = []
         /// Who spoke just before each label's first turn, and what was said.
@@ -48,7 +50,7 @@ struct SideAssignment: Sendable {
             c = conventions
             var all = Set(labels.canonical.values)
             all.formUnion(labels.anonymous)
-            names = all.sorted().map { conventions.fold(labels.fullNames[$0] ?? $0) }
+            noMentions = MentionSearch(names: all.sorted().map { conventions.fold(labels.fullNames[$0] ?? $0) }, conventions: conventions)
         }
 
         /// A call begins: its first turn is the one a greeting opens.
@@ -62,7 +64,7 @@ struct SideAssignment: Sendable {
             let f = c.fold(text)
             if tally[label] == nil {
                 order.append(label)
-                tally[label] = Tally(mentions: MentionSearch(names: names, conventions: c))
+                tally[label] = Tally(mentions: noMentions)
             }
             if before[label] == nil, let previous { before[label] = previous }
             var t = tally.removeValue(forKey: label)!
@@ -152,7 +154,7 @@ struct SideAssignment: Sendable {
             // Those who ask introduce those who answer (`今天的嘉宾是…副会长吴江先生`): a name is
             // looked for in the text around the dialogue, then in each questioner's turns in turn,
             // each turn on its own; the first official introduction found counts, else the first.
-            var search = MentionSearch(names: names, conventions: c)
+            var search = noMentions
             search.search(context)
             var introduced = search.finish()
             for label in order where side[label] == .questioner {
