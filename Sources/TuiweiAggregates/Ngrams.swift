@@ -24,26 +24,28 @@ private func wordNgrams(_ words: [String], n: Int, isStopWord: (String) -> Bool)
     var out: [String] = []
     forEachWordNgram(words, n: n, isStopWord: isStopWord) { phrase in
         var joined = ""
-        joined.reserveCapacity(phrase.reduce(0) { $0 + $1.utf8.count })
-        for w in phrase { joined += w }
+        joined.reserveCapacity(phrase.reduce(0) { $0 + words[$1].utf8.count })
+        for i in phrase { joined += words[i] }
         out.append(joined)
     }
     return out
 }
 
-/// The one rule for the phrases: each phrase's words, in order.
-private func forEachWordNgram(_ words: [String], n: Int, isStopWord: (String) -> Bool, _ body: (ArraySlice<String>) -> Void) {
-    var run: [String] = []
-    // Per word of a run: whether it is a stop word, and whether it has two or more characters.
-    // Worked out once per word rather than once per phrase the word is in.
-    var stop: [Bool] = [], long: [Bool] = []
+/// The one rule for the phrases: each phrase as the indices of its words in `words`.
+private func forEachWordNgram(_ words: [String], n: Int, isStopWord: (String) -> Bool, _ body: (ArraySlice<Int>) -> Void) {
+    guard n > 0, words.count >= n else { return }
+    // The current run of words between punctuation; for a run long enough to hold a phrase, per
+    // word whether it is a stop word and whether it has two or more characters, worked out once
+    // per word rather than once per phrase the word is in.
+    var run: [Int] = [], stop: [Bool] = [], long: [Bool] = []
+    run.reserveCapacity(words.count)
     func flush() {
         if run.count >= n {
             stop.removeAll(keepingCapacity: true)
             long.removeAll(keepingCapacity: true)
-            for w in run {
-                stop.append(isStopWord(w))
-                long.append(w.unicodeScalars.count > 1)
+            for i in run {
+                stop.append(isStopWord(words[i]))
+                long.append(hasTwoScalars(words[i]))
             }
             // A phrase of single characters (一 个, 个 人) is grammar, not a set phrase.
             for i in 0...(run.count - n) where !stop[i] && !stop[i + n - 1] && long[i..<(i + n)].contains(true) {
@@ -52,9 +54,16 @@ private func forEachWordNgram(_ words: [String], n: Int, isStopWord: (String) ->
         }
         run.removeAll(keepingCapacity: true)
     }
-    for w in words {
+    for (i, w) in words.enumerated() {
         if w.utf8.allSatisfy({ $0 == 0x20 }) { continue }  // empty, or spaces only
-        if isPunctuationWord(w) { flush() } else { run.append(w) }
+        if isPunctuationWord(w) { flush(); continue }
+        run.append(i)
     }
     flush()
+}
+
+/// Whether `w` has more than one Unicode scalar, without counting them all.
+private func hasTwoScalars(_ w: String) -> Bool {
+    var it = w.unicodeScalars.makeIterator()
+    return it.next() != nil && it.next() != nil
 }

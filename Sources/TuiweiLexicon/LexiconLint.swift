@@ -38,16 +38,10 @@ public enum LexiconLint {
         }
 
         // Duplicates: the same spellings, anchors and conditions.
-        struct Key: Hashable {
-            let expansions: Set<Pattern.Expansion>
-            /// For a pattern too large to list its spellings: its compiled form.
-            let forms: [Pattern.Form]
-            let anchors: [Bool]
-        }
-        var firstByKey: [Key: [LexiconEntry]] = [:]
+        var firstByKey: [DuplicateKey: [LexiconEntry]] = [:]
+        firstByKey.reserveCapacity(entries.count)
         for e in entries {
-            let key = Key(expansions: Set(e.pattern.expansions), forms: e.pattern.isEnumerated ? [] : e.pattern.forms,
-                          anchors: [e.pattern.anchoredStart, e.pattern.anchoredEnd])
+            let key = DuplicateKey(e.pattern)
             let earlier = firstByKey[key] ?? []
             if let same = earlier.first(where: { $0.category == e.category && $0.conditions == e.conditions }) {
                 let copied = (same.rule.file as NSString).lastPathComponent == (e.rule.file as NSString).lastPathComponent
@@ -107,10 +101,49 @@ public enum LexiconLint {
         return out
     }
 
+    /// What makes two patterns duplicates: the same set of spellings (or, for a pattern too large
+    /// to list them, the same compiled forms) and the same anchors. Hashed by an order-independent
+    /// digest of the spellings, so the sets are only built when two digests agree.
+    private struct DuplicateKey: Hashable {
+        let pattern: Pattern
+        let digest: UInt64
+
+        init(_ pattern: Pattern) {
+            self.pattern = pattern
+            var d: UInt64 = 0
+            for x in pattern.expansions {
+                var h: UInt64 = 0xcbf2_9ce4_8422_2325
+                for segment in x.segments {
+                    for v in segment { h = (h ^ UInt64(v)) &* 0x100_0000_01b3 }
+                    h = (h ^ 0xFFFF_FFFF) &* 0x100_0000_01b3
+                }
+                for g in x.gaps { h = (h ^ UInt64(truncatingIfNeeded: g)) &* 0x100_0000_01b3 }
+                // Summed: a pattern's spellings are distinct, so equal sets give equal sums in any order.
+                d = d &+ (h | 1) &* 0x9E37_79B9_7F4A_7C15
+            }
+            digest = d
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(digest)
+            hasher.combine(pattern.expansions.count)
+            hasher.combine(pattern.anchoredStart)
+            hasher.combine(pattern.anchoredEnd)
+        }
+
+        static func == (a: DuplicateKey, b: DuplicateKey) -> Bool {
+            guard a.digest == b.digest, a.pattern.expansions.count == b.pattern.expansions.count,
+                  a.pattern.anchoredStart == b.pattern.anchoredStart, a.pattern.anchoredEnd == b.pattern.anchoredEnd
+            else { return false }
+            guard a.pattern.isEnumerated else { return a.pattern.forms == b.pattern.forms }
+            return Set(a.pattern.expansions) == Set(b.pattern.expansions)
+        }
+    }
+
     private static func contains(_ haystack: [UInt32], _ needle: [UInt32]) -> Bool {
         guard needle.count <= haystack.count, !needle.isEmpty else { return false }
         for i in 0...(haystack.count - needle.count) where haystack[i] == needle[0] {
-            if Array(haystack[i..<(i + needle.count)]) == needle { return true }
+            if haystack[i..<(i + needle.count)].elementsEqual(needle) { return true }
         }
         return false
     }

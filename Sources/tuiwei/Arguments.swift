@@ -147,6 +147,11 @@ enum ExitStatus {
 }
 
 /// Writes to standard error.
+/// `n` and the noun, singular for one: "1 document", "3 documents".
+func counted(_ n: Int, _ noun: String) -> String {
+    "\(n) \(noun)\(n == 1 ? "" : "s")"
+}
+
 func printError(_ s: String) {
     FileHandle.standardError.write(Data((s.hasSuffix("\n") ? s : s + "\n").utf8))
 }

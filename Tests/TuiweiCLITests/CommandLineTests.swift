@@ -44,6 +44,12 @@ import TuiweiTestSupport
         #expect(!FileManager.default.fileExists(atPath: ToolProcess.root + "/--quiet"))
     }
 
+    @Test func countsAreSingularForOne() {
+        #expect(counted(1, "document") == "1 document")
+        #expect(counted(0, "official answer") == "0 official answers")
+        #expect(counted(2, "call") == "2 calls")
+    }
+
     @Test func optionValuesThatAreOptionsOrEmpty() throws {
         let spec = CommandSpec(name: "x", synopsis: "tuiwei x", summary: "", options: [
             .value("--out", "DIR", ""), .flag("--quiet", ""), OptionSpec.value("--delimiter", "S", "", allowsEmpty: true).short("-d"),

@@ -89,7 +89,7 @@ enum AnalyzeCommand: Command {
             file.discard()
             throw Diagnostic(.error, file: path, "cannot write the shard file (\(error.localizedDescription)); choose another folder with --out")
         }
-        printError("tuiwei analyze: shard \(shard.index)/\(shard.count): \(sources.count) documents; wrote \(path)")
+        printError("tuiwei analyze: shard \(shard.index)/\(shard.count): \(counted(sources.count, "document")); wrote \(path)")
         return result.skipped.isEmpty ? ExitStatus.ok : ExitStatus.partial
     }
 
@@ -143,7 +143,7 @@ enum ReportOptions {
            let text = try? String(contentsOfFile: md, encoding: .utf8) {
             print(text, terminator: "")
         }
-        printError("tuiwei \(command): \(summary.totals.documents) documents, \(summary.overall.answers) official answers counted (\(summary.totals.answers) official turns read); wrote \(result.files.compactMap(\.path).joined(separator: ", "))")
+        printError("tuiwei \(command): \(counted(summary.totals.documents, "document")), \(counted(summary.overall.answers, "official answer")) counted (\(counted(summary.totals.answers, "official turn")) read); wrote \(result.files.compactMap(\.path).joined(separator: ", "))")
         return summary.skipped.isEmpty ? ExitStatus.ok : ExitStatus.partial
     }
 }
